@@ -1,0 +1,64 @@
+import { cdk8s, javascript } from 'projen';
+
+const project = new cdk8s.ConstructLibraryCdk8s({
+  name: 'cdk8s-gitops',
+  description: 'Typed, validated Argo CD GitOps building blocks for cdk8s: Application, AppOfApps, tiered ApplicationSets, scoped AppProjects.',
+  author: 'cdk8s-gitops maintainers',
+  authorAddress: 'maintainers@cdk8s-gitops.dev',
+  repositoryUrl: 'https://github.com/cdk8s-gitops/cdk8s-gitops.git',
+  defaultReleaseBranch: 'main',
+  keywords: ['cdk8s', 'argocd', 'argo-cd', 'gitops', 'applicationset', 'kubernetes'],
+  packageManager: javascript.NodePackageManager.NPM,
+  projenrcTs: true,
+  cdk8sVersion: '2.70.106',
+  constructsVersion: '10.8.1',
+  jsiiVersion: '~6.0.0',
+  peerDeps: ['cdk8s-plus-28@^2.5.6'],
+  // yaml: the Helmfile reader and the fast emitter's reference parser; bundled because it is not a jsii module.
+  bundledDeps: ['yaml@^2.9.1'],
+  devDeps: [
+    'cdk8s-cli',
+    '@types/node@^20',
+    'ajv@^8.20.0',
+    'fast-check@^4.10.2',
+  ],
+  github: false,
+  release: false,
+  depsUpgrade: false,
+  typecheckTests: true,
+  gitignore: ['/dist/', '/.bench/'],
+  jestOptions: {
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      coverageProvider: 'babel',
+      coveragePathIgnorePatterns: ['/node_modules/', '/src/imports/'],
+      testTimeout: 60_000,
+    },
+  },
+  tsconfigDev: {
+    include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
+    compilerOptions: {},
+  },
+});
+
+// Regenerate the CRD bindings (never run by compile: CI has no cluster and the output is committed).
+project.addTask('import', {
+  description: 'Regenerate src/imports from ../shared/schemas (default) or a live cluster (--from-cluster)',
+  exec: 'ts-node --transpile-only scripts/import-crds.ts',
+  receiveArgs: true,
+});
+
+// The main job: synthesize every example cdk8s app under examples/ into dist/<example>/.
+project.addTask('synth', {
+  description: 'Synthesize the example GitOps repositories into dist/',
+  exec: 'ts-node --transpile-only scripts/synth-examples.ts',
+  receiveArgs: true,
+});
+
+for (const p of ['/examples/', '/scripts/', '/bench/', '/BENCHMARKS.md', '/.ci/']) project.addPackageIgnore(p);
+project.eslint?.addIgnorePattern('src/imports/');
+project.eslint?.addIgnorePattern('dist/');
+// The npm registry here lacks the non-linux @unrs/resolver-binding-*@1.13.0 packages: npm ci would fail.
+project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+
+project.synth();

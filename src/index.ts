@@ -1,0 +1,1 @@
+// cdk8s-gitops public API
