@@ -56,6 +56,11 @@ project.addTask('synth', {
 });
 
 for (const p of ['/examples/', '/scripts/', '/bench/', '/BENCHMARKS.md', '/.ci/']) project.addPackageIgnore(p);
+project.addTask('smoke', {
+  description: 'Consumer smoke test: the packed library in a fresh cdk8s app outside the repo',
+  exec: 'bash scripts/consumer-smoke.sh',
+});
+
 project.eslint?.addIgnorePattern('src/imports/');
 project.eslint?.addIgnorePattern('dist/');
 // The npm registry here lacks the non-linux @unrs/resolver-binding-*@1.13.0 packages: npm ci would fail.

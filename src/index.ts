@@ -1,1 +1,10 @@
-// cdk8s-gitops public API
+// cdk8s-gitops public API. Layers: app (output layout) → argocd (L2s) → settings → patterns.
+// The generated bindings (src/imports) and the pure checks (src/checks) stay internal.
+export * from './app/gitops-app';
+export * from './argocd/application-source';
+export * from './argocd/destination';
+export * from './argocd/sync-option';
+export * from './argocd/sync-policy';
+export * from './argocd/application';
+export * from './settings/argocd-settings';
+export * from './settings/health-checks';

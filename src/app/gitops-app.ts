@@ -1,0 +1,212 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { App, AppProps, Chart, ChartProps, Yaml } from 'cdk8s';
+import { Construct, IConstruct } from 'constructs';
+import { fail } from '../checks/errors';
+
+const GITOPS_APP = Symbol.for('cdk8s-gitops.GitOpsApp');
+const GITOPS_CHART = Symbol.for('cdk8s-gitops.GitOpsChart');
+
+/** Content of an extra file written next to the manifests on synth (a diagram, a report...). */
+export interface IGeneratedFile {
+  /** Renders the file. Called once, at synth, after all validations passed. */
+  render(): string;
+}
+
+/** Options for `GitOpsApp`. */
+export interface GitOpsAppProps extends AppProps {
+  /**
+   * The git repository Argo CD reads the synthesized output from. Needed as soon as an Application
+   * points at a chart of this app (`ApplicationSource.fromChart`).
+   * @default - none; `ApplicationSource.fromChart` then fails at synth asking for it
+   */
+  readonly repoUrl?: string;
+  /**
+   * The revision (branch, tag, commit) Argo CD reads the output at.
+   * @default 'HEAD'
+   */
+  readonly targetRevision?: string;
+  /**
+   * Where `outdir` sits inside that repository, e.g. `clusters/prod` when you commit the output there.
+   * Source paths of chart-backed Applications are `<repoPath>/<chart folder>`.
+   * @default '' (the output is the repository root)
+   */
+  readonly repoPath?: string;
+}
+
+/**
+ * A cdk8s `App` that writes a GitOps repository tree.
+ *
+ * Every chart goes to its own folder (`<outdir>/<folder>/<chart>.k8s.yaml`; the folder is the chart's id
+ * unless it is a `GitOpsChart` with a `folder`), so an Argo CD directory source can point at exactly one
+ * chart. Constructs can add extra files (diagrams, reports, component metadata) with `addFile`.
+ * Output is deterministic: charts and files are written in sorted path order, and a second synth into the
+ * same folder gives the same bytes.
+ */
+export class GitOpsApp extends App {
+  /** True if `x` is a GitOpsApp (works across copies of this library). */
+  public static isGitOpsApp(x: unknown): x is GitOpsApp {
+    return typeof x === 'object' && x !== null && (x as any)[GITOPS_APP] === true;
+  }
+
+  /** The GitOpsApp that `scope` belongs to, if its root is one. */
+  public static find(scope: IConstruct): GitOpsApp | undefined {
+    const root = scope.node.root;
+    return GitOpsApp.isGitOpsApp(root) ? root : undefined;
+  }
+
+  /** @see GitOpsAppProps.repoUrl */
+  public readonly repoUrl?: string;
+  /** @see GitOpsAppProps.targetRevision */
+  public readonly targetRevision: string;
+  /** @see GitOpsAppProps.repoPath */
+  public readonly repoPath: string;
+
+  private readonly files = new Map<string, IGeneratedFile>();
+
+  public constructor(props: GitOpsAppProps = {}) {
+    super(props);
+    Object.defineProperty(this, GITOPS_APP, { value: true });
+    this.repoUrl = props.repoUrl;
+    this.targetRevision = props.targetRevision ?? 'HEAD';
+    this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath');
+  }
+
+  /** The folder of a chart, relative to `outdir` (posix separators). */
+  public chartFolder(chart: Chart): string {
+    if (GitOpsChart.isGitOpsChart(chart) && chart.folder !== undefined) {
+      return chart.folder;
+    }
+    return chartFileBase(chart);
+  }
+
+  /** The file a chart is written to, relative to `outdir`. */
+  public chartFile(chart: Chart): string {
+    return posixJoin(this.chartFolder(chart), `${chartFileBase(chart)}${this.outputFileExtension}`);
+  }
+
+  /** The path of a chart's folder inside the git repository (what an Argo CD source's `path` names). */
+  public repoPathOf(chart: Chart): string {
+    return posixJoin(this.repoPath, this.chartFolder(chart)) || '.';
+  }
+
+  /**
+   * Adds a file written on synth at `filePath` (relative to `outdir`).
+   * Two constructs adding the same path fail at once.
+   */
+  public addFile(filePath: string, content: IGeneratedFile): void {
+    const p = normalizeRelative(filePath, 'filePath');
+    if (this.files.has(p)) {
+      fail(this, {
+        problem: 'two constructs write the same output file',
+        value: p,
+        fix: 'give each generated file its own path',
+      });
+    }
+    this.files.set(p, content);
+  }
+
+  /**
+   * Synthesizes every chart and extra file in memory, keyed by path relative to `outdir`, sorted.
+   * Runs the same validations as `synth()`.
+   */
+  public synthFiles(): { [filePath: string]: string } {
+    this.runValidations();
+    const out = new Map<string, string>();
+    const docsByFile = new Map<string, any[]>();
+    for (const chart of this.charts) {
+      const file = this.chartFile(chart);
+      const docs = Object.values(chart.toJson());
+      if (docs.length === 0) continue;
+      const existing = docsByFile.get(file);
+      if (existing) {
+        fail(chart, {
+          problem: 'two charts are written to the same file',
+          value: file,
+          fix: 'give the charts different ids or different GitOpsChart folders',
+        });
+      }
+      docsByFile.set(file, docs);
+    }
+    for (const [file, docs] of docsByFile) {
+      out.set(file, Yaml.stringify(...docs));
+    }
+    for (const [p, f] of this.files) {
+      if (out.has(p)) {
+        fail(this, { problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
+      }
+      out.set(p, f.render());
+    }
+    const sorted: { [filePath: string]: string } = {};
+    for (const k of [...out.keys()].sort()) sorted[k] = out.get(k)!;
+    return sorted;
+  }
+
+  /** Runs every construct's validations; throws the same message format as cdk8s's `App.synth()`. */
+  private runValidations(): void {
+    const errors: string[] = [];
+    for (const child of this.node.findAll()) {
+      for (const error of child.node.validate()) {
+        errors.push(`[${child.node.path}] ${error}`);
+      }
+    }
+    if (errors.length > 0) {
+      throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);
+    }
+  }
+
+  /** Writes all charts (each into its folder) and extra files to `outdir`. */
+  public synth(): void {
+    const files = this.synthFiles();
+    for (const [rel, content] of Object.entries(files)) {
+      const full = path.join(this.outdir, ...rel.split('/'));
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, content);
+    }
+  }
+}
+
+/** Options for `GitOpsChart`. */
+export interface GitOpsChartProps extends ChartProps {
+  /**
+   * The folder (relative to the app's outdir, posix separators) this chart is written to. Several charts
+   * may share a folder (e.g. `argocd`), each in its own file.
+   * @default - the chart's id
+   */
+  readonly folder?: string;
+}
+
+/** A cdk8s Chart that chooses the folder it is synthesized into inside a `GitOpsApp`. */
+export class GitOpsChart extends Chart {
+  /** True if `x` is a GitOpsChart. */
+  public static isGitOpsChart(x: unknown): x is GitOpsChart {
+    return typeof x === 'object' && x !== null && (x as any)[GITOPS_CHART] === true;
+  }
+
+  /** @see GitOpsChartProps.folder */
+  public readonly folder?: string;
+
+  public constructor(scope: Construct, id: string, props: GitOpsChartProps = {}) {
+    super(scope, id, props);
+    Object.defineProperty(this, GITOPS_CHART, { value: true });
+    this.folder = props.folder === undefined ? undefined : normalizeRelative(props.folder, 'folder', this);
+  }
+}
+
+function chartFileBase(chart: Chart): string {
+  // nested charts: join the path below the app, like cdk8s's own chart namer
+  return chart.node.scopes.slice(1).map(s => s.node.id).join('-').replace(/[^0-9a-zA-Z-_.]/g, '');
+}
+
+/** posix join that drops empty segments and '.' */
+export function posixJoin(...parts: string[]): string {
+  return parts.flatMap(p => p.split('/')).filter(s => s !== '' && s !== '.').join('/');
+}
+
+function normalizeRelative(p: string, what: string, scope?: IConstruct): string {
+  const n = posixJoin(p.replace(/\\/g, '/'));
+  if (p.startsWith('/') || n.split('/').includes('..')) {
+    fail(scope, { problem: `${what} must be a relative path inside the output folder`, value: p, fix: `use a path like 'apps/root'` });
+  }
+  return n;
+}

@@ -1,0 +1,551 @@
+import { Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { GitOpsApp } from '../app/gitops-app';
+import { fail } from '../checks/errors';
+import * as argo from '../imports/argoproj.io';
+
+/** A Helm `--set` parameter. */
+export interface HelmParameter {
+  /** Parameter name, e.g. `image.tag`. */
+  readonly name: string;
+  /** Parameter value. */
+  readonly value: string;
+  /**
+   * Pass the value as a string (`--set-string`).
+   * @default false
+   */
+  readonly forceString?: boolean;
+}
+
+/** A Helm `--set-file` parameter. */
+export interface HelmFileParameter {
+  /** Parameter name. */
+  readonly name: string;
+  /** Path of the file, relative to the source path. */
+  readonly path: string;
+}
+
+/**
+ * Helm rendering options, shared by repo charts and charts in git.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/helm/
+ */
+export interface HelmOptions {
+  /**
+   * Value files, relative to the source path; `$<ref>/path` reads from the source with that `ref`
+   * (multi-source Applications).
+   * @default - none
+   */
+  readonly valueFiles?: string[];
+  /**
+   * Values as a YAML string. Prefer `valuesObject`.
+   * @default - none
+   */
+  readonly values?: string;
+  /**
+   * Values as an object (wins over `values` and value files).
+   * @default - none
+   */
+  readonly valuesObject?: { [key: string]: any };
+  /**
+   * `--set` parameters (win over everything else).
+   * @default - none
+   */
+  readonly parameters?: HelmParameter[];
+  /**
+   * `--set-file` parameters.
+   * @default - none
+   */
+  readonly fileParameters?: HelmFileParameter[];
+  /**
+   * Helm release name.
+   * @default - the Application name
+   */
+  readonly releaseName?: string;
+  /**
+   * Do not install the chart's CRDs (when they are managed separately).
+   * @default false
+   */
+  readonly skipCrds?: boolean;
+  /**
+   * Skip the chart's values schema validation.
+   * @default false
+   */
+  readonly skipSchemaValidation?: boolean;
+  /**
+   * Skip the chart's test manifests.
+   * @default false
+   */
+  readonly skipTests?: boolean;
+  /**
+   * Pass repository credentials to all domains.
+   * @default false
+   */
+  readonly passCredentials?: boolean;
+  /**
+   * Ignore value files that do not exist.
+   * @default false
+   */
+  readonly ignoreMissingValueFiles?: boolean;
+  /**
+   * Helm version (`helm.version`, e.g. `v3`).
+   * @default - Argo CD's choice
+   */
+  readonly helmVersion?: string;
+  /**
+   * Kubernetes version passed to Helm's `.Capabilities.KubeVersion`.
+   * @default - the cluster's
+   */
+  readonly kubeVersion?: string;
+  /**
+   * API versions passed to Helm's `.Capabilities.APIVersions`.
+   * @default - the cluster's
+   */
+  readonly apiVersions?: string[];
+  /**
+   * Namespace Helm renders with (`.Release.Namespace`).
+   * @default - the destination namespace
+   */
+  readonly namespace?: string;
+}
+
+/** A Kustomize replica override. */
+export interface KustomizeReplica {
+  /** Name of the Deployment or StatefulSet. */
+  readonly name: string;
+  /** Replica count. */
+  readonly count: number;
+}
+
+/**
+ * Kustomize options.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+ */
+export interface KustomizeOptions {
+  /**
+   * Prefix added to resource names.
+   * @default - none
+   */
+  readonly namePrefix?: string;
+  /**
+   * Suffix added to resource names.
+   * @default - none
+   */
+  readonly nameSuffix?: string;
+  /**
+   * Image overrides, e.g. `nginx=nginx:1.27`.
+   * @default - none
+   */
+  readonly images?: string[];
+  /**
+   * Namespace set on all resources.
+   * @default - none
+   */
+  readonly namespace?: string;
+  /**
+   * Labels added to all resources.
+   * @default - none
+   */
+  readonly commonLabels?: { [key: string]: string };
+  /**
+   * Annotations added to all resources.
+   * @default - none
+   */
+  readonly commonAnnotations?: { [key: string]: string };
+  /**
+   * Kustomize components to include.
+   * @default - none
+   */
+  readonly components?: string[];
+  /**
+   * Replica overrides.
+   * @default - none
+   */
+  readonly replicas?: KustomizeReplica[];
+  /**
+   * Kustomize patches (each `{ target?, patch?, path?, options? }`).
+   * @default - none
+   */
+  readonly patches?: any[];
+  /**
+   * Kustomize version configured in Argo CD.
+   * @default - Argo CD's default
+   */
+  readonly version?: string;
+}
+
+/**
+ * Plain-directory options.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/directory/
+ */
+export interface DirectoryOptions {
+  /**
+   * Read subfolders too.
+   * @default false
+   */
+  readonly recurse?: boolean;
+  /**
+   * Glob of files to include; several as `{a.yaml,b/*}`.
+   * @default - all YAML/JSON files
+   */
+  readonly include?: string;
+  /**
+   * Glob of files to exclude (wins over include).
+   * @default - none
+   */
+  readonly exclude?: string;
+}
+
+/** A config management plugin. */
+export interface PluginOptions {
+  /**
+   * Plugin name.
+   * @default - discovered by Argo CD
+   */
+  readonly name?: string;
+  /**
+   * Environment variables passed to the plugin.
+   * @default - none
+   */
+  readonly env?: { [key: string]: string };
+}
+
+/** Everything a source can carry. Exactly one of helm/kustomize/directory/plugin at most. */
+export interface SourceOptions {
+  /** Git or Helm repository URL. */
+  readonly repoUrl: string;
+  /**
+   * Git revision, or chart version for Helm repositories.
+   * @default 'HEAD' for git sources
+   */
+  readonly targetRevision?: string;
+  /**
+   * Folder inside a git repository.
+   * @default - none
+   */
+  readonly path?: string;
+  /**
+   * Chart name in a Helm repository.
+   * @default - none
+   */
+  readonly chart?: string;
+  /**
+   * Reference name; other sources read this repository's files as `$<ref>/...`.
+   * @default - none
+   */
+  readonly ref?: string;
+  /**
+   * Source name (used in `argocd app` commands).
+   * @default - none
+   */
+  readonly name?: string;
+  /**
+   * Only tags with this prefix are considered (Argo CD 3.5+).
+   * @default - none
+   */
+  readonly tagPrefix?: string;
+  /**
+   * Helm options.
+   * @default - none
+   */
+  readonly helm?: HelmOptions;
+  /**
+   * Kustomize options.
+   * @default - none
+   */
+  readonly kustomize?: KustomizeOptions;
+  /**
+   * Directory options.
+   * @default - none
+   */
+  readonly directory?: DirectoryOptions;
+  /**
+   * Plugin options.
+   * @default - none
+   */
+  readonly plugin?: PluginOptions;
+}
+
+/** A chart from a Helm repository. */
+export interface HelmRepoSourceOptions extends HelmOptions {
+  /** Helm repository URL (`https://...` or an OCI registry `oci://...` / `registry/path`). */
+  readonly repoUrl: string;
+  /** Chart name. */
+  readonly chart: string;
+  /** Chart version (a pinned version keeps deployments reproducible; semver ranges are accepted). */
+  readonly version: string;
+  /**
+   * Source name.
+   * @default - none
+   */
+  readonly name?: string;
+}
+
+/** A source in a git repository folder. */
+export interface GitSourceOptions {
+  /** Git repository URL. */
+  readonly repoUrl: string;
+  /** Folder in the repository. */
+  readonly path: string;
+  /**
+   * Git revision.
+   * @default 'HEAD'
+   */
+  readonly targetRevision?: string;
+  /**
+   * Source name.
+   * @default - none
+   */
+  readonly name?: string;
+}
+
+/** A Helm chart kept in a git repository. */
+export interface HelmGitSourceOptions extends GitSourceOptions, HelmOptions {}
+/** A Kustomize folder in git. */
+export interface KustomizeSourceOptions extends GitSourceOptions, KustomizeOptions {}
+/** A plain folder of manifests in git. */
+export interface DirectorySourceOptions extends GitSourceOptions, DirectoryOptions {}
+
+/** A values-only source other sources refer to as `$<ref>/...`. */
+export interface RefSourceOptions {
+  /** Git repository URL. */
+  readonly repoUrl: string;
+  /** The reference name, used as `$<ref>/path/values.yaml`. */
+  readonly ref: string;
+  /**
+   * Git revision.
+   * @default 'HEAD'
+   */
+  readonly targetRevision?: string;
+}
+
+/** Options for `ApplicationSource.fromChart`. */
+export interface ChartSourceOptions {
+  /**
+   * Source name.
+   * @default - none
+   */
+  readonly name?: string;
+}
+
+const REF_NAME = /^[a-zA-Z0-9_-]+$/;
+
+/**
+ * Where an Application's manifests come from. One source type each: Helm, Kustomize, directory or plugin.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/application_sources/
+ */
+export class ApplicationSource {
+  /** A chart from a Helm repository (or OCI registry). */
+  public static helm(options: HelmRepoSourceOptions): ApplicationSource {
+    const { repoUrl, chart, version, name, ...helm } = options;
+    if (!version) {
+      fail(undefined, {
+        problem: 'a Helm repository chart needs a version',
+        value: { chart, version },
+        fix: "pin the chart version, e.g. version: '1.2.3'",
+      });
+    }
+    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) ?? {} });
+  }
+
+  /** A Helm chart kept in a git repository folder. */
+  public static helmChart(options: HelmGitSourceOptions): ApplicationSource {
+    const { repoUrl, path, targetRevision, name, ...helm } = options;
+    return new ApplicationSource({ repoUrl, path, targetRevision, name, helm: emptyToUndefined(helm) ?? {} });
+  }
+
+  /** A Kustomize folder in a git repository. */
+  public static kustomize(options: KustomizeSourceOptions): ApplicationSource {
+    const { repoUrl, path, targetRevision, name, ...kustomize } = options;
+    return new ApplicationSource({ repoUrl, path, targetRevision, name, kustomize: emptyToUndefined(kustomize) ?? {} });
+  }
+
+  /** A plain folder of manifests in a git repository. */
+  public static directory(options: DirectorySourceOptions): ApplicationSource {
+    const { repoUrl, path, targetRevision, name, ...directory } = options;
+    return new ApplicationSource({ repoUrl, path, targetRevision, name, directory: emptyToUndefined(directory) });
+  }
+
+  /** A values-only source other sources read as `$<ref>/...` (multi-source Applications). */
+  public static ref(options: RefSourceOptions): ApplicationSource {
+    return new ApplicationSource({ repoUrl: options.repoUrl, ref: options.ref, targetRevision: options.targetRevision });
+  }
+
+  /**
+   * A cdk8s chart of the same `GitOpsApp`: the source points at the folder the chart is synthesized into.
+   * The app's `repoUrl`, `targetRevision` and `repoPath` give the repository, revision and path.
+   */
+  public static fromChart(chart: Chart, options: ChartSourceOptions = {}): ApplicationSource {
+    return new ApplicationSource({ repoUrl: '', name: options.name }, chart);
+  }
+
+  /** Any source, from raw options; validated like the others. */
+  public static of(options: SourceOptions): ApplicationSource {
+    return new ApplicationSource(options);
+  }
+
+  /** The cdk8s chart this source points at, for `fromChart` sources. */
+  public readonly chart?: Chart;
+  /** The options (for `fromChart` sources, repoUrl is filled in at synth). */
+  public readonly options: SourceOptions;
+
+  private constructor(options: SourceOptions, chart?: Chart) {
+    this.chart = chart;
+    this.options = options;
+    const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);
+    if (types.length > 1) {
+      fail(undefined, {
+        problem: 'a source can have only one source type (Argo CD refuses the Application)',
+        value: types,
+        fix: 'split it into several sources, or keep one of helm/kustomize/directory/plugin',
+      });
+    }
+    if (options.chart !== undefined && (options.kustomize || options.directory || options.plugin)) {
+      fail(undefined, {
+        problem: 'a Helm repository chart cannot have kustomize, directory or plugin options',
+        value: { chart: options.chart, types },
+        fix: 'use helm options with a chart',
+      });
+    }
+    if (options.chart !== undefined && options.path !== undefined) {
+      fail(undefined, {
+        problem: 'a source has both chart (Helm repository) and path (git folder)',
+        value: { chart: options.chart, path: options.path },
+        fix: 'use ApplicationSource.helm() for a repository chart or ApplicationSource.helmChart() for a chart in git',
+      });
+    }
+    if (options.ref !== undefined) {
+      if (!REF_NAME.test(options.ref)) {
+        fail(undefined, { problem: 'a source ref must be letters, digits, - or _', value: options.ref, fix: "use e.g. ref: 'values'" });
+      }
+      if (options.chart !== undefined) {
+        fail(undefined, {
+          problem: 'a ref source cannot set chart (Argo CD rejects it)',
+          value: { ref: options.ref, chart: options.chart },
+          fix: 'use a separate git source with ref for the values, and a helm() source for the chart',
+        });
+      }
+    }
+    if (chart === undefined) {
+      if (!options.repoUrl) {
+        fail(undefined, { problem: 'a source needs a repoUrl', value: options.repoUrl, fix: 'set repoUrl to the git or Helm repository URL' });
+      }
+      if (options.chart === undefined && options.path === undefined && options.ref === undefined) {
+        fail(undefined, {
+          problem: 'a source needs a path (git), a chart (Helm repository) or a ref (values source)',
+          value: { repoUrl: options.repoUrl },
+          fix: "set path: '.' for the repository root",
+        });
+      }
+    }
+    for (const vf of options.helm?.valueFiles ?? []) {
+      if (vf.includes('$') && !/^\$[a-zA-Z0-9_-]+\/\S/.test(vf)) {
+        fail(undefined, {
+          problem: 'a $ref value file must start with $<ref>/ (the reference only works at the start of the path)',
+          value: vf,
+          fix: "write it as '$values/path/in/repo/values.yaml'",
+        });
+      }
+    }
+  }
+
+  /** True when this source is a values-only `ref` source (no path, no chart). */
+  public get isRefOnly(): boolean {
+    return this.options.ref !== undefined && this.options.path === undefined && this.options.chart === undefined;
+  }
+
+  /** The `$<ref>` names this source's value files read from. */
+  public get referencedRefs(): string[] {
+    return (this.options.helm?.valueFiles ?? [])
+      .filter(v => v.startsWith('$'))
+      .map(v => v.slice(1, v.indexOf('/')));
+  }
+
+  /**
+   * Renders the source for the Application at `scope` (fromChart sources look up the GitOpsApp).
+   * @internal
+   */
+  public _toArgo(scope: IConstruct): ArgoSource {
+    const o = this.options;
+    let repoUrl = o.repoUrl;
+    let path = o.path;
+    let targetRevision = o.targetRevision;
+    if (this.chart) {
+      const app = GitOpsApp.find(this.chart);
+      if (!app || GitOpsApp.find(scope) !== app) {
+        fail(scope, {
+          problem: `ApplicationSource.fromChart(${this.chart.node.path}) needs the chart and the Application in the same GitOpsApp`,
+          value: this.chart.node.path,
+          fix: "create the app with new GitOpsApp({ repoUrl: 'https://git.example.com/gitops.git' })",
+        });
+      }
+      if (!app.repoUrl) {
+        fail(scope, {
+          problem: 'the GitOpsApp has no repoUrl, so an Application cannot point at its chart',
+          value: this.chart.node.path,
+          fix: "pass repoUrl (the repository the output is committed to) to new GitOpsApp({ repoUrl: '...' })",
+        });
+      }
+      repoUrl = app.repoUrl;
+      path = app.repoPathOf(this.chart);
+      targetRevision = app.targetRevision;
+    } else if (targetRevision === undefined && o.chart === undefined) {
+      targetRevision = 'HEAD';
+    }
+    const h = o.helm;
+    const k = o.kustomize;
+    return {
+      repoUrl,
+      targetRevision,
+      path,
+      chart: o.chart,
+      ref: o.ref,
+      name: o.name,
+      tagPrefix: o.tagPrefix,
+      helm: h && {
+        releaseName: h.releaseName,
+        valueFiles: h.valueFiles,
+        values: h.values,
+        valuesObject: h.valuesObject,
+        parameters: h.parameters?.map(p => ({ name: p.name, value: p.value, forceString: p.forceString })),
+        fileParameters: h.fileParameters?.map(p => ({ name: p.name, path: p.path })),
+        skipCrds: h.skipCrds,
+        skipSchemaValidation: h.skipSchemaValidation,
+        skipTests: h.skipTests,
+        passCredentials: h.passCredentials,
+        ignoreMissingValueFiles: h.ignoreMissingValueFiles,
+        version: h.helmVersion,
+        kubeVersion: h.kubeVersion,
+        apiVersions: h.apiVersions,
+        namespace: h.namespace,
+      },
+      kustomize: k && {
+        namePrefix: k.namePrefix,
+        nameSuffix: k.nameSuffix,
+        images: k.images,
+        namespace: k.namespace,
+        commonLabels: k.commonLabels,
+        commonAnnotations: k.commonAnnotations,
+        components: k.components,
+        replicas: k.replicas?.map(r => ({ name: r.name, count: argo.ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
+        patches: k.patches,
+        version: k.version,
+      },
+      directory: o.directory && { recurse: o.directory.recurse, include: o.directory.include, exclude: o.directory.exclude },
+      plugin: o.plugin && {
+        name: o.plugin.name,
+        env: o.plugin.env && Object.keys(o.plugin.env).sort().map(n => ({ name: n, value: o.plugin!.env![n] })),
+      },
+    };
+  }
+}
+
+/**
+ * The rendered source shape (structurally the generated ApplicationSpecSource, so it also fits `sources[]`
+ * and ApplicationSet templates).
+ * @internal
+ */
+export type ArgoSource = argo.ApplicationSpecSource;
+
+function emptyToUndefined<T extends object>(o: T): T | undefined {
+  return Object.values(o).some(v => v !== undefined) ? o : undefined;
+}

@@ -1,0 +1,460 @@
+import { ApiObject, Lazy } from 'cdk8s';
+import { Construct } from 'constructs';
+import { fail, failWith } from '../checks/errors';
+import { validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import * as argo from '../imports/argoproj.io';
+import { ApplicationSource } from './application-source';
+import { Destination } from './destination';
+import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
+import { renderRetry, SyncPolicy } from './sync-policy';
+
+/** Annotation keys Argo CD reads. */
+export class ArgoAnnotations {
+  /** `argocd.argoproj.io/sync-wave` (an integer as a string). */
+  public static readonly SYNC_WAVE = 'argocd.argoproj.io/sync-wave';
+  /** `argocd.argoproj.io/sync-options` (comma-joined options). */
+  public static readonly SYNC_OPTIONS = 'argocd.argoproj.io/sync-options';
+  /** `argocd.argoproj.io/compare-options`. */
+  public static readonly COMPARE_OPTIONS = 'argocd.argoproj.io/compare-options';
+  /** `argocd.argoproj.io/hook`. */
+  public static readonly HOOK = 'argocd.argoproj.io/hook';
+  /** `argocd.argoproj.io/manifest-generate-paths`. */
+  public static readonly MANIFEST_GENERATE_PATHS = 'argocd.argoproj.io/manifest-generate-paths';
+}
+
+/** What deleting the Application does to the resources it deployed. */
+export enum DeletionCascade {
+  /** delete the resources first, then the Application (`resources-finalizer.argocd.argoproj.io`) */
+  FOREGROUND = 'resources-finalizer.argocd.argoproj.io',
+  /** delete the Application, the resources in the background (`.../background`) */
+  BACKGROUND = 'resources-finalizer.argocd.argoproj.io/background',
+  /** no finalizer: deleting the Application leaves (orphans) its resources */
+  NONE = 'none',
+}
+
+/**
+ * A field Argo CD should not diff (and, with `RespectIgnoreDifferences=true`, not sync).
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/diffing/
+ */
+export interface IgnoreDifference {
+  /** Resource kind, e.g. `Deployment`. */
+  readonly kind: string;
+  /**
+   * API group (`apps`; empty for the core group).
+   * @default - the core group
+   */
+  readonly group?: string;
+  /**
+   * Only the resource with this name (exact).
+   * @default - every resource of the kind
+   */
+  readonly name?: string;
+  /**
+   * Only resources in this namespace (exact).
+   * @default - every namespace
+   */
+  readonly namespace?: string;
+  /**
+   * JSON pointers, e.g. `/spec/replicas`.
+   * @default - none
+   */
+  readonly jsonPointers?: string[];
+  /**
+   * jq path expressions, e.g. `.spec.template.spec.containers[] | select(.name == "x").image`.
+   * @default - none
+   */
+  readonly jqPathExpressions?: string[];
+  /**
+   * Ignore fields owned by these managers (server-side apply field managers).
+   * @default - none
+   */
+  readonly managedFieldsManagers?: string[];
+}
+
+/**
+ * A notification subscription: annotation `notifications.argoproj.io/subscribe.<trigger>.<service>`.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/notifications/subscriptions/
+ */
+export interface NotificationSubscription {
+  /** Trigger, e.g. `on-sync-failed`. */
+  readonly trigger: string;
+  /** Service, e.g. `slack`. */
+  readonly service: string;
+  /** Recipients (channels, addresses). */
+  readonly recipients: string[];
+}
+
+/** An entry of the Application's `info` list, shown in the UI. */
+export interface InfoItem {
+  /** Label. */
+  readonly name: string;
+  /** Value. */
+  readonly value: string;
+}
+
+/** Options for `Application`. */
+export interface ApplicationProps {
+  /**
+   * Application name (DNS-1123, at most 63 characters so label tracking never truncates it).
+   * @default - the construct id
+   */
+  readonly name?: string;
+  /**
+   * Namespace of the Application object: Argo CD's control-plane namespace.
+   * @default 'argocd'
+   */
+  readonly namespace?: string;
+  /** The AppProject the Application belongs to (use a scoped project, not `default`, in production). */
+  readonly project: string;
+  /**
+   * One source. Give `source` or `sources`, not both.
+   * @default - none
+   */
+  readonly source?: ApplicationSource;
+  /**
+   * Several sources (multi-source Application), e.g. a Helm chart plus a `ref` values repository.
+   * @default - none
+   */
+  readonly sources?: ApplicationSource[];
+  /** Where the manifests are deployed. */
+  readonly destination: Destination;
+  /**
+   * Sync policy.
+   * @default - manual sync, no options
+   */
+  readonly syncPolicy?: SyncPolicy;
+  /**
+   * Sync wave of the Application object itself (matters when a parent app deploys it).
+   * @default - no annotation (wave 0)
+   */
+  readonly syncWave?: number;
+  /**
+   * Fields not to diff.
+   * @default - none
+   */
+  readonly ignoreDifferences?: IgnoreDifference[];
+  /**
+   * Info entries shown in the UI.
+   * @default - none
+   */
+  readonly info?: InfoItem[];
+  /**
+   * How many past syncs to keep.
+   * @default - Argo CD's default, 10
+   */
+  readonly revisionHistoryLimit?: number;
+  /**
+   * What deleting the Application does to its resources.
+   * @default DeletionCascade.FOREGROUND
+   */
+  readonly deletionCascade?: DeletionCascade;
+  /**
+   * Notification subscriptions.
+   * @default - none
+   */
+  readonly notifications?: NotificationSubscription[];
+  /**
+   * Labels of the Application object.
+   * @default - none
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations of the Application object.
+   * @default - none
+   */
+  readonly annotations?: { [key: string]: string };
+}
+
+const APPLICATION = Symbol.for('cdk8s-gitops.Application');
+
+/**
+ * An Argo CD Application.
+ *
+ * Validated as it is built (names, labels, sources, destination, sync options, retry) and at synth
+ * (`$ref` value files against the sources' refs). The generated object has id `Resource`.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#applications
+ */
+export class Application extends Construct {
+  /** True if `x` is an Application of this library. */
+  public static isApplication(x: unknown): x is Application {
+    return typeof x === 'object' && x !== null && (x as any)[APPLICATION] === true;
+  }
+
+  /** Application name. */
+  public readonly name: string;
+  /** Namespace of the Application object. */
+  public readonly namespace: string;
+  /** AppProject name. */
+  public readonly project: string;
+  /** Destination. */
+  public readonly destination: Destination;
+  /** The Argo CD object (generated binding), for escape hatches such as `addJsonPatch`. */
+  public readonly resource: ApiObject;
+
+  private readonly _sources: ApplicationSource[];
+  private readonly multiSource: boolean;
+  private readonly syncPolicy?: SyncPolicy;
+  private readonly extraSyncOptions: SyncOption[] = [];
+  private readonly ignoreDiffs: IgnoreDifference[] = [];
+  private readonly infoItems: InfoItem[] = [];
+  private readonly notificationList: NotificationSubscription[] = [];
+  private readonly labelMap: { [key: string]: string };
+  private readonly revisionHistoryLimit?: number;
+  private readonly cascade: DeletionCascade;
+  private wave?: number;
+
+  public constructor(scope: Construct, id: string, props: ApplicationProps) {
+    super(scope, id);
+    Object.defineProperty(this, APPLICATION, { value: true });
+    this.name = props.name ?? id;
+    this.namespace = props.namespace ?? 'argocd';
+    this.project = props.project;
+    this.destination = props.destination;
+    this.syncPolicy = props.syncPolicy;
+    this.revisionHistoryLimit = props.revisionHistoryLimit;
+    this.cascade = props.deletionCascade ?? DeletionCascade.FOREGROUND;
+    this.labelMap = { ...props.labels };
+
+    const nameProblem = validateAppName(this.name);
+    if (nameProblem) failWith(this, `Application ${nameProblem}`);
+    const projectProblem = validateAppName(props.project ?? '');
+    if (projectProblem) failWith(this, `AppProject ${projectProblem}`);
+    for (const [k, v] of Object.entries(this.labelMap)) this.checkLabel(k, v);
+
+    if (props.source && props.sources) {
+      fail(this, {
+        problem: 'an Application has either source or sources (Argo CD ignores source when sources is set)',
+        value: { source: 1, sources: props.sources.length },
+        fix: 'put every source in sources',
+      });
+    }
+    this._sources = props.sources ? [...props.sources] : props.source ? [props.source] : [];
+    this.multiSource = props.sources !== undefined;
+    if (this._sources.length === 0) {
+      fail(this, { problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application)' });
+    }
+    if (!this.multiSource && this._sources[0].options.ref !== undefined) {
+      fail(this, {
+        problem: 'a ref source only makes sense in a multi-source Application',
+        value: this._sources[0].options.ref,
+        fix: 'use sources: [chartSource, ApplicationSource.ref(...)]',
+      });
+    }
+    if (props.revisionHistoryLimit !== undefined && (!Number.isInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
+      fail(this, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
+    }
+    this.resource = new argo.Application(this, 'Resource', {
+      metadata: {
+        name: this.name,
+        namespace: this.namespace,
+        finalizers: this.cascade === DeletionCascade.NONE ? undefined : [this.cascade],
+      },
+      spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
+    });
+
+    for (const [k, v] of Object.entries(this.labelMap)) this.resource.metadata.addLabel(k, v);
+    for (const [k, v] of Object.entries(props.annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
+    if (props.syncWave !== undefined) this.syncWave = props.syncWave;
+    for (const d of props.ignoreDifferences ?? []) this.addIgnoreDifference(d);
+    for (const i of props.info ?? []) this.addInfo(i.name, i.value);
+    for (const n of props.notifications ?? []) this.addNotification(n);
+
+    // fail early on bad sync options and retry blocks
+    this.renderSyncPolicy();
+
+    this.node.addValidation({ validate: () => this.validateRefs() });
+  }
+
+  /** The sources, in order. */
+  public get sources(): ApplicationSource[] {
+    return [...this._sources];
+  }
+
+  /** The sync wave of the Application object (emitted as a string annotation); undefined means wave 0. */
+  public get syncWave(): number | undefined {
+    return this.wave;
+  }
+
+  public set syncWave(wave: number | undefined) {
+    if (wave === undefined || !Number.isInteger(wave)) {
+      fail(this, { problem: 'a sync wave must be an integer', value: wave, fix: 'use a whole number such as 1 or -1' });
+    }
+    this.wave = wave;
+    this.resource.metadata.addAnnotation(ArgoAnnotations.SYNC_WAVE, String(wave));
+  }
+
+  /** Whether auto-sync is on. */
+  public get automatedSync(): boolean {
+    return this.syncPolicy?.automated !== undefined && this.syncPolicy.automated.enabled !== false;
+  }
+
+  /** Whether automated sync prunes. */
+  public get prunes(): boolean {
+    return this.automatedSync && this.syncPolicy?.automated?.prune === true;
+  }
+
+  /** Whether automated sync self-heals. */
+  public get selfHeals(): boolean {
+    return this.automatedSync && this.syncPolicy?.automated?.selfHeal === true;
+  }
+
+  /** The sync options, rendered (`Key=value`). */
+  public get syncOptions(): string[] {
+    return renderSyncOptions([...this.syncPolicy?.syncOptions ?? [], ...this.extraSyncOptions], SyncOptionScope.APPLICATION, this.node.path);
+  }
+
+  /** The deletion cascade. */
+  public get deletionCascade(): DeletionCascade {
+    return this.cascade;
+  }
+
+  /** Adds a sync option. */
+  public addSyncOption(option: SyncOption): void {
+    this.extraSyncOptions.push(option);
+    this.syncOptions; // validate scope and conflicts now
+  }
+
+  /** Adds a label to the Application object. */
+  public addLabel(key: string, value: string): void {
+    this.checkLabel(key, value);
+    this.labelMap[key] = value;
+    this.resource.metadata.addLabel(key, value);
+  }
+
+  /** Adds an annotation to the Application object. */
+  public addAnnotation(key: string, value: string): void {
+    if (key === ArgoAnnotations.SYNC_WAVE) {
+      fail(this, { problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
+    }
+    this.resource.metadata.addAnnotation(key, value);
+  }
+
+  /** Adds an ignoreDifferences entry. */
+  public addIgnoreDifference(diff: IgnoreDifference): void {
+    if (!diff.kind) {
+      fail(this, { problem: 'an ignoreDifferences entry needs a kind', value: diff, fix: "set kind, e.g. 'Deployment'" });
+    }
+    if (!diff.jsonPointers?.length && !diff.jqPathExpressions?.length && !diff.managedFieldsManagers?.length) {
+      fail(this, {
+        problem: 'an ignoreDifferences entry ignores nothing',
+        value: diff,
+        fix: "add jsonPointers (e.g. ['/spec/replicas']), jqPathExpressions or managedFieldsManagers",
+      });
+    }
+    for (const p of diff.jsonPointers ?? []) {
+      if (!p.startsWith('/')) {
+        fail(this, { problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/replicas'" });
+      }
+    }
+    this.ignoreDiffs.push(diff);
+  }
+
+  /** Adds an info entry. */
+  public addInfo(name: string, value: string): void {
+    if (!name || !value) fail(this, { problem: 'info entries need a name and a value', value: { name, value }, fix: 'set both' });
+    this.infoItems.push({ name, value });
+  }
+
+  /** Adds a notification subscription. */
+  public addNotification(subscription: NotificationSubscription): void {
+    const seg = /^[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
+    if (!seg.test(subscription.trigger) || !seg.test(subscription.service)) {
+      fail(this, {
+        problem: 'a notification trigger and service must be simple names',
+        value: { trigger: subscription.trigger, service: subscription.service },
+        fix: "use e.g. trigger 'on-sync-failed' and service 'slack'",
+      });
+    }
+    if (subscription.recipients.length === 0 || subscription.recipients.some(r => !r || r.includes(';'))) {
+      fail(this, {
+        problem: 'a notification subscription needs recipients without ;',
+        value: subscription.recipients,
+        fix: "list each recipient separately, e.g. ['team-channel']",
+      });
+    }
+    this.notificationList.push(subscription);
+    const key = `notifications.argoproj.io/subscribe.${subscription.trigger}.${subscription.service}`;
+    const recipients = this.notificationList
+      .filter(n => n.trigger === subscription.trigger && n.service === subscription.service)
+      .flatMap(n => n.recipients);
+    this.resource.metadata.addAnnotation(key, [...new Set(recipients)].join(';'));
+  }
+
+  /**
+   * The Application spec as it will be synthesized (sources resolved).
+   * @internal
+   */
+  public _toArgoSpec(): argo.ApplicationSpec {
+    const sources = this._sources.map(s => s._toArgo(this));
+    return {
+      project: this.project,
+      destination: this.destination._toArgo(),
+      ...(this.multiSource ? { sources } : { source: sources[0] }),
+      syncPolicy: this.renderSyncPolicy(),
+      ignoreDifferences: this.ignoreDiffs.length === 0 ? undefined : this.ignoreDiffs.map(d => ({
+        group: d.group, kind: d.kind, name: d.name, namespace: d.namespace,
+        jsonPointers: d.jsonPointers, jqPathExpressions: d.jqPathExpressions, managedFieldsManagers: d.managedFieldsManagers,
+      })),
+      info: this.infoItems.length === 0 ? undefined : this.infoItems.map(i => ({ name: i.name, value: i.value })),
+      revisionHistoryLimit: this.revisionHistoryLimit,
+    };
+  }
+
+  private renderSyncPolicy(): argo.ApplicationSpecSyncPolicy | undefined {
+    const p = this.syncPolicy;
+    const options = this.syncOptions;
+    if (p?.managedNamespaceMetadata && !options.includes('CreateNamespace=true')) {
+      fail(this, {
+        problem: 'managedNamespaceMetadata only applies with CreateNamespace=true',
+        value: p.managedNamespaceMetadata,
+        fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions',
+      });
+    }
+    const a = p?.automated;
+    const rendered: argo.ApplicationSpecSyncPolicy = {
+      automated: a && { enabled: a.enabled, prune: a.prune, selfHeal: a.selfHeal, allowEmpty: a.allowEmpty },
+      syncOptions: options.length ? options : undefined,
+      retry: p?.retry && renderRetry(p.retry, this.node.path),
+      managedNamespaceMetadata: p?.managedNamespaceMetadata && {
+        labels: sortedOrUndefined(p.managedNamespaceMetadata.labels),
+        annotations: sortedOrUndefined(p.managedNamespaceMetadata.annotations),
+      },
+    };
+    return Object.values(rendered).some(v => v !== undefined) ? rendered : undefined;
+  }
+
+  private checkLabel(key: string, value: string): void {
+    const problem = validateLabelKey(key) ?? validateLabelValue(value);
+    if (problem) failWith(this, `label ${key}: ${problem}`);
+  }
+
+  private validateRefs(): string[] {
+    const errors: string[] = [];
+    const refs = new Set(this._sources.map(s => s.options.ref).filter((r): r is string => r !== undefined));
+    for (const s of this._sources) {
+      for (const r of s.referencedRefs) {
+        if (!refs.has(r)) {
+          errors.push(`a value file reads $${r}/..., but no source has ref: '${r}' (got refs ${JSON.stringify([...refs].sort())}). `
+            + `Fix: add ApplicationSource.ref({ repoUrl, ref: '${r}' }) to sources, or correct the value file path`);
+        }
+      }
+    }
+    const seen = new Set<string>();
+    for (const s of this._sources) {
+      const r = s.options.ref;
+      if (r === undefined) continue;
+      if (seen.has(r)) errors.push(`two sources have ref '${r}'. Fix: give each ref source its own name`);
+      seen.add(r);
+    }
+    return errors;
+  }
+}
+
+function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: string } | undefined {
+  if (!m) return undefined;
+  const keys = Object.keys(m).sort();
+  if (keys.length === 0) return undefined;
+  const out: { [key: string]: string } = {};
+  for (const k of keys) out[k] = m[k];
+  return out;
+}
