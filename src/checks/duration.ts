@@ -11,14 +11,14 @@
 import { describeProblem } from './errors';
 
 const NS_PER: Record<string, number> = {
-  'ns': 1,
-  'us': 1e3,
-  'µs': 1e3, // U+00B5 micro sign
-  'μs': 1e3, // U+03BC greek mu
-  'ms': 1e6,
-  's': 1e9,
-  'm': 60e9,
-  'h': 3600e9,
+  ns: 1,
+  us: 1e3,
+  µs: 1e3, // U+00B5 micro sign
+  μs: 1e3, // U+03BC greek mu
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
 };
 
 /** Go's `time.Duration` range: an int64 count of nanoseconds (~292 years); BigInt keeps the edge exact. */
@@ -156,7 +156,7 @@ export function validateBackoffDuration(value: string, field: string = 'retry.ba
     });
   }
   if (ms < 0) {
-    return describeProblem({ problem: `${field} is negative, so every retry would fire immediately`, value, fix: `use a positive duration such as "5s"` });
+    return describeProblem({ problem: `${field} is negative, so every retry would fire immediately`, value, fix: 'use a positive duration such as "5s"' });
   }
   return undefined;
 }
