@@ -8,3 +8,4 @@ export * from './argocd/sync-policy';
 export * from './argocd/application';
 export * from './settings/argocd-settings';
 export * from './settings/health-checks';
+export * from './patterns/app-of-apps';
