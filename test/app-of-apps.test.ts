@@ -1,14 +1,14 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { ApiObject, Chart } from 'cdk8s';
+import { ApiObject, App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
-import { runHealthLua } from './util/lua';
-import { expectSchemaValid } from './util/schema';
 import {
   AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
+import { runHealthLua } from './util/lua';
+import { expectSchemaValid } from './util/schema';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 
@@ -69,7 +69,8 @@ describe('AppOfApps: model-serving split', () => {
     expect(root.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
     expect(root.spec.source).toEqual({ repoURL: GIT, path: 'apps/model-serving', targetRevision: 'main' });
     expect(root.spec.ignoreDifferences).toEqual([{
-      group: '*', kind: 'Application',
+      group: '*',
+      kind: 'Application',
       jsonPointers: ['/spec/syncPolicy/automated', '/metadata/annotations/argocd.argoproj.io~1refresh', '/operation'],
     }]);
     expect(root.spec.syncPolicy.syncOptions).toEqual(['RespectIgnoreDifferences=true']);
@@ -193,7 +194,6 @@ describe('AppOfApps: namespace scope', () => {
 
 describe('AppOfApps: input errors', () => {
   test('outside a GitOpsApp', () => {
-    const { App } = require('cdk8s');
     expect(() => new AppOfApps(new App(), 'r', { project: 'admin' })).toThrow(/must be in a GitOpsApp.*Fix: create the cdk8s app with new GitOpsApp/);
   });
 
@@ -234,7 +234,9 @@ describe('the Application health check that makes waves wait, run in Lua 5.1', (
     return cm.data['resource.customizations.health.argoproj.io_Application'];
   }
   const child = (status?: any) => ({
-    apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'child', namespace: 'argocd' },
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name: 'child', namespace: 'argocd' },
     spec: { project: 'p', destination: { server: 'https://kubernetes.default.svc', namespace: 'x' }, source: { repoURL: GIT, path: 'x', targetRevision: 'main' } },
     ...(status === undefined ? {} : { status }),
   });

@@ -1,8 +1,9 @@
 import { Chart, Duration, Testing } from 'cdk8s';
-import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
+import { parseAllDocuments } from 'yaml';
 import {
   Application, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, PropagationPolicy, SyncOption,
 } from '../src';
+import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 
@@ -150,7 +151,9 @@ describe('Application', () => {
   test('managed namespace metadata with CreateNamespace', () => {
     const c = chart();
     new Application(c, 'ns', {
-      project: 'p', destination: Destination.inCluster('team-a'), source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }),
+      project: 'p',
+      destination: Destination.inCluster('team-a'),
+      source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }),
       syncPolicy: { syncOptions: [SyncOption.CREATE_NAMESPACE], managedNamespaceMetadata: { labels: { 'team': 'a', 'argocd.argoproj.io/managed-by': 'argocd' } } },
     });
     expect(appDoc(c)[0].spec.syncPolicy).toEqual({
@@ -194,7 +197,7 @@ describe('Application', () => {
     new Application(apps, 'payments', { project: 'apps', destination: Destination.inCluster('payments'), source: ApplicationSource.fromChart(workloads) });
     const files = app.synthFiles();
     expect(Object.keys(files)).toEqual(['argocd/apps.k8s.yaml']);
-    const docs = expectSchemaValid(require('yaml').parseAllDocuments(files['argocd/apps.k8s.yaml']).map((d: any) => d.toJSON()));
+    const docs = expectSchemaValid(parseAllDocuments(files['argocd/apps.k8s.yaml']).map((d: any) => d.toJSON()));
     expect(docs[0].spec.source).toEqual({ repoURL: GIT, path: 'clusters/prod/payments', targetRevision: 'main' });
   });
 });
@@ -235,7 +238,8 @@ describe('Application checks fail at synth with path, value and fix', () => {
   test('$ref value file whose ref source does not exist', () => {
     const c = chart();
     new Application(c, 'a', {
-      project: 'p', destination: dest,
+      project: 'p',
+      destination: dest,
       sources: [
         ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: 'x', version: '1.0.0', valueFiles: ['$vals/x.yaml'] }),
         ApplicationSource.ref({ repoUrl: GIT, ref: 'values' }),
@@ -345,7 +349,9 @@ describe('Application checks fail at synth with path, value and fix', () => {
 
 test('a zero backoff duration is rejected', () => {
   expect(() => new Application(Testing.chart(), 'z', {
-    project: 'p', destination: Destination.inCluster('x'), source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }),
+    project: 'p',
+    destination: Destination.inCluster('x'),
+    source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }),
     syncPolicy: { retry: { backoff: { duration: Duration.millis(0) } } },
   })).toThrow(/retry backoff duration must be a positive whole number of milliseconds \(got 0\)/);
 });

@@ -207,7 +207,7 @@ export function posixJoin(...parts: string[]): string {
 function normalizeRelative(p: string, what: string, scope?: IConstruct): string {
   const n = posixJoin(p.replace(/\\/g, '/'));
   if (p.startsWith('/') || n.split('/').includes('..')) {
-    fail(scope, { problem: `${what} must be a relative path inside the output folder`, value: p, fix: `use a path like 'apps/root'` });
+    fail(scope, { problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });
   }
   return n;
 }

@@ -1,12 +1,12 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
-import { fail, failWith } from '../checks/errors';
-import { validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
+import { fail, failWith } from '../checks/errors';
+import { validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import * as argo from '../imports/argoproj.io';
 
 /** Annotation keys Argo CD reads. */
 export class ArgoAnnotations {
@@ -392,8 +392,13 @@ export class Application extends Construct {
       ...(this.multiSource ? { sources } : { source: sources[0] }),
       syncPolicy: this.renderSyncPolicy(),
       ignoreDifferences: this.ignoreDiffs.length === 0 ? undefined : this.ignoreDiffs.map(d => ({
-        group: d.group, kind: d.kind, name: d.name, namespace: d.namespace,
-        jsonPointers: d.jsonPointers, jqPathExpressions: d.jqPathExpressions, managedFieldsManagers: d.managedFieldsManagers,
+        group: d.group,
+        kind: d.kind,
+        name: d.name,
+        namespace: d.namespace,
+        jsonPointers: d.jsonPointers,
+        jqPathExpressions: d.jqPathExpressions,
+        managedFieldsManagers: d.managedFieldsManagers,
       })),
       info: this.infoItems.length === 0 ? undefined : this.infoItems.map(i => ({ name: i.name, value: i.value })),
       revisionHistoryLimit: this.revisionHistoryLimit,

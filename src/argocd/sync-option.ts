@@ -30,20 +30,20 @@ interface KnownOption {
  * Source: gitops-engine/pkg/sync/common/types.go, controller/sync.go, docs/user-guide/sync-options.md.
  */
 const KNOWN: { [key: string]: KnownOption } = {
-  'Validate': { values: ['false', 'true'], scope: SyncOptionScope.BOTH },
-  'SkipDryRunOnMissingResource': { values: ['true'], scope: SyncOptionScope.BOTH },
-  'PruneLast': { values: ['true'], scope: SyncOptionScope.BOTH },
-  'Replace': { values: ['true', 'false'], scope: SyncOptionScope.BOTH },
-  'ServerSideApply': { values: ['true', 'false'], scope: SyncOptionScope.BOTH },
-  'Prune': { values: ['false', 'confirm'], scope: SyncOptionScope.BOTH },
-  'Delete': { values: ['false', 'confirm'], scope: SyncOptionScope.BOTH },
-  'Force': { values: ['true'], scope: SyncOptionScope.RESOURCE },
-  'ApplyOutOfSyncOnly': { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
-  'ClientSideApplyMigration': { values: ['false', 'true'], scope: SyncOptionScope.APPLICATION },
-  'CreateNamespace': { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
-  'PrunePropagationPolicy': { values: ['foreground', 'background', 'orphan'], scope: SyncOptionScope.APPLICATION },
-  'RespectIgnoreDifferences': { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
-  'FailOnSharedResource': { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
+  Validate: { values: ['false', 'true'], scope: SyncOptionScope.BOTH },
+  SkipDryRunOnMissingResource: { values: ['true'], scope: SyncOptionScope.BOTH },
+  PruneLast: { values: ['true'], scope: SyncOptionScope.BOTH },
+  Replace: { values: ['true', 'false'], scope: SyncOptionScope.BOTH },
+  ServerSideApply: { values: ['true', 'false'], scope: SyncOptionScope.BOTH },
+  Prune: { values: ['false', 'confirm'], scope: SyncOptionScope.BOTH },
+  Delete: { values: ['false', 'confirm'], scope: SyncOptionScope.BOTH },
+  Force: { values: ['true'], scope: SyncOptionScope.RESOURCE },
+  ApplyOutOfSyncOnly: { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
+  ClientSideApplyMigration: { values: ['false', 'true'], scope: SyncOptionScope.APPLICATION },
+  CreateNamespace: { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
+  PrunePropagationPolicy: { values: ['foreground', 'background', 'orphan'], scope: SyncOptionScope.APPLICATION },
+  RespectIgnoreDifferences: { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
+  FailOnSharedResource: { values: ['true', 'false'], scope: SyncOptionScope.APPLICATION },
 };
 
 /**
@@ -116,6 +116,14 @@ export class SyncOption {
     return Object.entries(KNOWN).flatMap(([k, o]) => o.values.map(v => `${k}=${v}`)).sort();
   }
 
+  /**
+   * The value for a resource's `argocd.argoproj.io/sync-options` annotation (comma-joined).
+   * Fails for application-only options such as `CreateNamespace=true`.
+   */
+  public static annotationValue(options: SyncOption[]): string {
+    return renderSyncOptions(options, SyncOptionScope.RESOURCE).join(',');
+  }
+
   /** The option key, e.g. `CreateNamespace`. */
   public readonly key: string;
   /** The option value, e.g. `true`. */
@@ -143,14 +151,6 @@ export class SyncOption {
     this.key = key;
     this.value = value;
     this.scope = known.scope;
-  }
-
-  /**
-   * The value for a resource's `argocd.argoproj.io/sync-options` annotation (comma-joined).
-   * Fails for application-only options such as `CreateNamespace=true`.
-   */
-  public static annotationValue(options: SyncOption[]): string {
-    return renderSyncOptions(options, SyncOptionScope.RESOURCE).join(',');
   }
 
   /** `Key=value`. */

@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
+import { SyncOption } from './sync-option';
 import { formatGoDuration } from '../checks/duration';
 import { fail } from '../checks/errors';
-import { SyncOption } from './sync-option';
 
 /**
  * Automated sync. Its presence turns auto-sync on.

@@ -343,7 +343,11 @@ export class AppOfApps extends Construct {
       fail(app, { problem: 'two children of the AppOfApps have the same name', value: app.name, fix: 'give each child its own name' });
     }
     this.children.push({
-      app, role, explicitWave: o.syncWave, dependsOn: [...o.dependsOn ?? []], chart,
+      app,
+      role,
+      explicitWave: o.syncWave,
+      dependsOn: [...o.dependsOn ?? []],
+      chart,
       namespaces: [destination.namespace!, ...o.extraNamespaces ?? []],
     });
     this.waves = undefined;
