@@ -259,3 +259,18 @@ describe('the Application health check that makes waves wait, run in Lua 5.1', (
     expect(runHealthLua(healthLua(), child()).status).toBe('Progressing');
   });
 });
+
+describe('examples', () => {
+  test('cluster-bootstrap: waves 0, 1, 2, 4, 5, 6 and every child has the resources finalizer', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { build } = require('../examples/cluster-bootstrap/main');
+    const files = build(fs.mkdtempSync(path.join(os.tmpdir(), 'boot-'))).synthFiles();
+    const children = docsOf(files, 'apps/cluster-bootstrap/cluster-bootstrap-children.k8s.yaml');
+    expect(children.map(c => [c.metadata.name, c.metadata.annotations['argocd.argoproj.io/sync-wave']])).toEqual([
+      ['ingress-nginx', '0'], ['external-secrets', '0'], ['storage', '1'], ['backup-checker', '2'],
+      ['core-services', '4'], ['monitoring', '5'], ['user-workloads', '6'],
+    ]);
+    expect(children.every(c => c.metadata.finalizers?.[0] === 'resources-finalizer.argocd.argoproj.io')).toBe(true);
+    expectSchemaValid(allDocs(files));
+  });
+});
