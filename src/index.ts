@@ -9,3 +9,6 @@ export * from './argocd/application';
 export * from './settings/argocd-settings';
 export * from './settings/health-checks';
 export * from './patterns/app-of-apps';
+export * from './odh/model-registry-database';
+export * from './odh/hardware-profile';
+export * from './patterns/model-registry-stack';

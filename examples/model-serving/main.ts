@@ -1,13 +1,42 @@
 /**
- * Model serving, split the way the reference architecture does it: one root app, three children, each scoped to
- * one namespace and synced in order:
- *   wave 1 infrastructure (self-heal, no prune) -> wave 2 model registry (self-heal, no prune)
- *   -> wave 3 application (self-heal, prune)
- * The Argo CD settings (Application health check) make each wave wait for the previous child to be healthy.
+ * Model serving on OpenShift AI, split the way Red Hat lays it out: one root app, three children, each scoped to
+ * its namespaces and synced in order:
+ *   wave 1 model-registry-infrastructure (self-heal, no prune): MySQL in `model-registry`, hardware profiles in
+ *          `redhat-ods-applications`
+ *   wave 2 model-registry (self-heal, no prune): the ModelRegistry, its network policy and RBAC in
+ *          `rhoai-model-registries`
+ *   wave 3 application (self-heal, prune): the fraud-detection inference service, yours
+ * The Argo CD settings (Application and ModelRegistry health checks) make each wave wait for the previous child to
+ * be healthy. The database password never appears here: ExternalSecrets (one per namespace that reads it) create
+ * the Secret the stack references.
  */
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart, Size } from 'cdk8s';
+import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
-import { AppOfApps, ArgoCdSettings, ChildRole, GitOpsApp, GitOpsChart } from '../../src';
+import {
+  AppOfApps, ArgoCdSettings, ChildRole, DatabaseCredentials, GitOpsApp, GitOpsChart, ModelRegistryDatabase, ModelRegistryStack,
+  ProfileTolerationOperator,
+} from '../../src';
+
+const DB_SECRET = 'model-registry-db';
+
+/** An ExternalSecret (external-secrets.io) that materializes the database password from the team's vault. */
+function dbCredentials(chart: Chart, withRootPassword: boolean): ApiObject {
+  return new ApiObject(chart, 'db-credentials', {
+    apiVersion: 'external-secrets.io/v1',
+    kind: 'ExternalSecret',
+    metadata: { name: DB_SECRET, annotations: { 'argocd.argoproj.io/sync-wave': '-1' } },
+    spec: {
+      refreshInterval: '1h',
+      secretStoreRef: { kind: 'ClusterSecretStore', name: 'vault' },
+      target: { name: DB_SECRET, creationPolicy: 'Owner' },
+      data: [
+        { secretKey: 'database-password', remoteRef: { key: 'ai/model-registry/db', property: 'password' } },
+        ...withRootPassword ? [{ secretKey: 'database-root-password', remoteRef: { key: 'ai/model-registry/db', property: 'root-password' } }] : [],
+      ],
+    },
+  });
+}
 
 export function build(outdir?: string): GitOpsApp {
   const app = new GitOpsApp({ outdir, repoUrl: 'https://git.example.com/ai/model-serving-gitops.git', targetRevision: 'main' });
@@ -16,20 +45,36 @@ export function build(outdir?: string): GitOpsApp {
 
   const root = new AppOfApps(app, 'model-serving', { project: 'platform-admin' });
 
-  // wave 1: namespaces and shared configuration
-  const infra = new Chart(app, 'model-serving-infra', { namespace: 'model-serving-infra' });
-  for (const ns of ['model-serving-infra', 'model-registry', 'rhoai-model-registries', 'fraud-detection']) {
-    new k8s.KubeNamespace(infra, `ns-${ns}`, { metadata: { name: ns, labels: { 'argocd.argoproj.io/managed-by': 'argocd' } } });
-  }
-  new k8s.KubeConfigMap(infra, 'cluster-info', { metadata: { name: 'cluster-info' }, data: { cluster: 'prod-eu-1' } });
-  const infraApp = root.addChart('infrastructure', infra, { project: 'platform', role: ChildRole.INFRASTRUCTURE, syncWave: 1 });
-
-  // wave 2: the model registry (the ModelRegistryStack construct replaces this placeholder)
-  const registry = new Chart(app, 'model-registry', { namespace: 'rhoai-model-registries' });
-  new k8s.KubeConfigMap(registry, 'registry-placeholder', { metadata: { name: 'model-registry-config' }, data: { database: 'mysql.model-registry.svc:3306' } });
-  const registryApp = root.addChart('model-registry', registry, {
-    project: 'data-services', role: ChildRole.PLATFORM, syncWave: 2, dependsOn: [infraApp],
+  // waves 1 and 2: the model registry, its database and the hardware profiles
+  const registry = new ModelRegistryStack(app, 'model-registry', {
+    database: ModelRegistryDatabase.inClusterMySql({
+      credentials: DatabaseCredentials.fromSecret({ secretName: DB_SECRET, rootPasswordKey: 'database-root-password' }),
+      storageSize: Size.gibibytes(20),
+    }),
+    access: { groups: ['data-scientists'], clientNamespaces: ['fraud-detection'] },
+    databaseAdminGroups: ['dba'],
+    hardwareProfiles: [
+      {
+        name: 'cpu-small',
+        displayName: 'CPU (small)',
+        cpu: { minCount: '1', defaultCount: '2', maxCount: '4' },
+        memory: { minCount: '2Gi', defaultCount: '4Gi', maxCount: '8Gi' },
+      },
+      {
+        name: 'nvidia-gpu',
+        displayName: 'NVIDIA GPU',
+        description: 'One or two NVIDIA GPUs on the GPU worker pool',
+        cpu: { minCount: '2', defaultCount: '4', maxCount: '16' },
+        memory: { minCount: '8Gi', defaultCount: '16Gi', maxCount: '64Gi' },
+        accelerators: [{ identifier: 'nvidia.com/gpu', displayName: 'GPU', minCount: 1, defaultCount: 1, maxCount: 2 }],
+        nodeSelector: { 'nvidia.com/gpu.present': 'true' },
+        tolerations: [{ key: 'nvidia.com/gpu', operator: ProfileTolerationOperator.EXISTS, effect: kplus.TaintEffect.NO_SCHEDULE }],
+      },
+    ],
   });
+  dbCredentials(registry.infrastructureChart, true); // model-registry namespace: MySQL reads it
+  dbCredentials(registry.registryChart, false); // rhoai-model-registries namespace: the registry reads it
+  const { registry: registryApp } = registry.addToAppOfApps(root, { project: 'platform', registryProject: 'data-services' });
 
   // wave 3: the application: pipelines, inference service, workbench
   const fraud = new Chart(app, 'fraud-detection', { namespace: 'fraud-detection' });
@@ -40,7 +85,14 @@ export function build(outdir?: string): GitOpsApp {
       selector: { matchLabels: { app: 'fraud-inference' } },
       template: {
         metadata: { labels: { app: 'fraud-inference' } },
-        spec: { containers: [{ name: 'server', image: 'quay.io/example/fraud-model-server:2.3.1', ports: [{ containerPort: 8080 }] }] },
+        spec: {
+          containers: [{
+            name: 'server',
+            image: 'quay.io/example/fraud-model-server:2.3.1',
+            ports: [{ containerPort: 8080 }],
+            env: [{ name: 'MODEL_REGISTRY_URL', value: `https://${registry.name}.${registry.registryNamespace}.svc:8443` }],
+          }],
+        },
       },
     },
   });
