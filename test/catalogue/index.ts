@@ -1,0 +1,11 @@
+import { CORE_ENTRIES } from './entries-core';
+import { ODH_ENTRIES } from './entries-odh';
+import { CatalogueEntry } from './entry';
+
+export { CatalogueEntry } from './entry';
+
+/** Every catalogued misconfiguration, grouped by the module that defines it. */
+export const ALL_ENTRIES: CatalogueEntry[] = [
+  ...CORE_ENTRIES,
+  ...ODH_ENTRIES,
+];
