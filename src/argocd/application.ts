@@ -1,12 +1,14 @@
-import { ApiObject, Lazy } from 'cdk8s';
+import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { fail, failWith } from '../checks/errors';
+import { isTemplated } from '../checks/go-template';
 import { validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
+import { markTree } from '../yaml/emitter';
 
 /** Annotation keys Argo CD reads. */
 export class ArgoAnnotations {
@@ -220,6 +222,15 @@ export class Application extends Construct {
     const projectProblem = validateAppName(props.project ?? '');
     if (projectProblem) failWith(this, `AppProject ${projectProblem}`);
     for (const [k, v] of Object.entries(this.labelMap)) this.checkLabel(k, v);
+    for (const v of [props.destination?.server, props.destination?.namespace]) {
+      if (isTemplated(v)) {
+        fail(this, {
+          problem: 'an Application destination holds a template placeholder; only ApplicationSet templates fill those in',
+          value: v,
+          fix: 'use a concrete server/namespace, or put the Application in an ApplicationSet template',
+        });
+      }
+    }
 
     if (props.source && props.sources) {
       fail(this, {
@@ -243,7 +254,7 @@ export class Application extends Construct {
     if (props.revisionHistoryLimit !== undefined && (!Number.isInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
       fail(this, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
     }
-    this.resource = new argo.Application(this, 'Resource', {
+    this.resource = new ApplicationResource(this, 'Resource', {
       metadata: {
         name: this.name,
         namespace: this.namespace,
@@ -461,5 +472,184 @@ function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: stri
   if (keys.length === 0) return undefined;
   const out: { [key: string]: string } = {};
   for (const k of keys) out[k] = m[k];
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Direct JSON: the generated Application object, serialized without cdk8s's generic resolve/sanitize and the
+// generated toJson_* mappers when that gives the same result (see `ApplicationResource.toJson`).
+
+/**
+ * The generated `argoproj.io/v1alpha1` Application of an `Application` L2 (still an `argo.Application`, so
+ * escape hatches such as `addJsonPatch` and `metadata` work as usual).
+ *
+ * `toJson()` builds the document directly from the L2 (`_toArgoSpec()`) and the metadata when nothing can make
+ * cdk8s's generic path give a different result: no JSON patches, only cdk8s's built-in resolvers, key sorting on,
+ * and metadata and spec made of plain JSON values only (no Lazy or other tokens, no class instances). Otherwise,
+ * or if anything throws (so errors keep cdk8s's message), it is the generated `toJson()`. The first document of
+ * each process is also rendered the generic way and compared; a difference turns the direct path off for good.
+ * test/bench-equivalence.test.ts checks both paths give the same bytes for varied Applications.
+ */
+class ApplicationResource extends argo.Application {
+  private patched = false;
+
+  public constructor(private readonly owner: Application, id: string, props: argo.ApplicationProps) {
+    super(owner, id, props);
+  }
+
+  public addJsonPatch(...ops: JsonPatch[]): void {
+    this.patched = true;
+    super.addJsonPatch(...ops);
+  }
+
+  public toJson(): any {
+    if (!this.patched && directJson.enabled) {
+      const direct = directApplicationJson(this, this.owner);
+      if (direct !== undefined) {
+        if (directJson.verified) return direct;
+        const generic = super.toJson();
+        directJson.verified = true;
+        if (JSON.stringify(generic) === JSON.stringify(direct)) return direct;
+        directJson.enabled = false;
+        return generic;
+      }
+    }
+    return super.toJson();
+  }
+}
+
+/** Process-wide switch of the direct path (see `ApplicationResource`). */
+const directJson = { enabled: true, verified: false };
+
+/** Thrown to abandon the direct path for the current object. */
+const NOT_PLAIN = new Error('not plain JSON data');
+
+/**
+ * The Application document exactly as `argo.Application.toJson()` renders it, or undefined when the direct path
+ * does not apply.
+ */
+function directApplicationJson(res: ApplicationResource, app: Application): any {
+  if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(App.of(res))) return undefined;
+  try {
+    const metadata = plainMetadata(res.metadata);
+    const spec = plainJson(app._toArgoSpec(), false) as any;
+    const sources = spec.sources as any[] | undefined;
+    if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
+    const doc: any = { apiVersion: argo.Application.GVK.apiVersion, kind: argo.Application.GVK.kind };
+    if (metadata !== undefined) doc.metadata = metadata;
+    doc.spec = withRepoURL(spec, 'source', s => renameRepoUrl(s));
+    if (sources !== undefined) doc.spec = withRepoURL(doc.spec, 'sources', l => l.map(renameRepoUrl));
+    return markTree(doc); // every object in it is new, none shared
+  } catch {
+    return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
+  }
+}
+
+function hasBuiltInResolversOnly(app: App): boolean {
+  const r = app.resolvers;
+  return r.length === 3 && r[0] instanceof LazyResolver && r[1] instanceof ImplicitTokenResolver
+    && r[2] instanceof NumberStringUnionResolver;
+}
+
+/** The generated mappers write a source's `repoUrl` as `repoURL` (same place in key order). */
+function renameRepoUrl(source: any): any {
+  if (source === undefined || source === null || !('repoUrl' in source)) return source;
+  const out: any = {};
+  for (const k of Object.keys(source)) out[k === 'repoUrl' ? 'repoURL' : k] = source[k];
+  return out;
+}
+
+function withRepoURL(spec: any, key: string, f: (v: any) => any): any {
+  if (spec[key] === undefined) return spec;
+  const out: any = {};
+  for (const k of Object.keys(spec)) out[k] = k === key ? f(spec[k]) : spec[k];
+  return out;
+}
+
+/** `ApiObjectMetadataDefinition.toJson()` for plain values, reading its fields directly. */
+function plainMetadata(md: ApiObjectMetadataDefinition): unknown {
+  const m = md as any;
+  const extra = m._additionalAttributes;
+  if (md.toJson !== ApiObjectMetadataDefinition.prototype.toJson || !isRecord(extra) || !isRecord(m.labels)
+    || !isRecord(m.annotations) || !Array.isArray(m.finalizers) || !Array.isArray(m.ownerReferences)) {
+    throw NOT_PLAIN;
+  }
+  const fields = {
+    name: md.name,
+    namespace: md.namespace,
+    annotations: m.annotations,
+    finalizers: m.finalizers,
+    ownerReferences: m.ownerReferences,
+    labels: m.labels,
+  };
+  // toJson() resolves { ...extra, ...fields }; extra usually holds only keys that fields override
+  const overridden = Object.keys(extra).every(k => k in fields);
+  return plainJson(overridden ? fields : { ...extra, ...fields }, true);
+}
+
+function isRecord(x: unknown): boolean {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+/**
+ * cdk8s's `sanitizeValue(resolve([], value, obj), { sortKeys: true, filterEmptyArrays/Objects: filterEmpty })`
+ * for values made of strings, numbers, booleans, null/undefined, arrays and plain objects, with the App's built-in
+ * resolvers: none of them changes such a value. Throws NOT_PLAIN on anything else (tokens, class instances,
+ * functions, sparse arrays, objects with an own `constructor`...), where the resolvers or sanitize could act.
+ * Values are read once, in key order, like resolve does.
+ */
+function plainJson(v: unknown, filterEmpty: boolean): unknown {
+  if (v === null || v === undefined) return undefined;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return v;
+  if (t !== 'object') throw NOT_PLAIN;
+  if (Array.isArray(v)) {
+    const a = v as any;
+    if (Object.getPrototypeOf(a) !== Array.prototype || a.value !== undefined || a.resolve !== undefined) throw NOT_PLAIN;
+    const n = a.length;
+    if (filterEmpty && n === 0) return undefined;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const x = a[i];
+      if (x === undefined && !(i in a)) throw NOT_PLAIN;
+      out[i] = plainJson(x, filterEmpty);
+    }
+    return out;
+  }
+  const o = v as { [key: string]: unknown };
+  if (Object.getPrototypeOf(o) !== Object.prototype || Object.prototype.hasOwnProperty.call(o, 'constructor')) throw NOT_PLAIN;
+  const keys = Object.keys(o);
+  const out: { [key: string]: unknown } = {};
+  if (keys.length > 32) {
+    const values = new Map<string, unknown>();
+    for (const k of keys) values.set(k, plainJson(o[k], filterEmpty));
+    let count = 0;
+    for (const k of keys.sort()) {
+      const x = values.get(k);
+      if (x !== undefined) {
+        out[k] = x;
+        count++;
+      }
+    }
+    return filterEmpty && count === 0 ? undefined : out;
+  }
+  // small objects (nearly all): insertion-sort the defined entries; `<` orders strings like the default sort
+  const ks: string[] = [];
+  const vs: unknown[] = [];
+  for (let j = 0; j < keys.length; j++) {
+    const k = keys[j];
+    const x = plainJson(o[k], filterEmpty);
+    if (x === undefined) continue;
+    let i = ks.length;
+    while (i > 0 && ks[i - 1] > k) {
+      ks[i] = ks[i - 1];
+      vs[i] = vs[i - 1];
+      i--;
+    }
+    ks[i] = k;
+    vs[i] = x;
+  }
+  if (filterEmpty && ks.length === 0) return undefined;
+  for (let i = 0; i < ks.length; i++) out[ks[i]] = vs[i];
   return out;
 }

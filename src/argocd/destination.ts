@@ -1,4 +1,5 @@
 import { fail } from '../checks/errors';
+import { isTemplated } from '../checks/go-template';
 import { isDns1123Label } from '../checks/names';
 
 /** The in-cluster API server address. */
@@ -26,6 +27,8 @@ export interface DestinationOptions {
 
 /**
  * Where an Application deploys to: a cluster (by API server URL or by name) and a namespace.
+ * In an ApplicationSet template, `server` and `namespace` may be Go-template placeholders (`'{{.namespace}}'`);
+ * an `Application` rejects them.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#applications
  */
 export class Destination {
@@ -74,14 +77,14 @@ export class Destination {
         fix: 'use Destination.inCluster(namespace), Destination.byServer(url, namespace) or Destination.byName(clusterName, namespace)',
       });
     }
-    if (options.server !== undefined && !/^https?:\/\/\S+$/.test(options.server)) {
+    if (options.server !== undefined && !/^https?:\/\/\S+$/.test(options.server) && !isTemplated(options.server)) {
       fail(undefined, {
         problem: 'a destination server must be the API server URL',
         value: options.server,
         fix: `use an https:// URL, e.g. ${IN_CLUSTER_SERVER}, or Destination.byName() for a cluster name`,
       });
     }
-    if (options.namespace !== undefined && !isDns1123Label(options.namespace)) {
+    if (options.namespace !== undefined && !isDns1123Label(options.namespace) && !isTemplated(options.namespace)) {
       fail(undefined, {
         problem: 'a destination namespace must be a DNS-1123 label',
         value: options.namespace,

@@ -100,6 +100,13 @@ export class SyncOption {
    * @param option e.g. `CreateNamespace=true`
    */
   public static of(option: string): SyncOption {
+    if (typeof option === 'string' && option.includes('{{')) {
+      fail(undefined, {
+        problem: 'a sync option cannot hold an ApplicationSet parameter: sync options are a list, and templates substitute into string fields of a fixed shape only',
+        value: option,
+        fix: "pass the whole list as a parameter with templatePatch: TemplatePatch.fromParameters({ syncOptions: 'syncOptions' })",
+      });
+    }
     const m = /^([A-Za-z]+)=(.*)$/.exec(option);
     if (!m) {
       fail(undefined, {

@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
-import { SyncOption } from './sync-option';
+import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { formatGoDuration } from '../checks/duration';
 import { fail } from '../checks/errors';
+import * as argo from '../imports/argoproj.io';
 
 /**
  * Automated sync. Its presence turns auto-sync on.
@@ -163,3 +164,39 @@ export function renderRetry(retry: SyncRetry, path?: string) {
   const backoff = b ? { duration, factor: b.factor, maxDuration } : undefined;
   return { limit, backoff, refresh: retry.refresh };
 }
+
+/**
+ * Validates and renders an Application sync policy (the same rules `Application` applies), for templates that
+ * render one outside an Application (ApplicationSet). Returns undefined when nothing would be emitted.
+ * @internal
+ */
+export function renderSyncPolicy(p: SyncPolicy | undefined, path: string,
+  omitAutomated: boolean = false): argo.ApplicationSpecSyncPolicy | undefined {
+  const syncOptions = renderSyncOptions([...p?.syncOptions ?? []], SyncOptionScope.APPLICATION, path);
+  if (p?.managedNamespaceMetadata && !syncOptions.includes('CreateNamespace=true')) {
+    fail(path, {
+      problem: 'managedNamespaceMetadata only applies with CreateNamespace=true',
+      value: p.managedNamespaceMetadata,
+      fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions',
+    });
+  }
+  const a = omitAutomated ? undefined : p?.automated;
+  const sortedMap = (m?: { [key: string]: string }) => {
+    const keys = Object.keys(m ?? {}).sort();
+    if (keys.length === 0) return undefined;
+    const out: { [key: string]: string } = {};
+    for (const k of keys) out[k] = m![k];
+    return out;
+  };
+  const rendered: argo.ApplicationSpecSyncPolicy = {
+    automated: a && { enabled: a.enabled, prune: a.prune, selfHeal: a.selfHeal, allowEmpty: a.allowEmpty },
+    syncOptions: syncOptions.length ? syncOptions : undefined,
+    retry: p?.retry && renderRetry(p.retry, path),
+    managedNamespaceMetadata: p?.managedNamespaceMetadata && {
+      labels: sortedMap(p.managedNamespaceMetadata.labels),
+      annotations: sortedMap(p.managedNamespaceMetadata.annotations),
+    },
+  };
+  return Object.values(rendered).some(v => v !== undefined) ? rendered : undefined;
+}
+

@@ -40,6 +40,11 @@ const KEY_CACHE_LIMIT = 10000;
 /** Objects and arrays already visited in the current document. */
 const seen = new Set<object>();
 
+/** Documents built so that no object or array occurs twice in them (see `markTree`). */
+const TREES = new WeakSet<object>();
+/** False while emitting a document from TREES: no shared references to look for. */
+let trackSeen = true;
+
 const INDENTS: string[] = [''];
 function indentOf(depth: number): string {
   let s = INDENTS[depth];
@@ -357,6 +362,7 @@ function stringifyNumber(value: number): string {
 
 /** Shared (or circular) references become yaml anchors/aliases. */
 function checkUnseen(obj: object): void {
+  if (!trackSeen) return;
   const size = seen.size;
   seen.add(obj);
   if (seen.size === size) throw FALLBACK;
@@ -482,6 +488,7 @@ export function stringifyDocument(doc: unknown): string {
   if (doc === undefined) return '\n';
   out = '';
   seen.clear();
+  trackSeen = !(typeof doc === 'object' && doc !== null && TREES.has(doc));
   try {
     emitNode(doc, 0);
     // `out` is a rope of many small strings: joining copies it into one flat
@@ -493,7 +500,17 @@ export function stringifyDocument(doc: unknown): string {
   } finally {
     out = '';
     seen.clear();
+    trackSeen = true;
   }
+}
+
+/**
+ * Declares that `doc` is a freshly built tree in which no object or array occurs twice (what cdk8s's sanitize
+ * produces), so emitting it skips the shared-reference bookkeeping. Returns `doc`.
+ */
+export function markTree<T extends object>(doc: T): T {
+  TREES.add(doc);
+  return doc;
 }
 
 /**

@@ -1,0 +1,475 @@
+/**
+ * The synth-time cross-check between AppProjects and the Applications / ApplicationSets that name them.
+ * Internal (not re-exported from src/index.ts).
+ *
+ * One registry per construct tree, stored on the root under a global symbol. It is switched on by the first
+ * AppProject (or `ExternalAppProjects.declare`) in the tree; trees without either are not checked, so apps that
+ * name projects managed elsewhere keep working without ceremony.
+ *
+ * Cost per synth is linear: the root carries one validation, and cdk8s / GitOpsApp validate in pre-order, so it
+ * runs before every other construct's. It compiles each project once, walks the tree once, groups the usages by
+ * project name in that walk, lists the objects of each referenced chart once, and files the errors by construct.
+ * Each Application / ApplicationSet / AppProject involved gets one validation that only looks its errors up, so
+ * an error is reported under the path of the construct it is about.
+ */
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { Application } from './application';
+import { GitOpsApp } from '../app/gitops-app';
+import { describeProblem } from '../checks/errors';
+import { compileArgoGlob } from '../checks/glob';
+import { groupOf, isClusterScoped } from '../checks/kinds';
+import {
+  AppDestinationRef, CompiledProject, compileProject, PermissionDecision, ProjectPermissionSpec,
+} from '../checks/project-rules';
+
+/** The in-cluster API server URL and its default cluster name (Argo CD's built-in cluster). */
+const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
+const IN_CLUSTER_NAME = 'in-cluster';
+
+const REGISTRY = Symbol.for('cdk8s-gitops.ProjectRegistry');
+/** The marker `ApplicationSet.isApplicationSet` checks (duck-typed here: no import of the AppSet module). */
+const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
+
+/**
+ * Constructs that generate Applications from a template (an ApplicationSet) take part in the checks by
+ * exposing a function under this global symbol that returns their `ProjectUsage`s (one per template; a
+ * `templatePatch` or generator that changes the project, repo or destination should yield one per variant).
+ */
+export const PROJECT_USAGES = Symbol.for('cdk8s-gitops.ProjectUsages');
+
+/** What an Application-producing construct tells the checks about one Application (template) it produces. */
+export interface ProjectUsage {
+  /** e.g. `Application`, `ApplicationSet "tiers" template` -- how messages name it */
+  readonly describe: string;
+  /** the project name; may be a template (`{{.project}}`), which is then not checked */
+  readonly project: string;
+  /** namespace of the Application object (for sourceNamespaces); undefined = the control-plane namespace */
+  readonly namespace?: string;
+  /** every source repoURL, resolved (chart sources: the GitOpsApp's repoUrl); templates are skipped */
+  readonly repoUrls: readonly string[];
+  /** the destination; template fields are skipped */
+  readonly destination?: AppDestinationRef;
+  /** cdk8s charts of this app whose objects the Application deploys */
+  readonly charts?: readonly Chart[];
+}
+
+/** What the registry needs from an AppProject. */
+export interface RegisteredProject {
+  readonly construct: IConstruct;
+  /** AppProject name */
+  readonly projectName: string;
+  /** its namespace (the Argo CD control-plane namespace) */
+  readonly projectNamespace: string;
+  /** the permission parts of the spec, exactly as synthesized */
+  permissionSpec(): ProjectPermissionSpec;
+  /** `spec.sourceNamespaces` */
+  sourceNamespaces(): readonly string[];
+  /** extra `group/Kind` entries to treat as cluster-scoped */
+  clusterScopedKinds(): readonly string[];
+  /** the fix to print for a denial decided by `field` (by default Argo CD's own advice, `fix`) */
+  denialFix(field: string | undefined, fix: string): string;
+}
+
+/** Counters, for tests that assert the work stays linear. */
+export interface ProjectCheckStats {
+  /** index builds (one per synth) */
+  readonly builds: number;
+  /** projects compiled in the last build */
+  readonly compiledProjects: number;
+  /** constructs visited in the last build's single tree walk */
+  readonly visited: number;
+  /** Applications / templates checked against a project in the last build */
+  readonly checkedUsages: number;
+  /** distinct charts whose objects were listed in the last build */
+  readonly listedCharts: number;
+  /** errors found in the last build */
+  readonly errors: number;
+}
+
+interface ChartObject {
+  readonly group: string;
+  readonly kind: string;
+  readonly name?: string;
+  readonly namespace?: string;
+  readonly clusterScoped: boolean;
+}
+
+interface Entry {
+  readonly project: RegisteredProject;
+  readonly compiled: CompiledProject;
+  readonly sourceNamespaces: readonly { match(ns: string): boolean }[];
+}
+
+class ProjectRegistry {
+  public readonly projects: RegisteredProject[] = [];
+  public readonly externals = new Set<string>();
+  private readonly hooked = new WeakSet<IConstruct>();
+  private errors = new Map<IConstruct, string[]>();
+  private built = false;
+  private stats: ProjectCheckStats = { builds: 0, compiledProjects: 0, visited: 0, checkedUsages: 0, listedCharts: 0, errors: 0 };
+
+  public constructor(private readonly root: IConstruct) {
+    // the root is validated first (pre-order), so every synth rebuilds the index exactly once
+    root.node.addValidation({ validate: () => { this.rebuild(); return []; } });
+  }
+
+  public addProject(project: RegisteredProject): void {
+    this.projects.push(project);
+    this.hook(project.construct);
+  }
+
+  public errorsFor(c: IConstruct): string[] {
+    if (!this.built) this.rebuild();
+    return this.errors.get(c) ?? [];
+  }
+
+  public get lastStats(): ProjectCheckStats {
+    return this.stats;
+  }
+
+  private hook(c: IConstruct): void {
+    if (this.hooked.has(c)) return;
+    this.hooked.add(c);
+    c.node.addValidation({ validate: () => this.errorsFor(c) });
+  }
+
+  private report(c: IConstruct, message: string): void {
+    const list = this.errors.get(c);
+    if (list) list.push(message);
+    else this.errors.set(c, [message]);
+  }
+
+  /** Compiles every project once, walks the tree once, checks every usage against its project. */
+  public rebuild(): void {
+    this.built = true;
+    this.errors = new Map();
+    const entries = new Map<string, Entry>();
+    for (const p of this.projects) {
+      const other = entries.get(p.projectName);
+      if (other) {
+        this.report(p.construct, describeProblem({
+          problem: `two AppProjects in this app are named ${JSON.stringify(p.projectName)} (the other one is ${other.project.construct.node.path}); the second would overwrite the first in the cluster`,
+          value: p.projectName,
+          fix: 'give each AppProject its own name, or merge their rules into one',
+        }));
+        continue;
+      }
+      entries.set(p.projectName, {
+        project: p,
+        compiled: compileProject(p.permissionSpec()),
+        sourceNamespaces: p.sourceNamespaces().map(compileSourceNamespace),
+      });
+    }
+
+    // one walk: collect usages grouped by project name
+    const byProject = new Map<string, { c: IConstruct; u: ProjectUsage }[]>();
+    let repoPaths: Map<string, Chart> | undefined;
+    const charts = (): Map<string, Chart> => repoPaths ??= chartsByRepoPath(this.root);
+    let visited = 0;
+    for (const c of this.root.node.findAll()) {
+      visited++;
+      for (const u of usagesOf(c, charts)) {
+        if (u.project.includes('{{')) continue; // templated project: decided per generated app, not here
+        this.hook(c);
+        const group = byProject.get(u.project);
+        if (group) group.push({ c, u });
+        else byProject.set(u.project, [{ c, u }]);
+      }
+    }
+
+    const extraCluster = [...new Set(this.projects.flatMap(p => [...p.clusterScopedKinds()]))];
+    const chartCache = new Map<Chart, ChartObject[]>();
+    const objectsOf = (chart: Chart): ChartObject[] => {
+      let objs = chartCache.get(chart);
+      if (!objs) {
+        objs = listChartObjects(chart, extraCluster);
+        chartCache.set(chart, objs);
+      }
+      return objs;
+    };
+
+    let checked = 0;
+    for (const [projectName, group] of byProject) {
+      const entry = entries.get(projectName);
+      if (!entry) {
+        if (this.externals.has(projectName)) continue; // managed elsewhere: nothing to check against
+        for (const { c, u } of group) this.report(c, this.unknownProject(u, projectName, entries));
+        continue;
+      }
+      for (const { c, u } of group) {
+        checked++;
+        for (const m of checkUsage(entry, u, objectsOf)) this.report(c, m);
+      }
+    }
+    let errors = 0;
+    for (const list of this.errors.values()) errors += list.length;
+    this.stats = {
+      builds: this.stats.builds + 1,
+      compiledProjects: entries.size,
+      visited,
+      checkedUsages: checked,
+      listedCharts: chartCache.size,
+      errors,
+    };
+  }
+
+  private unknownProject(u: ProjectUsage, name: string, entries: Map<string, Entry>): string {
+    const defined = [...entries.keys()].sort();
+    const external = [...this.externals].sort();
+    const close = [...defined, ...external].filter(d => editDistance(d, name) <= 2);
+    const known = [
+      `defined: ${defined.length ? defined.map(d => JSON.stringify(d)).join(', ') : 'none'}`,
+      ...(external.length ? [`declared external: ${external.map(d => JSON.stringify(d)).join(', ')}`] : []),
+    ].join('; ');
+    return describeProblem({
+      problem: `${u.describe} names AppProject ${JSON.stringify(name)}, which this app neither defines nor declares external (${known})`,
+      fix: (close.length ? `did you mean ${close.map(d => JSON.stringify(d)).join(' or ')}? Otherwise ` : '')
+        + `define it (new ScopedAppProject(scope, '${name}', { ... })), or, if it is managed outside this app, `
+        + `declare it with ExternalAppProjects.declare(scope, '${name}')`,
+    });
+  }
+}
+
+/** The registry of the tree `scope` belongs to, created (and the checks switched on) on first use. */
+export function projectRegistry(scope: IConstruct): ProjectRegistry {
+  const root = scope.node.root as any;
+  let reg = root[REGISTRY] as ProjectRegistry | undefined;
+  if (!(reg instanceof ProjectRegistry)) {
+    reg = new ProjectRegistry(root);
+    Object.defineProperty(root, REGISTRY, { value: reg, configurable: true });
+  }
+  return reg;
+}
+
+/** The registry of the tree, if the checks are on. */
+export function existingProjectRegistry(scope: IConstruct): ProjectRegistry | undefined {
+  const reg = (scope.node.root as any)[REGISTRY];
+  return reg instanceof ProjectRegistry ? reg : undefined;
+}
+
+/** Counters of the last check run in `scope`'s tree (undefined when the checks are off). */
+export function projectCheckStats(scope: IConstruct): ProjectCheckStats | undefined {
+  return existingProjectRegistry(scope)?.lastStats;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// usages
+
+function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
+  if (Application.isApplication(c)) return [applicationUsage(c)];
+  const f = (c as any)[PROJECT_USAGES];
+  if (typeof f === 'function') {
+    const out = f.call(c);
+    return Array.isArray(out) ? out : [];
+  }
+  if ((c as any)[APPLICATION_SET] === true) return applicationSetUsages(c, charts);
+  return [];
+}
+
+/**
+ * An ApplicationSet, read through its public surface only: the rendered template (`resource.toJson()`), and,
+ * when the generators' output is known at synth (`previewable`), the generated Applications (`preview()`),
+ * each checked with its own project and destination. Template fields that still hold parameters are skipped.
+ * Errors while rendering are the ApplicationSet's own to report, so they skip the check here.
+ */
+function applicationSetUsages(c: IConstruct, charts: () => Map<string, Chart>): ProjectUsage[] {
+  const appSet = c as any;
+  let template: any;
+  try {
+    template = appSet.resource?.toJson?.()?.spec?.template;
+  } catch {
+    return [];
+  }
+  const spec = template?.spec;
+  if (!spec || typeof spec.project !== 'string') return [];
+  const name = typeof appSet.name === 'string' ? appSet.name : c.node.id;
+  const gitops = GitOpsApp.find(c);
+  const sources: any[] = Array.isArray(spec.sources) ? spec.sources : spec.source ? [spec.source] : [];
+  const repoUrls = sources.map(s => s?.repoURL).filter((r): r is string => typeof r === 'string' && r !== '');
+  // a source pointing at a chart of this app (fromChart): its objects are deployed too
+  const ownCharts = gitops?.repoUrl === undefined ? [] : sources
+    .filter(s => s?.repoURL === gitops.repoUrl && typeof s.path === 'string' && !isTemplate(s.path))
+    .map(s => charts().get(s.path))
+    .filter((ch): ch is Chart => ch !== undefined);
+  const dest = spec.destination ?? {};
+  const namespace = template.metadata?.namespace ?? appSet.namespace;
+  const base: ProjectUsage = {
+    describe: `ApplicationSet ${JSON.stringify(name)} template`,
+    project: spec.project,
+    namespace,
+    repoUrls,
+    destination: { server: dest.server, name: dest.name, namespace: dest.namespace },
+    charts: ownCharts,
+  };
+  let previews: any[] | undefined;
+  try {
+    previews = appSet.previewable === true && typeof appSet.preview === 'function' ? appSet.preview() : undefined;
+  } catch {
+    previews = undefined;
+  }
+  if (!Array.isArray(previews) || previews.length === 0) return [base];
+  return previews.map((a: any) => ({
+    ...base,
+    describe: `ApplicationSet ${JSON.stringify(name)} application ${JSON.stringify(a.name)}`,
+    project: typeof a.project === 'string' ? a.project : base.project,
+    destination: {
+      server: dest.server !== undefined ? a.cluster : undefined,
+      name: dest.server === undefined ? a.cluster : undefined,
+      namespace: a.namespace,
+    },
+  }));
+}
+
+/** Charts of the app by the source path an Application would use for them. */
+function chartsByRepoPath(root: IConstruct): Map<string, Chart> {
+  const out = new Map<string, Chart>();
+  const gitops = GitOpsApp.isGitOpsApp(root) ? root : undefined;
+  if (!gitops) return out;
+  for (const chart of gitops.charts) {
+    const p = gitops.repoPathOf(chart);
+    if (!out.has(p)) out.set(p, chart);
+  }
+  return out;
+}
+
+function applicationUsage(app: Application): ProjectUsage {
+  const gitops = GitOpsApp.find(app);
+  const repoUrls: string[] = [];
+  const charts: Chart[] = [];
+  for (const s of app.sources) {
+    if (s.chart) {
+      charts.push(s.chart);
+      // without a repoUrl the Application fails to render and says so itself
+      if (gitops?.repoUrl) repoUrls.push(gitops.repoUrl);
+    } else if (s.options.repoUrl) {
+      repoUrls.push(s.options.repoUrl);
+    }
+  }
+  return {
+    describe: `application ${JSON.stringify(app.name)}`,
+    project: app.project,
+    namespace: app.namespace,
+    repoUrls,
+    destination: { server: app.destination.server, name: app.destination.name, namespace: app.destination.namespace },
+    charts,
+  };
+}
+
+function listChartObjects(chart: Chart, extraCluster: readonly string[]): ChartObject[] {
+  const seen = new Set<string>();
+  const out: ChartObject[] = [];
+  for (const c of chart.node.findAll()) {
+    if (!ApiObject.isApiObject(c)) continue;
+    // objects of nested charts are written with (and deployed from) their own chart
+    if (Chart.of(c) !== chart) continue;
+    const md = c.metadata;
+    const clusterScoped = isClusterScoped(c.apiVersion, c.kind, extraCluster);
+    const obj: ChartObject = {
+      group: groupOf(c.apiVersion),
+      kind: c.kind,
+      name: c.name,
+      namespace: clusterScoped ? undefined : md.namespace,
+      clusterScoped,
+    };
+    const key = `${obj.group}/${obj.kind}/${obj.name ?? ''}/${obj.namespace ?? ''}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(obj);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// checks
+
+function compileSourceNamespace(pattern: string): { match(ns: string): boolean } {
+  // glob.MatchStringInList(..., glob.REGEXP): "/re/" is a regular expression, anything else a glob
+  if (pattern.length > 2 && pattern.startsWith('/') && pattern.endsWith('/')) {
+    try {
+      const re = new RegExp(pattern.slice(1, -1));
+      return { match: (ns: string) => re.test(ns) };
+    } catch {
+      return { match: () => false };
+    }
+  }
+  return compileArgoGlob(pattern);
+}
+
+const isTemplate = (s: string | undefined): boolean => s !== undefined && s.includes('{{');
+
+/** Argo CD resolves the cluster before matching, so the in-cluster cluster is known under both identities. */
+function resolveCluster(d: AppDestinationRef): AppDestinationRef {
+  if (d.server === IN_CLUSTER_SERVER && !d.name) return { ...d, name: IN_CLUSTER_NAME };
+  if (d.name === IN_CLUSTER_NAME && !d.server) return { ...d, server: IN_CLUSTER_SERVER };
+  return d;
+}
+
+function checkUsage(entry: Entry, u: ProjectUsage, objectsOf: (c: Chart) => ChartObject[]): string[] {
+  const out: string[] = [];
+  const p = entry.project;
+  const where = `AppProject ${JSON.stringify(p.projectName)} (${p.construct.node.path})`;
+  const deny = (d: PermissionDecision, what?: string): void => {
+    if (d.permitted) return;
+    out.push(describeProblem({
+      problem: `${u.describe} ${what ? what + ' ' : ''}is not permitted by ${where}: ${d.reason}`,
+      fix: p.denialFix(d.field, d.fix ?? 'change the AppProject or the Application'),
+    }));
+  };
+
+  // apps outside the control-plane namespace need the project's sourceNamespaces
+  const ns = u.namespace;
+  if (ns !== undefined && ns !== '' && !isTemplate(ns) && ns !== p.projectNamespace && !entry.sourceNamespaces.some(s => s.match(ns))) {
+    out.push(describeProblem({
+      problem: `${u.describe} lives in namespace ${JSON.stringify(ns)}, outside Argo CD's namespace ${JSON.stringify(p.projectNamespace)}, and ${where} does not list it in sourceNamespaces`,
+      fix: `add ${JSON.stringify(ns)} to the AppProject's sourceNamespaces (and to application.namespaces in argocd-cmd-params-cm), or create the Application in ${JSON.stringify(p.projectNamespace)}`,
+    }));
+  }
+
+  for (const repo of new Set(u.repoUrls)) {
+    if (isTemplate(repo)) continue;
+    deny(entry.compiled.isSourcePermitted(repo));
+  }
+
+  const dest = u.destination;
+  const destChecked = dest !== undefined && !isTemplate(dest.server) && !isTemplate(dest.name) && !isTemplate(dest.namespace);
+  const cluster = dest && resolveCluster(dest);
+  if (destChecked) deny(entry.compiled.isDestinationPermitted(cluster!));
+
+  const seen = new Set<string>();
+  for (const chart of u.charts ?? []) {
+    for (const o of objectsOf(chart)) {
+      const kindKey = o.clusterScoped ? `c/${o.group}/${o.kind}/${o.name ?? ''}` : `n/${o.group}/${o.kind}`;
+      if (!seen.has(kindKey)) {
+        seen.add(kindKey);
+        deny(entry.compiled.isGroupKindPermitted({ group: o.group, kind: o.kind, name: o.name }, !o.clusterScoped),
+          `deploys ${o.kind}${o.name ? ` ${JSON.stringify(o.name)}` : ''} from chart ${chart.node.path}, which`);
+      }
+      // a namespaced object in another namespace than the destination's must be permitted there too
+      if (destChecked && !o.clusterScoped && o.namespace && o.namespace !== dest!.namespace) {
+        const nsKey = `ns/${o.namespace}`;
+        if (!seen.has(nsKey)) {
+          seen.add(nsKey);
+          deny(entry.compiled.isDestinationPermitted({ ...cluster!, namespace: o.namespace }),
+            `deploys ${o.kind} ${JSON.stringify(o.name ?? '')} into namespace ${JSON.stringify(o.namespace)} (chart ${chart.node.path}), which`);
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0];
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j];
+      prev[j] = Math.min(prev[j] + 1, prev[j - 1] + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = tmp;
+    }
+  }
+  return prev[b.length];
+}

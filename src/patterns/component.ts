@@ -1,0 +1,326 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { IConstruct } from 'constructs';
+import * as YAML from 'yaml';
+import { ApplicationSource, SourceOptions } from '../argocd/application-source';
+import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
+import { describeProblem, fail } from '../checks/errors';
+import { isDns1123Label, validateAppName } from '../checks/names';
+import * as argo from '../imports/argoproj.io';
+
+/** The file name of an enabled component. */
+const ENABLED_FILE = 'component.yaml';
+/** The file name of a disabled component (the git files generator does not read it). */
+const DISABLED_FILE = 'component.disabled.yaml';
+
+/**
+ * A component of a `TieredApplicationSet`: one Application, described by a small metadata file
+ * (`component.yaml`) that the ApplicationSet's git files generator reads.
+ *
+ * ```yaml
+ * name: cert-manager        # Application name (DNS-1123 label)
+ * tier: infra               # a tier of the TieredApplicationSet
+ * wave: "0"                 # order inside the tier (whole number ≥ 0, default 0)
+ * project: platform         # AppProject
+ * namespace: cert-manager   # destination namespace
+ * syncOptions: [CreateNamespace=true]
+ * source:                   # an Argo CD source: repoURL + chart/path + targetRevision (+ helm, kustomize...)
+ *   repoURL: https://charts.jetstack.io
+ *   chart: cert-manager
+ *   targetRevision: v1.16.2
+ * ```
+ * A file named `component.disabled.yaml` is a disabled component.
+ */
+export interface ComponentProps {
+  /** Component and Application name (DNS-1123 label). */
+  readonly name: string;
+  /** The tier it belongs to (a tier of the TieredApplicationSet). */
+  readonly tier: string;
+  /**
+   * Order inside the tier: lower waves sync (and become healthy) first. A whole number ≥ 0 (a label value
+   * cannot start with `-`).
+   * @default 0
+   */
+  readonly wave?: number;
+  /** AppProject of the Application. */
+  readonly project: string;
+  /** Destination namespace (DNS-1123 label). */
+  readonly namespace: string;
+  /** Where its manifests come from (any `ApplicationSource`, e.g. `helm()`, `helmChart()`, `fromChart()`). */
+  readonly source: ApplicationSource;
+  /**
+   * Sync options of this component (added to the TieredApplicationSet's common ones).
+   * @default - none
+   */
+  readonly syncOptions?: SyncOption[];
+  /**
+   * Disabled: written as `component.disabled.yaml`, which the generator does not read.
+   * @default false
+   */
+  readonly disabled?: boolean;
+}
+
+/** Options for `Component.fromYaml`. */
+export interface ComponentReadOptions {
+  /**
+   * The component is disabled (it was read from `component.disabled.yaml`).
+   * @default false
+   */
+  readonly disabled?: boolean;
+  /**
+   * Where the text comes from, for messages.
+   * @default 'component.yaml'
+   */
+  readonly origin?: string;
+}
+
+const KNOWN_KEYS = ['name', 'tier', 'wave', 'project', 'namespace', 'syncOptions', 'source', 'disabled'];
+
+/**
+ * A component (`component.yaml`): read one with `fromFile` / `fromYaml`, all of a folder with
+ * `fromDirectory`, or build one in code.
+ */
+export class Component {
+  /** The file name of an enabled component, `component.yaml`. */
+  public static readonly FILE_NAME = ENABLED_FILE;
+  /** The file name of a disabled component, `component.disabled.yaml`. */
+  public static readonly DISABLED_FILE_NAME = DISABLED_FILE;
+
+  /** Parses the text of a `component.yaml`. */
+  public static fromYaml(text: string, options: ComponentReadOptions = {}): Component {
+    const origin = options.origin ?? ENABLED_FILE;
+    let doc: any;
+    try {
+      doc = YAML.parse(text);
+    } catch (e) {
+      return fail(origin, { problem: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: text.slice(0, 80), fix: 'fix the YAML syntax' });
+    }
+    if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+      fail(origin, { problem: 'a component file must be a YAML mapping', value: doc, fix: 'write name, tier, project, namespace and source keys' });
+    }
+    const unknown = Object.keys(doc).filter(k => !KNOWN_KEYS.includes(k));
+    if (unknown.length) {
+      fail(origin, { problem: 'unknown keys in a component file', value: unknown, fix: `use only ${KNOWN_KEYS.join(', ')}` });
+    }
+    for (const k of ['name', 'tier', 'project', 'namespace']) {
+      if (typeof doc[k] !== 'string' || doc[k] === '') {
+        fail(origin, { problem: `a component file needs a string ${k}`, value: doc[k], fix: `add ${k}: <value>` });
+      }
+    }
+    let wave: number | undefined;
+    if (doc.wave !== undefined) {
+      wave = typeof doc.wave === 'string' && /^-?[0-9]+$/.test(doc.wave) ? Number(doc.wave) : doc.wave;
+    }
+    if (doc.syncOptions !== undefined && (!Array.isArray(doc.syncOptions) || doc.syncOptions.some((o: unknown) => typeof o !== 'string'))) {
+      fail(origin, { problem: 'syncOptions must be a list of Key=value strings', value: doc.syncOptions, fix: 'write e.g. syncOptions: [CreateNamespace=true]' });
+    }
+    if (doc.source === null || typeof doc.source !== 'object' || Array.isArray(doc.source)) {
+      fail(origin, { problem: 'a component file needs a source mapping', value: doc.source, fix: 'add source: { repoURL, chart or path, targetRevision }' });
+    }
+    const wrap = <T>(what: string, f: () => T): T => {
+      try {
+        return f();
+      } catch (e) {
+        return fail(origin, { problem: `${what}: ${(e as Error).message}`, value: undefined, fix: 'correct the component file' });
+      }
+    };
+    return new Component({
+      name: doc.name,
+      tier: doc.tier,
+      wave,
+      project: doc.project,
+      namespace: doc.namespace,
+      syncOptions: wrap('syncOptions', () => (doc.syncOptions ?? []).map((o: string) => SyncOption.of(o))),
+      source: wrap('source', () => sourceFromArgo(doc.source)),
+      disabled: options.disabled ?? doc.disabled === true,
+    }, origin);
+  }
+
+  /** Reads a `component.yaml` (or `component.disabled.yaml`, which gives a disabled component). */
+  public static fromFile(filePath: string): Component {
+    const base = path.basename(filePath);
+    if (base !== ENABLED_FILE && base !== DISABLED_FILE) {
+      fail(filePath, { problem: `a component file is named ${ENABLED_FILE} or ${DISABLED_FILE}`, value: base, fix: `rename it to ${ENABLED_FILE}` });
+    }
+    if (!fs.existsSync(filePath)) {
+      fail(filePath, { problem: 'the component file does not exist', value: path.resolve(filePath), fix: 'check the path' });
+    }
+    return Component.fromYaml(fs.readFileSync(filePath, 'utf8'), { disabled: base === DISABLED_FILE, origin: filePath });
+  }
+
+  /**
+   * Reads every `component.yaml` and `component.disabled.yaml` below a folder (recursively), sorted by path.
+   * Fails if the folder has none.
+   */
+  public static fromDirectory(dir: string): Component[] {
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      fail(dir, { problem: 'the components folder does not exist', value: path.resolve(dir), fix: 'pass the folder that holds the component.yaml files' });
+    }
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+        const full = path.join(d, e.name);
+        if (e.isDirectory()) walk(full);
+        else if (e.name === ENABLED_FILE || e.name === DISABLED_FILE) files.push(full);
+      }
+    };
+    walk(dir);
+    if (files.length === 0) {
+      fail(dir, { problem: `no ${ENABLED_FILE} in the folder`, value: path.resolve(dir), fix: `add <tier>/<name>/${ENABLED_FILE} files` });
+    }
+    return files.map(f => Component.fromFile(f));
+  }
+
+  /** Name. */
+  public readonly name: string;
+  /** Tier. */
+  public readonly tier: string;
+  /** Wave inside the tier. */
+  public readonly wave: number;
+  /** AppProject. */
+  public readonly project: string;
+  /** Destination namespace. */
+  public readonly namespace: string;
+  /** Source. */
+  public readonly source: ApplicationSource;
+  /** Whether it is disabled. */
+  public readonly disabled: boolean;
+  /** Where it was read from (or `code`). */
+  public readonly origin: string;
+  private readonly options: SyncOption[];
+
+  public constructor(props: ComponentProps, origin?: string) {
+    this.origin = origin ?? 'code';
+    const where = origin ?? `component ${props.name}`;
+    const nameProblem = validateAppName(props.name ?? '');
+    if (nameProblem || !isDns1123Label(props.name)) {
+      fail(where, { problem: `component name: ${nameProblem ?? 'must be a DNS-1123 label (it is a folder name and the Application name)'}`, value: props.name, fix: 'use lowercase letters, digits and "-", e.g. "cert-manager"' });
+    }
+    if (!isDns1123Label(props.tier ?? '')) {
+      fail(where, { problem: 'a component tier must be a DNS-1123 label (it is a folder name and a label value)', value: props.tier, fix: "use e.g. 'infra'" });
+    }
+    const wave = props.wave ?? 0;
+    if (typeof wave !== 'number' || !Number.isInteger(wave) || wave < 0) {
+      fail(where, {
+        problem: 'a component wave must be a whole number ≥ 0 (it becomes a label value, which cannot start with "-")',
+        value: props.wave,
+        fix: 'use 0 for the first wave of the tier, 1 for the next...',
+      });
+    }
+    const projectProblem = validateAppName(props.project ?? '');
+    if (projectProblem) fail(where, { problem: `component project: ${projectProblem}`, value: props.project, fix: "use an AppProject name, e.g. 'platform'" });
+    if (!isDns1123Label(props.namespace ?? '')) {
+      fail(where, { problem: 'a component namespace must be a DNS-1123 label', value: props.namespace, fix: "use lowercase letters, digits and '-'" });
+    }
+    if (!(props.source instanceof ApplicationSource)) {
+      fail(where, { problem: 'a component needs a source', value: props.source, fix: 'pass source: ApplicationSource.helm(...) (or helmChart, kustomize, directory, fromChart)' });
+    }
+    if (props.source.options.ref !== undefined) {
+      fail(where, { problem: 'a component has one source; a ref source has no manifests', value: props.source.options.ref, fix: 'use a chart or path source' });
+    }
+    this.options = [...props.syncOptions ?? []];
+    renderSyncOptions(this.options, SyncOptionScope.APPLICATION, where);
+    this.name = props.name;
+    this.tier = props.tier;
+    this.wave = wave;
+    this.project = props.project;
+    this.namespace = props.namespace;
+    this.source = props.source;
+    this.disabled = props.disabled ?? false;
+  }
+
+  /** The sync options, rendered (`Key=value`). */
+  public get syncOptions(): string[] {
+    return this.options.map(o => o.toString());
+  }
+
+  /** The file name: `component.yaml`, or `component.disabled.yaml` when disabled. */
+  public get fileName(): string {
+    return this.disabled ? DISABLED_FILE : ENABLED_FILE;
+  }
+
+  /**
+   * The content of the component file (what the git files generator reads), in a fixed key order.
+   * @param scope a construct of the app (renders `fromChart` sources)
+   */
+  public toParameters(scope: IConstruct): { [key: string]: any } {
+    const source = argo.toJson_ApplicationSpecSource(this.source._toArgo(scope));
+    return {
+      name: this.name,
+      tier: this.tier,
+      wave: String(this.wave),
+      project: this.project,
+      namespace: this.namespace,
+      syncOptions: this.syncOptions,
+      source: JSON.parse(JSON.stringify(source)),
+    };
+  }
+
+  /**
+   * The text of the component file.
+   * @param scope a construct of the app (renders `fromChart` sources)
+   * @param header a comment written at the top
+   */
+  public toYaml(scope: IConstruct, header?: string): string {
+    const body = YAML.stringify(this.toParameters(scope), { lineWidth: 0 });
+    const comment = header ? header.split('\n').map(l => `# ${l}`.trimEnd()).join('\n') + '\n' : '';
+    return comment + body;
+  }
+}
+
+/** Reads an Argo CD source mapping (`repoURL`, `chart`, `helm`...) into an ApplicationSource. */
+function sourceFromArgo(s: any): ApplicationSource {
+  const allowed = ['repoURL', 'targetRevision', 'path', 'chart', 'name', 'tagPrefix', 'helm', 'kustomize', 'directory', 'plugin'];
+  const unknown = Object.keys(s).filter(k => !allowed.includes(k));
+  if (unknown.length) {
+    throw new Error(describeProblem({ problem: 'unknown source keys', value: unknown, fix: `use ${allowed.join(', ')} (repoURL is spelled with capital URL)` }));
+  }
+  const h = s.helm;
+  const k = s.kustomize;
+  const options: SourceOptions = {
+    repoUrl: s.repoURL,
+    targetRevision: s.targetRevision,
+    path: s.path,
+    chart: s.chart,
+    name: s.name,
+    tagPrefix: s.tagPrefix,
+    helm: h && {
+      valueFiles: h.valueFiles,
+      values: h.values,
+      valuesObject: h.valuesObject,
+      parameters: h.parameters,
+      fileParameters: h.fileParameters,
+      releaseName: h.releaseName,
+      skipCrds: h.skipCrds,
+      skipSchemaValidation: h.skipSchemaValidation,
+      skipTests: h.skipTests,
+      passCredentials: h.passCredentials,
+      ignoreMissingValueFiles: h.ignoreMissingValueFiles,
+      helmVersion: h.version,
+      kubeVersion: h.kubeVersion,
+      apiVersions: h.apiVersions,
+      namespace: h.namespace,
+    },
+    kustomize: k && {
+      namePrefix: k.namePrefix,
+      nameSuffix: k.nameSuffix,
+      images: k.images,
+      namespace: k.namespace,
+      commonLabels: k.commonLabels,
+      commonAnnotations: k.commonAnnotations,
+      components: k.components,
+      replicas: k.replicas,
+      patches: k.patches,
+      version: k.version,
+    },
+    directory: s.directory && { recurse: s.directory.recurse, include: s.directory.include, exclude: s.directory.exclude },
+    plugin: s.plugin && {
+      name: s.plugin.name,
+      env: s.plugin.env && Object.fromEntries((s.plugin.env as Array<{ name: string; value: string }>).map(e => [e.name, e.value])),
+    },
+  };
+  if (options.chart !== undefined && !options.targetRevision) {
+    throw new Error(describeProblem({ problem: 'a Helm repository chart needs a version (targetRevision)', value: { chart: options.chart }, fix: "add targetRevision: '1.2.3'" }));
+  }
+  return ApplicationSource.of(options);
+}
