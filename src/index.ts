@@ -21,3 +21,6 @@ export * from './argocd/template-patch';
 export * from './argocd/application-set';
 export * from './patterns/component';
 export * from './patterns/tiered-application-set';
+export * from './helmfile/helmfile';
+export * from './patterns/helmfile-migration-component';
+export * from './helmfile/helmfile-migration';

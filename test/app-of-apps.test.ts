@@ -5,7 +5,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
 import {
-  AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, GitOpsApp, GitOpsChart, SyncOption,
+  AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, Generator, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
 import { runHealthLua } from './util/lua';
 import { expectSchemaValid } from './util/schema';
@@ -90,7 +90,7 @@ describe('AppOfApps: model-serving split', () => {
     expect(md).toContain('```mermaid');
     expect(md).toContain('subgraph wave_2["wave 2"]');
     expect(md).toContain('n_model_registry["model-registry<br/>ns: model-registry<br/>platform · auto, self-heal, no prune"]');
-    expect(md).toContain('| 3 | application | fraud | apps | application | auto, self-heal, prune |');
+    expect(md).toContain('| 3 | application | Application | fraud | apps | application | auto, self-heal, prune |');
     expect(md).toContain('n_infrastructure -. before .-> n_model_registry');
   });
 });
@@ -211,7 +211,7 @@ describe('AppOfApps: input errors', () => {
     const r2 = new AppOfApps(app, 'r2', { project: 'admin' });
     const foreign = r2.addApplication('x', { project: 'p', destination: Destination.inCluster('x'), source: dirSource('x') });
     expect(() => r1.addApplication('y', { project: 'p', destination: Destination.inCluster('y'), source: dirSource('y'), dependsOn: [foreign] }))
-      .toThrow(/dependsOn names an Application that is not a child of this AppOfApps/);
+      .toThrow(/dependsOn names something that is not a child of this AppOfApps/);
     r1.addApplication('z', { project: 'p', destination: Destination.inCluster('z'), source: dirSource('z') });
     expect(() => r1.addApplication('z2', { name: 'z', project: 'p', destination: Destination.inCluster('z'), source: dirSource('z') }))
       .toThrow(/same name.*"z"/);
@@ -266,11 +266,41 @@ describe('examples', () => {
     const { build } = require('../examples/cluster-bootstrap/main');
     const files = build(fs.mkdtempSync(path.join(os.tmpdir(), 'boot-'))).synthFiles();
     const children = docsOf(files, 'apps/cluster-bootstrap/cluster-bootstrap-children.k8s.yaml');
-    expect(children.map(c => [c.metadata.name, c.metadata.annotations['argocd.argoproj.io/sync-wave']])).toEqual([
-      ['ingress-nginx', '0'], ['external-secrets', '0'], ['storage', '1'], ['backup-checker', '2'],
-      ['core-services', '4'], ['monitoring', '5'], ['user-workloads', '6'],
+    expect(children.map(c => [c.kind, c.metadata.name, c.metadata.annotations['argocd.argoproj.io/sync-wave']])).toEqual([
+      ['ApplicationSet', 'cluster-addons', '0'], ['Application', 'ingress-nginx', '0'], ['Application', 'external-secrets', '0'],
+      ['Application', 'storage', '1'], ['Application', 'backup-checker', '2'], ['Application', 'core-services', '4'],
+      ['Application', 'monitoring', '5'], ['ApplicationSet', 'user-workloads', '6'],
     ]);
-    expect(children.every(c => c.metadata.finalizers?.[0] === 'resources-finalizer.argocd.argoproj.io')).toBe(true);
+    const apps = children.filter(c => c.kind === 'Application');
+    expect(apps.every(c => c.metadata.finalizers?.[0] === 'resources-finalizer.argocd.argoproj.io')).toBe(true);
+    expect(new Set(children.map(c => c.metadata.annotations['argocd.argoproj.io/sync-wave']))).toEqual(new Set(['0', '1', '2', '4', '5', '6']));
     expectSchemaValid(allDocs(files));
+  });
+});
+
+describe('AppOfApps: ApplicationSet children', () => {
+  test('an ApplicationSet child gets a wave from dependsOn and can be a dependency itself', () => {
+    const app = newApp();
+    withSettings(app);
+    const root = new AppOfApps(app, 'r', { project: 'admin' });
+    const net = root.addApplication('net', { project: 'p', destination: Destination.inCluster('net'), source: dirSource('net') });
+    const addons = root.addApplicationSet('addons', {
+      dependsOn: [net],
+      generators: [Generator.list({ elements: [{ addon: 'a' }, { addon: 'b' }] })],
+      template: {
+        name: 'addon-{{.addon}}', project: 'p',
+        source: ApplicationSource.directory({ repoUrl: GIT, path: 'addons/{{.addon}}' }),
+        destination: Destination.inCluster('{{.addon}}'),
+      },
+    });
+    const wl = root.addApplication('workloads', { project: 'p', destination: Destination.inCluster('wl'), source: dirSource('wl'), dependsOn: [addons] });
+    const files = app.synthFiles();
+    expectSchemaValid(allDocs(files));
+    expect([root.waveOf(net), root.waveOf(addons), root.waveOf(wl)]).toEqual([0, 1, 2]);
+    const set = docsOf(files, 'apps/r/r-children.k8s.yaml').find(d => d.kind === 'ApplicationSet');
+    expect(set.metadata).toMatchObject({ name: 'addons', namespace: 'argocd', annotations: { 'argocd.argoproj.io/sync-wave': '1' } });
+    expect(root.applicationSets).toEqual([addons]);
+    expect(root.applications).toEqual([net, wl]);
+    expect(files['argocd/TOPOLOGY-r.md']).toContain('s_addons[["addons<br/>ApplicationSet"]]');
   });
 });

@@ -1,7 +1,8 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
-import { Application, DeletionCascade, IgnoreDifference, InfoItem, NotificationSubscription } from '../argocd/application';
+import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference, InfoItem, NotificationSubscription } from '../argocd/application';
+import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
@@ -64,10 +65,10 @@ export interface ChildOptions {
    */
   readonly syncWave?: number;
   /**
-   * Children that must be synced and healthy before this one.
+   * Children (Applications or ApplicationSets of this AppOfApps) that must be synced and healthy before this one.
    * @default - none
    */
-  readonly dependsOn?: Application[];
+  readonly dependsOn?: IConstruct[];
   /**
    * Namespaces besides the destination namespace that the child's chart may put namespaced objects in.
    * @default - none
@@ -130,6 +131,25 @@ export interface ChildChartOptions extends ChildOptions {
   readonly cluster?: Destination;
 }
 
+/** An ApplicationSet deployed as a child of the root app (the cluster-bootstrap case). */
+export interface ChildApplicationSetOptions extends ApplicationSetProps {
+  /**
+   * Explicit sync wave of the ApplicationSet object.
+   * @default - derived from dependsOn
+   */
+  readonly syncWave?: number;
+  /**
+   * Children that must be synced and healthy first (Argo CD has a built-in health check for ApplicationSet).
+   * @default - none
+   */
+  readonly dependsOn?: IConstruct[];
+  /**
+   * Role shown in the topology.
+   * @default ChildRole.APPLICATION
+   */
+  readonly role?: ChildRole;
+}
+
 /** Options for `AppOfApps`. */
 export interface AppOfAppsProps {
   /**
@@ -181,12 +201,21 @@ export interface AppOfAppsProps {
 
 /** A child of an AppOfApps, as recorded for waves, checks and the topology. */
 interface Child {
-  readonly app: Application;
+  /** the child object: an Application or an ApplicationSet */
+  readonly node: IConstruct;
+  readonly name: string;
+  /** the Application, for Application children */
+  readonly app?: Application;
+  readonly kind: 'Application' | 'ApplicationSet';
+  readonly project: string;
+  readonly namespace: string;
+  readonly policy: string;
   readonly role: ChildRole;
   readonly explicitWave?: number;
-  readonly dependsOn: Application[];
+  readonly dependsOn: IConstruct[];
   readonly chart?: Chart;
   readonly namespaces: string[];
+  readonly setWave: (wave: number) => void;
 }
 
 /**
@@ -212,7 +241,7 @@ export class AppOfApps extends Construct {
 
   private readonly children: Child[] = [];
   private readonly props: AppOfAppsProps;
-  private waves?: Map<Application, number>;
+  private waves?: Map<IConstruct, number>;
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
@@ -277,14 +306,14 @@ export class AppOfApps extends Construct {
    * Declares that `child` must wait for `dependency` (both children of this AppOfApps). Cycles fail at synth,
    * naming the cycle.
    */
-  public addDependency(child: Application, dependency: Application): void {
-    const c = this.children.find(x => x.app === child);
+  public addDependency(child: IConstruct, dependency: IConstruct): void {
+    const c = this.children.find(x => x.node === child);
     for (const [what, a] of [['child', child], ['dependency', dependency]] as const) {
-      if (!this.children.some(x => x.app === a)) {
+      if (!this.children.some(x => x.node === a)) {
         fail(this, {
           problem: `the ${what} is not a child of this AppOfApps`,
           value: a.node.path,
-          fix: 'add it with addApplication/addChart of this AppOfApps first',
+          fix: 'add it with addApplication/addChart/addApplicationSet of this AppOfApps first',
         });
       }
     }
@@ -292,13 +321,45 @@ export class AppOfApps extends Construct {
     this.waves = undefined;
   }
 
-  /** The children, in the order they were added. */
-  public get applications(): Application[] {
-    return this.children.map(c => c.app);
+  /**
+   * Adds an ApplicationSet as a child: its manifest goes to the children folder with a sync-wave annotation, so
+   * the root app creates it in order (Argo CD's built-in ApplicationSet health check gates the next wave).
+   */
+  public addApplicationSet(id: string, options: ChildApplicationSetOptions): ApplicationSet {
+    const { syncWave, dependsOn, role, ...props } = options;
+    if (syncWave !== undefined && !Number.isInteger(syncWave)) {
+      fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
+    }
+    const appSet = new ApplicationSet(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
+    const t = props.template;
+    this.register({
+      node: appSet,
+      name: appSet.name,
+      kind: 'ApplicationSet',
+      project: t.project,
+      namespace: t.destination.namespace ?? '(per app)',
+      policy: 'ApplicationSet',
+      role: role ?? ChildRole.APPLICATION,
+      explicitWave: syncWave,
+      dependsOn: [...dependsOn ?? []],
+      namespaces: [],
+      setWave: (w: number) => appSet.resource.metadata.addAnnotation(ArgoAnnotations.SYNC_WAVE, String(w)),
+    });
+    return appSet;
   }
 
-  /** The wave of each child (resolved at synth; before that, explicit waves only). */
-  public waveOf(child: Application): number | undefined {
+  /** The child Applications, in the order they were added. */
+  public get applications(): Application[] {
+    return this.children.flatMap(c => c.app ? [c.app] : []);
+  }
+
+  /** The child ApplicationSets, in the order they were added. */
+  public get applicationSets(): ApplicationSet[] {
+    return this.children.flatMap(c => ApplicationSet.isApplicationSet(c.node) ? [c.node] : []);
+  }
+
+  /** The wave of a child (resolved at synth; before that, derived on demand). */
+  public waveOf(child: IConstruct): number | undefined {
     return (this.waves ?? this.computeWaves()).get(child);
   }
 
@@ -330,49 +391,62 @@ export class AppOfApps extends Construct {
       labels: o.labels,
       deletionCascade: o.deletionCascade,
     });
-    for (const dep of o.dependsOn ?? []) {
-      if (!this.children.some(c => c.app === dep)) {
-        fail(app, {
-          problem: 'dependsOn names an Application that is not a child of this AppOfApps',
-          value: dep.node.path,
-          fix: 'add the dependency with addApplication/addChart of the same AppOfApps first',
-        });
-      }
-    }
-    if (this.children.some(c => c.app.name === app.name)) {
-      fail(app, { problem: 'two children of the AppOfApps have the same name', value: app.name, fix: 'give each child its own name' });
-    }
-    this.children.push({
+    this.register({
+      node: app,
+      name: app.name,
       app,
+      kind: 'Application',
+      project: app.project,
+      namespace: destination.namespace!,
+      policy: policyOf(app),
       role,
       explicitWave: o.syncWave,
       dependsOn: [...o.dependsOn ?? []],
       chart,
       namespaces: [destination.namespace!, ...o.extraNamespaces ?? []],
+      setWave: (w: number) => {
+        if (app.syncWave !== w) app.syncWave = w;
+      },
     });
-    this.waves = undefined;
     return app;
   }
 
+  private register(child: Child): void {
+    for (const dep of child.dependsOn) {
+      if (!this.children.some(c => c.node === dep)) {
+        fail(child.node, {
+          problem: 'dependsOn names something that is not a child of this AppOfApps',
+          value: dep.node.path,
+          fix: 'add the dependency with addApplication/addChart/addApplicationSet of the same AppOfApps first',
+        });
+      }
+    }
+    if (this.children.some(c => c.name === child.name && c.kind === child.kind)) {
+      fail(child.node, { problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
+    }
+    this.children.push(child);
+    this.waves = undefined;
+  }
+
   /** Derives waves: explicit ones stay; a derived wave is one after the latest dependency (0 without any). */
-  private computeWaves(): Map<Application, number> {
-    const byApp = new Map(this.children.map(c => [c.app, c]));
-    const waves = new Map<Application, number>();
-    const visiting: Application[] = [];
+  private computeWaves(): Map<IConstruct, number> {
+    const byNode = new Map(this.children.map(c => [c.node, c]));
+    const waves = new Map<IConstruct, number>();
+    const visiting: Child[] = [];
     const visit = (c: Child): number => {
-      const known = waves.get(c.app);
+      const known = waves.get(c.node);
       if (known !== undefined) return known;
-      const at = visiting.indexOf(c.app);
+      const at = visiting.indexOf(c);
       if (at >= 0) {
-        const cycle = [...visiting.slice(at), c.app].map(a => a.name).join(' -> ');
+        const cycle = [...visiting.slice(at), c].map(a => a.name).join(' -> ');
         throw new CycleError(cycle);
       }
-      visiting.push(c.app);
-      const depWaves = c.dependsOn.map(d => visit(byApp.get(d)!));
+      visiting.push(c);
+      const depWaves = c.dependsOn.map(d => visit(byNode.get(d)!));
       visiting.pop();
       const derived = depWaves.length ? Math.max(...depWaves) + 1 : 0;
       const wave = c.explicitWave ?? derived;
-      waves.set(c.app, wave);
+      waves.set(c.node, wave);
       return wave;
     };
     for (const c of this.children) visit(c);
@@ -381,7 +455,7 @@ export class AppOfApps extends Construct {
 
   private validateAndAssignWaves(): string[] {
     const errors: string[] = [];
-    let waves: Map<Application, number>;
+    let waves: Map<IConstruct, number>;
     try {
       waves = this.computeWaves();
     } catch (e) {
@@ -391,16 +465,17 @@ export class AppOfApps extends Construct {
       throw e;
     }
     this.waves = waves;
+    const byNode = new Map(this.children.map(c => [c.node, c]));
     for (const c of this.children) {
-      const wave = waves.get(c.app)!;
+      const wave = waves.get(c.node)!;
       for (const d of c.dependsOn) {
         const dw = waves.get(d)!;
         if (c.explicitWave !== undefined && dw >= wave) {
-          errors.push(`child '${c.app.name}' has syncWave ${wave} but depends on '${d.name}' in wave ${dw} (got ${wave} <= ${dw}). `
+          errors.push(`child '${c.name}' has syncWave ${wave} but depends on '${byNode.get(d)!.name}' in wave ${dw} (got ${wave} <= ${dw}). `
             + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it`);
         }
       }
-      if (c.app.syncWave !== wave) c.app.syncWave = wave;
+      c.setWave(wave);
     }
     const distinct = new Set(waves.values());
     if (distinct.size > 1 && !this.props.healthCheckManagedExternally) {
@@ -436,27 +511,27 @@ export class AppOfApps extends Construct {
     const owners = new Map<string, string>();
     for (const c of this.children) {
       if (!c.chart) continue;
-      const defaultNs = c.app.destination.namespace!;
+      const defaultNs = c.namespace;
       for (const obj of apiObjectsOf(c.chart)) {
         const clusterScoped = isClusterScoped(obj.apiVersion, obj.kind, this.props.clusterScopedKinds);
         const ns = obj.metadata.namespace;
         const what = `${obj.kind} ${obj.name}`;
         if (clusterScoped && ns !== undefined) {
-          errors.push(`child '${c.app.name}': cluster-scoped ${what} has a namespace (got ${JSON.stringify(ns)}). `
+          errors.push(`child '${c.name}': cluster-scoped ${what} has a namespace (got ${JSON.stringify(ns)}). `
             + 'Fix: remove metadata.namespace from it');
         }
         if (!clusterScoped && ns !== undefined && !c.namespaces.includes(ns)) {
-          errors.push(`child '${c.app.name}': ${what} is in namespace ${JSON.stringify(ns)}, outside the child's namespaces `
+          errors.push(`child '${c.name}': ${what} is in namespace ${JSON.stringify(ns)}, outside the child's namespaces `
             + `(got ${JSON.stringify(ns)}, allowed ${JSON.stringify(c.namespaces)}). Fix: move it to ${JSON.stringify(defaultNs)}, `
             + `or add ${JSON.stringify(ns)} to the child's extraNamespaces`);
         }
         const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${clusterScoped ? '' : ns ?? defaultNs}/${obj.name}`;
         const owner = owners.get(key);
-        if (owner !== undefined && owner !== c.app.name) {
+        if (owner !== undefined && owner !== c.name) {
           errors.push(`${what}${clusterScoped ? '' : ` in namespace ${ns ?? defaultNs}`} is deployed by two children `
-            + `(got '${owner}' and '${c.app.name}'): Argo CD would flap between them. Fix: keep it in one child`);
+            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child`);
         }
-        owners.set(key, c.app.name);
+        owners.set(key, c.name);
       }
     }
     return errors;
@@ -465,38 +540,44 @@ export class AppOfApps extends Construct {
   /** The Mermaid topology diagram of the root, its children, waves, namespaces and sync policies. */
   public renderTopology(): string {
     const waves = this.waves ?? this.computeWaves();
-    const id = (a: Application) => 'n_' + a.name.replace(/[^a-zA-Z0-9]/g, '_');
-    const policy = (a: Application) => a.automatedSync
-      ? ['auto', a.selfHeals ? 'self-heal' : undefined, a.prunes ? 'prune' : 'no prune'].filter(Boolean).join(', ')
-      : 'manual';
-    const sorted = [...this.children].sort((a, b) => waves.get(a.app)! - waves.get(b.app)! || a.app.name.localeCompare(b.app.name));
+    const id = (c: { readonly kind: string; readonly name: string }) => `${c.kind === 'ApplicationSet' ? 's' : 'n'}_${c.name.replace(/[^a-zA-Z0-9]/g, '_')}`;
+    const rootId = id({ kind: 'Application', name: this.root.name });
+    const byNode = new Map(this.children.map(c => [c.node, c]));
+    const sorted = [...this.children].sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || a.name.localeCompare(b.name));
     const lines = [
       `# ${this.root.name}: app of apps`,
       '',
-      `Root Application \`${this.root.name}\` (project \`${this.root.project}\`) syncs the child Applications in`,
+      `Root Application \`${this.root.name}\` (project \`${this.root.project}\`) syncs the children in`,
       `\`${this.childrenChart.folder}/\` wave by wave; a wave starts when the previous one is synced and healthy.`,
       '',
       '```mermaid',
       'flowchart LR',
-      `  ${id(this.root)}["${this.root.name}<br/>root · ${policy(this.root)}"]`,
+      `  ${rootId}["${this.root.name}<br/>root · ${policyOf(this.root)}"]`,
     ];
     const byWave = new Map<number, Child[]>();
-    for (const c of sorted) byWave.set(waves.get(c.app)!, [...byWave.get(waves.get(c.app)!) ?? [], c]);
+    for (const c of sorted) byWave.set(waves.get(c.node)!, [...byWave.get(waves.get(c.node)!) ?? [], c]);
     for (const [wave, cs] of byWave) {
       lines.push(`  subgraph wave_${wave < 0 ? 'm' + -wave : wave}["wave ${wave}"]`);
       for (const c of cs) {
-        lines.push(`    ${id(c.app)}["${c.app.name}<br/>ns: ${c.app.destination.namespace}<br/>${c.role} · ${policy(c.app)}"]`);
+        const label = c.kind === 'ApplicationSet' ? `${c.name}<br/>ApplicationSet` : `${c.name}<br/>ns: ${c.namespace}<br/>${c.role} · ${c.policy}`;
+        lines.push(`    ${id(c)}${c.kind === 'ApplicationSet' ? `[["${label}"]]` : `["${label}"]`}`);
       }
       lines.push('  end');
     }
-    for (const c of sorted) lines.push(`  ${id(this.root)} --> ${id(c.app)}`);
-    for (const c of sorted) for (const d of c.dependsOn) lines.push(`  ${id(d)} -. before .-> ${id(c.app)}`);
-    lines.push('```', '', '| wave | child | namespace | project | role | sync policy |', '| --- | --- | --- | --- | --- | --- |');
+    for (const c of sorted) lines.push(`  ${rootId} --> ${id(c)}`);
+    for (const c of sorted) for (const d of c.dependsOn) lines.push(`  ${id(byNode.get(d)!)} -. before .-> ${id(c)}`);
+    lines.push('```', '', '| wave | child | kind | namespace | project | role | sync policy |', '| --- | --- | --- | --- | --- | --- | --- |');
     for (const c of sorted) {
-      lines.push(`| ${waves.get(c.app)} | ${c.app.name} | ${c.app.destination.namespace} | ${c.app.project} | ${c.role} | ${policy(c.app)} |`);
+      lines.push(`| ${waves.get(c.node)} | ${c.name} | ${c.kind} | ${c.namespace} | ${c.project} | ${c.role} | ${c.policy} |`);
     }
     return lines.join('\n') + '\n';
   }
+}
+
+function policyOf(a: Application): string {
+  return a.automatedSync
+    ? ['auto', a.selfHeals ? 'self-heal' : undefined, a.prunes ? 'prune' : 'no prune'].filter(Boolean).join(', ')
+    : 'manual';
 }
 
 class CycleError extends Error {
