@@ -288,7 +288,8 @@ describe('AppOfApps: ApplicationSet children', () => {
       dependsOn: [net],
       generators: [Generator.list({ elements: [{ addon: 'a' }, { addon: 'b' }] })],
       template: {
-        name: 'addon-{{.addon}}', project: 'p',
+        name: 'addon-{{.addon}}',
+        project: 'p',
         source: ApplicationSource.directory({ repoUrl: GIT, path: 'addons/{{.addon}}' }),
         destination: Destination.inCluster('{{.addon}}'),
       },
