@@ -1,3 +1,6 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
@@ -404,4 +407,24 @@ test('GIVEN a ScopedAppProject in a plain construct scope WHEN isAppProject is a
   const p = ScopedAppProject.dataServices(scope, 'db', { destinations: [{ server: KDS, namespace: 'data-x' }] });
   expect(ScopedAppProject.isAppProject(p)).toBe(true);
   expect(p.node.path).toBe('argocd/group/db');
+});
+
+describe('ScopedAppProject: patterns as wide as a wildcard need the unsafe opt-in', () => {
+  const app = () => new GitOpsApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'wide-')), repoUrl: 'https://git.example.com/platform/gitops.git' });
+  test.each([
+    ['repo with a glob host', { sourceRepos: ['https://*'] }, /wildcard in the host/],
+    ['repo glob around a host name', { sourceRepos: ['*github.com*'] }, /wildcard in the host/],
+    ['server glob', { destinations: [{ server: 'https://*', namespace: 'team-a' }] }, /cluster pattern/],
+    ['cluster name glob', { destinations: [{ name: 'prod-*', namespace: 'team-a' }] }, /cluster pattern/],
+    ['namespace starting with a wildcard', { destinations: [{ server: 'https://kubernetes.default.svc', namespace: '*-system' }] }, /starts with a wildcard/],
+  ])('%s', (_n, props, message) => {
+    expect(() => ScopedAppProject.apps(new GitOpsChart(app(), 'argocd', { folder: 'argocd' }), 'apps', props as any)).toThrow(message);
+  });
+
+  test('scoped globs stay allowed', () => {
+    expect(() => ScopedAppProject.apps(new GitOpsChart(app(), 'argocd', { folder: 'argocd' }), 'apps', {
+      sourceRepos: ['https://git.example.com/platform/*'],
+      destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'team-a-*' }],
+    })).not.toThrow();
+  });
 });

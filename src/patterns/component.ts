@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import * as YAML from 'yaml';
 import { ApplicationSource, SourceOptions } from '../argocd/application-source';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
-import { describeProblem, fail } from '../checks/errors';
+import { describeProblem, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 
@@ -121,7 +121,8 @@ export class Component {
       try {
         return f();
       } catch (e) {
-        return fail(origin, { problem: `${what}: ${(e as Error).message}`, value: undefined, fix: 'correct the component file' });
+        // the wrapped message already names the value and the fix
+        return failWith(origin, `${what}: ${(e as Error).message}`);
       }
     };
     return new Component({

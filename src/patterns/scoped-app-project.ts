@@ -286,6 +286,22 @@ function mergeRules(preset?: ProjectResourceRule[], own?: ProjectResourceRule[])
 }
 
 const isStar = (s: string | undefined): boolean => s !== undefined && /^\*+$/.test(s.trim());
+const GLOB_CHARS = /[*?[{]/;
+
+/**
+ * A repository pattern whose host is itself a pattern (`https://*`, `*github.com*`, `git@*:org/x`) matches
+ * repositories anywhere: as wide as `*`. A literal host with a glob path (`https://git.example.com/platform/*`)
+ * is scoped.
+ */
+function repoHostIsGlob(repo: string): boolean {
+  const rest = repo.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+  const hostEnd = rest.search(/[/:]/);
+  const host = hostEnd < 0 ? rest : rest.slice(0, hostEnd);
+  return host === '' || GLOB_CHARS.test(host) || (hostEnd < 0 && GLOB_CHARS.test(rest));
+}
+
+/** A namespace pattern that starts with a wildcard (`*-system`, `?x`) matches namespaces of every team. */
+const namespaceIsWide = (ns: string): boolean => GLOB_CHARS.test(ns.charAt(0));
 
 /** The least-privilege rules: why `value` may not go into `field`, or undefined. */
 function vet(flags: Flags, field: string, value: any): ProblemOptions | undefined {
@@ -293,9 +309,10 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
     case 'sourceRepos': {
       const repo = value as string;
       if (flags.anyRepo) return undefined;
-      if (isStar(repo)) {
+      if (isStar(repo) || repoHostIsGlob(repo)) {
         return {
-          problem: 'a ScopedAppProject does not allow every source repository',
+          problem: isStar(repo) ? 'a ScopedAppProject does not allow every source repository'
+            : 'the repository pattern has a wildcard in the host, so it matches repositories on any server',
           value: repo,
           fix: 'list the repositories (or an org-level glob such as https://git.example.com/platform/*), or set allowAnySourceRepoUnsafe: true',
         };
@@ -313,21 +330,24 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       const d = value as ProjectDestination;
       if (flags.anyDestination) return undefined;
       const cluster = d.server ?? d.name;
-      if (isStar(d.server) || isStar(d.name) || d.server?.startsWith('!') || d.name?.startsWith('!')) {
+      if (isStar(d.server) || isStar(d.name) || d.server?.startsWith('!') || d.name?.startsWith('!')
+        || GLOB_CHARS.test(d.server ?? '') || GLOB_CHARS.test(d.name ?? '')) {
         return {
           problem: cluster?.startsWith('!')
             ? 'a "!" cluster in a destination also allows every other cluster (Argo CD counts a non-matching deny rule as a match)'
-            : 'a ScopedAppProject does not allow every cluster',
+            : isStar(cluster) ? 'a ScopedAppProject does not allow every cluster'
+              : 'a destination cluster pattern (a wildcard in server or name) matches clusters you did not name',
           value: d,
           fix: "name the cluster (server: 'https://kubernetes.default.svc' or name: 'prod-eu'), or set allowAnyDestinationUnsafe: true",
         };
       }
       const ns = typeof d.namespace === 'string' ? d.namespace : '';
-      if (isStar(ns) || ns.startsWith('!')) {
+      if (isStar(ns) || ns.startsWith('!') || namespaceIsWide(ns)) {
         return {
           problem: ns.startsWith('!')
             ? 'a "!" namespace in a destination also allows every other namespace of the cluster (Argo CD counts a non-matching deny rule as a match)'
-            : 'a ScopedAppProject does not allow every namespace',
+            : isStar(ns) ? 'a ScopedAppProject does not allow every namespace'
+              : 'a namespace pattern that starts with a wildcard matches namespaces of other teams and the system (e.g. kube-system)',
           value: d,
           fix: "list the namespaces (globs such as 'team-a-*' are fine), or set allowAnyDestinationUnsafe: true",
         };

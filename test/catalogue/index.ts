@@ -1,5 +1,8 @@
+import { APPSET_ENTRIES } from './entries-appset';
 import { CORE_ENTRIES } from './entries-core';
+import { HELMFILE_ENTRIES } from './entries-helmfile';
 import { ODH_ENTRIES } from './entries-odh';
+import { PROJECT_ENTRIES } from './entries-project';
 import { CatalogueEntry } from './entry';
 
 export type { CatalogueEntry } from './entry';
@@ -8,4 +11,7 @@ export type { CatalogueEntry } from './entry';
 export const ALL_ENTRIES: CatalogueEntry[] = [
   ...CORE_ENTRIES,
   ...ODH_ENTRIES,
+  ...APPSET_ENTRIES,
+  ...PROJECT_ENTRIES,
+  ...HELMFILE_ENTRIES,
 ];
