@@ -146,3 +146,9 @@ describe('Generator', () => {
     expect(() => Generator.plugin({ configMapRef: '' })).toThrow(/needs configMapRef/);
   });
 });
+
+test('a matrix with one or three children names the count and the fix', () => {
+  const l = () => Generator.list({ elements: [{ a: '1' }] });
+  expect(() => (Generator.matrix as any)(l())).toThrow(/combines exactly two generators.*\(got "1 generator\(s\)"\)\. Fix: pass two generators/);
+  expect(() => (Generator.matrix as any)(l(), l(), l())).toThrow(/combines exactly two generators.*\(got "3 generator\(s\)"\)/);
+});

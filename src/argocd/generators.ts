@@ -777,6 +777,14 @@ export class Generator {
    * A nested matrix or merge may contain only plain generators (Argo CD nests one level).
    */
   public static matrix(first: Generator, second: Generator, options: MatrixGeneratorOptions = {}): Generator {
+    const given = [first, second, options].filter(g => g instanceof Generator).length;
+    if (!(first instanceof Generator) || !(second instanceof Generator) || (options as unknown) instanceof Generator) {
+      fail(undefined, {
+        problem: 'a matrix generator combines exactly two generators (Argo CD rejects the ApplicationSet otherwise)',
+        value: `${given} generator(s)`,
+        fix: 'pass two generators: Generator.matrix(clusters, list); to combine more, nest one matrix inside: Generator.matrix(a, Generator.matrix(b, c))',
+      });
+    }
     for (const g of [first, second]) checkNesting(g, 'matrix');
     return new Generator(GeneratorKind.MATRIX, options, () => ({
       matrix: { generators: [first._toNested(), second._toNested()] },
