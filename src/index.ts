@@ -24,3 +24,4 @@ export * from './patterns/tiered-application-set';
 export * from './helmfile/helmfile';
 export * from './patterns/helmfile-migration-component';
 export * from './helmfile/helmfile-migration';
+export * from './app/argocd-target';
