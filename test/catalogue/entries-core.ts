@@ -5,7 +5,7 @@ import { ApiObject, App, Chart, Duration, Testing } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { CatalogueEntry } from './entry';
 import {
-  AppOfApps, Application, ApplicationSource, ArgoCdSettings, Destination, GitOpsApp, GitOpsChart, SyncOption,
+  AppOfApps, Application, ApplicationSource, ArgoCdSettings, ArgoCdTarget, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../../src';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
@@ -491,6 +491,20 @@ export const CORE_ENTRIES: CatalogueEntry[] = [
     path: 'root/children/a2',
     value: '"a"',
     fix: /its own name/,
+  },
+  {
+    name: 'a field the target Argo CD version silently drops', construct: 'ArgoCdTarget',
+    run: () => {
+      const c = Testing.chart();
+      ArgoCdTarget.set(c, '3.0');
+      new Application(c, 'app', { project: 'p', destination: dest(), source: src(), syncPolicy: { automated: { enabled: false } } });
+      Testing.synth(c);
+    },
+    path: 'test', value: '(got false)', fix: /raise the target version/,
+  },
+  {
+    name: 'a target Argo CD version the bindings do not cover', construct: 'ArgoCdTarget',
+    run: () => ArgoCdTarget.set(Testing.chart(), '2.14'), path: 'test', value: '"2.14"', fix: /target a 3\.x release/,
   },
   {
     name: 'conflicting Argo CD setting values',
