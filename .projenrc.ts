@@ -56,6 +56,19 @@ project.addTask('synth', {
 });
 
 for (const p of ['/examples/', '/scripts/', '/bench/', '/BENCHMARKS.md', '/.ci/']) project.addPackageIgnore(p);
+// Whole-process synthesis benchmark at 100 / 1,000 / 10,000 apps against plain cdk8s, yaml and JSON baselines.
+project.addTask('bench', {
+  description: 'Whole-process synthesis benchmark (see BENCHMARKS.md)',
+  exec: 'ts-node --transpile-only bench/run.ts',
+  receiveArgs: true,
+});
+
+// Regenerates the README section "What it catches at synth" from the bad-input catalogue.
+project.addTask('catalogue', {
+  description: 'Regenerate the README section listing what the library catches at synth',
+  exec: 'ts-node --transpile-only scripts/catalogue-readme.ts',
+});
+
 project.addTask('smoke', {
   description: 'Consumer smoke test: the packed library in a fresh cdk8s app outside the repo',
   exec: 'bash scripts/consumer-smoke.sh',

@@ -73,6 +73,14 @@ export class GitOpsApp extends App {
     this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath');
   }
 
+  /**
+   * All the charts in this app, sorted topologically: the same list as cdk8s's `App.charts`, without building a
+   * dependency graph of every construct when no dependency can change the order.
+   */
+  public override get charts(): Chart[] {
+    return this.chartsInOrder(this.node.findAll());
+  }
+
   /** The folder of a chart, relative to `outdir` (posix separators). */
   public chartFolder(chart: Chart): string {
     if (GitOpsChart.isGitOpsChart(chart) && chart.folder !== undefined) {
@@ -123,7 +131,7 @@ export class GitOpsApp extends App {
     let chartApiObjects = dependencyOrderedApiObjects;
     if (direct) {
       resolveDependencies(all);
-      if (!all.some(c => c.node.dependencies.length > 0)) chartApiObjects = treeOrderedApiObjects(all);
+      chartApiObjects = apiObjectsByChart(all);
     }
     for (const chart of charts) {
       const file = this.chartFile(chart);
@@ -154,12 +162,14 @@ export class GitOpsApp extends App {
   }
 
   /**
-   * `this.charts` (cdk8s's dependency-ordered charts) without building the dependency graph of the whole app when
-   * no construct has dependencies. The graph keys vertices by path, so its order is then that object's key order:
-   * integer-like keys (only ids of the app's direct children can be) ascending, then construct-tree order.
+   * cdk8s's dependency-ordered charts (`App.charts`) without building the dependency graph of the whole app when
+   * no dependency can change the order. The graph keys vertices by path, so its order is then that object's key
+   * order: integer-like keys (only ids of the app's direct children can be) ascending, then construct-tree order.
    */
   private chartsInOrder(all: IConstruct[]): Chart[] {
-    if (all.some(c => c.node.dependencies.length > 0)) return this.charts;
+    // Dependencies between other constructs do not move charts, unless they form a cycle (which App.charts reports).
+    const dependents = all.filter(c => c.node.dependencies.length > 0);
+    if (dependents.some(c => c.node.dependencies.some(d => d instanceof Chart)) || hasCycle(dependents)) return super.charts;
     const first = all.filter(c => c.node.scope === this && isArrayIndex(c.node.id))
       .sort((a, b) => Number(a.node.id) - Number(b.node.id));
     const hoisted = new Set(first);
@@ -259,19 +269,39 @@ function dependencyOrderedApiObjects(chart: Chart): ApiObject[] {
 }
 
 /**
- * `dependencyOrderedApiObjects` for every chart at once, when no construct of the app has dependencies: each chart's
- * objects in construct-tree order, from one walk of the app (`all`, in preorder).
+ * `dependencyOrderedApiObjects` for every chart, from one walk of the app (`all`, in preorder): a chart in which
+ * no construct has dependencies renders its objects in construct-tree order.
  */
-function treeOrderedApiObjects(all: IConstruct[]): (chart: Chart) => ApiObject[] {
+function apiObjectsByChart(all: IConstruct[]): (chart: Chart) => ApiObject[] {
   const byChart = new Map<Chart, ApiObject[]>();
+  const withDependencies = new Set<IConstruct>();
   for (const x of all) {
+    if (x.node.dependencies.length > 0) {
+      for (const s of x.node.scopes) if (s instanceof Chart) withDependencies.add(s);
+    }
     if (!(x instanceof ApiObject)) continue;
     const chart = Chart.of(x);
     const list = byChart.get(chart);
     if (list) list.push(x);
     else byChart.set(chart, [x]);
   }
-  return chart => byChart.get(chart) ?? [];
+  return chart => withDependencies.has(chart) ? dependencyOrderedApiObjects(chart) : byChart.get(chart) ?? [];
+}
+
+/** Whether the dependencies of `dependents` (and of what they reach) form a cycle (a self-dependency included). */
+function hasCycle(dependents: IConstruct[]): boolean {
+  const done = new Set<IConstruct>();
+  const active = new Set<IConstruct>();
+  const visit = (c: IConstruct): boolean => {
+    if (done.has(c)) return false;
+    if (active.has(c)) return true;
+    active.add(c);
+    for (const d of c.node.dependencies) if (visit(d)) return true;
+    active.delete(c);
+    done.add(c);
+    return false;
+  };
+  return dependents.some(visit);
 }
 
 /** Whether a property key is an array index, which JavaScript objects order first, ascending. */

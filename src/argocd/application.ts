@@ -445,6 +445,8 @@ export class Application extends Construct {
   }
 
   private validateRefs(): string[] {
+    // nothing to check without refs or `$ref/...` value files (most Applications): skip the bookkeeping
+    if (!this._sources.some(s => s.options.ref !== undefined || s.options.helm?.valueFiles?.some(v => v.startsWith('$')))) return [];
     const errors: string[] = [];
     const refs = new Set(this._sources.map(s => s.options.ref).filter((r): r is string => r !== undefined));
     for (const s of this._sources) {
@@ -485,7 +487,8 @@ function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: stri
  *
  * `toJson()` builds the document directly from the L2 (`_toArgoSpec()`) and the metadata when nothing can make
  * cdk8s's generic path give a different result: no JSON patches, only cdk8s's built-in resolvers, key sorting on,
- * and metadata and spec made of plain JSON values only (no Lazy or other tokens, no class instances). Otherwise,
+ * metadata and spec made of plain JSON values only (no Lazy or other tokens, no class instances), and no Kustomize
+ * patches (which the generated mapper reshapes). Otherwise,
  * or if anything throws (so errors keep cdk8s's message), it is the generated `toJson()`. The first document of
  * each process is also rendered the generic way and compared; a difference turns the direct path off for good.
  * test/bench-equivalence.test.ts checks both paths give the same bytes for varied Applications.
@@ -530,6 +533,7 @@ const NOT_PLAIN = new Error('not plain JSON data');
  */
 function directApplicationJson(res: ApplicationResource, app: Application): any {
   if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(App.of(res))) return undefined;
+  const scratch = top; // where plainJson's scratch stack starts (a getter in the data could re-enter here)
   try {
     const metadata = plainMetadata(res.metadata);
     const spec = plainJson(app._toArgoSpec(), false) as any;
@@ -542,6 +546,9 @@ function directApplicationJson(res: ApplicationResource, app: Application): any 
     return markTree(doc); // every object in it is new, none shared
   } catch {
     return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
+  } finally {
+    for (let i = scratch; i < top; i++) VS[i] = undefined; // left by a throw
+    top = scratch;
   }
 }
 
@@ -633,23 +640,32 @@ function plainJson(v: unknown, filterEmpty: boolean): unknown {
     }
     return filterEmpty && count === 0 ? undefined : out;
   }
-  // small objects (nearly all): insertion-sort the defined entries; `<` orders strings like the default sort
-  const ks: string[] = [];
-  const vs: unknown[] = [];
+  // small objects (nearly all): insertion-sort the defined entries (`<` orders strings like the default sort) in a
+  // shared scratch stack above `top` (the recursive calls use, and give back, the part above their caller's entries)
+  const base = top;
   for (let j = 0; j < keys.length; j++) {
     const k = keys[j];
     const x = plainJson(o[k], filterEmpty);
     if (x === undefined) continue;
-    let i = ks.length;
-    while (i > 0 && ks[i - 1] > k) {
-      ks[i] = ks[i - 1];
-      vs[i] = vs[i - 1];
+    let i = top++;
+    while (i > base && KS[i - 1] > k) {
+      KS[i] = KS[i - 1];
+      VS[i] = VS[i - 1];
       i--;
     }
-    ks[i] = k;
-    vs[i] = x;
+    KS[i] = k;
+    VS[i] = x;
   }
-  if (filterEmpty && ks.length === 0) return undefined;
-  for (let i = 0; i < ks.length; i++) out[ks[i]] = vs[i];
-  return out;
+  const count = top - base;
+  for (let i = base; i < top; i++) {
+    out[KS[i]] = VS[i];
+    VS[i] = undefined; // no stale references to the document
+  }
+  top = base;
+  return filterEmpty && count === 0 ? undefined : out;
 }
+
+/** Scratch stack of `plainJson` (keys and values of the objects being copied); `top` is its size. */
+const KS: string[] = [];
+const VS: unknown[] = [];
+let top = 0;

@@ -46,6 +46,13 @@ const TREES = new WeakSet<object>();
 let trackSeen = true;
 
 const INDENTS: string[] = [''];
+/** '\n' + indentOf(depth), cached. */
+const SEPS: string[] = [];
+function sepOf(depth: number): string {
+  let s = SEPS[depth];
+  if (s === undefined) s = SEPS[depth] = '\n' + indentOf(depth);
+  return s;
+}
 function indentOf(depth: number): string {
   let s = INDENTS[depth];
   if (s === undefined) {
@@ -426,7 +433,7 @@ function emitNode(value: unknown, depth: number): void {
 }
 
 function emitSeq(arr: unknown[], depth: number): void {
-  const sep = '\n' + indentOf(depth);
+  const sep = sepOf(depth);
   const itemDepth = depth + 1;
   for (let i = 0; i < arr.length; i++) {
     out += i === 0 ? '- ' : sep + '- ';
@@ -435,9 +442,9 @@ function emitSeq(arr: unknown[], depth: number): void {
 }
 
 function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): void {
-  const sep = '\n' + indentOf(depth);
+  const sep = sepOf(depth);
   const pairDepth = depth + 1;
-  const pairIndent = indentOf(pairDepth);
+  const pairSep = sepOf(pairDepth);
   for (let i = 0; i < keys.length; i++) {
     if (i !== 0) out += sep;
     const key = keys[i];
@@ -455,7 +462,7 @@ function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): v
         if (value.length === 0) {
           out += keyStr + ': []';
         } else {
-          out += keyStr + ':\n' + pairIndent;
+          out += keyStr + ':' + pairSep;
           emitSeq(value, pairDepth);
         }
       } else {
@@ -464,7 +471,7 @@ function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): v
         if (childKeys.length === 0) {
           out += keyStr + ': {}';
         } else {
-          out += keyStr + ':\n' + pairIndent;
+          out += keyStr + ':' + pairSep;
           emitMap(value as Record<string, unknown>, childKeys, pairDepth);
         }
       }
