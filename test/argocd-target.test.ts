@@ -8,7 +8,9 @@ const GIT = 'https://git.example.com/platform/gitops.git';
 
 function app(chart: Chart, id: string, enabled?: boolean) {
   return new Application(chart, id, {
-    project: 'p', destination: Destination.inCluster('x'), source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }),
+    project: 'p',
+    destination: Destination.inCluster('x'),
+    source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }),
     syncPolicy: { automated: { enabled, prune: true }, retry: { limit: 2, refresh: true } },
   });
 }
@@ -51,7 +53,9 @@ describe('ArgoCdTarget', () => {
       new ApplicationSet(c, 'set', {
         generators: [Generator.list({ elements: [{ env: 'dev' }, { env: 'prod' }] })],
         template: {
-          name: 'svc-{{.env}}', project: 'p', labels: { env: '{{.env}}' },
+          name: 'svc-{{.env}}',
+          project: 'p',
+          labels: { env: '{{.env}}' },
           source: ApplicationSource.directory({ repoUrl: GIT, path: 'svc/{{.env}}' }),
           destination: Destination.inCluster('svc-{{.env}}'),
         },

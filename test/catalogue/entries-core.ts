@@ -493,18 +493,25 @@ export const CORE_ENTRIES: CatalogueEntry[] = [
     fix: /its own name/,
   },
   {
-    name: 'a field the target Argo CD version silently drops', construct: 'ArgoCdTarget',
+    name: 'a field the target Argo CD version silently drops',
+    construct: 'ArgoCdTarget',
     run: () => {
       const c = Testing.chart();
       ArgoCdTarget.set(c, '3.0');
       new Application(c, 'app', { project: 'p', destination: dest(), source: src(), syncPolicy: { automated: { enabled: false } } });
       Testing.synth(c);
     },
-    path: 'test', value: '(got false)', fix: /raise the target version/,
+    path: 'test',
+    value: '(got false)',
+    fix: /raise the target version/,
   },
   {
-    name: 'a target Argo CD version the bindings do not cover', construct: 'ArgoCdTarget',
-    run: () => ArgoCdTarget.set(Testing.chart(), '2.14'), path: 'test', value: '"2.14"', fix: /target a 3\.x release/,
+    name: 'a target Argo CD version the bindings do not cover',
+    construct: 'ArgoCdTarget',
+    run: () => ArgoCdTarget.set(Testing.chart(), '2.14'),
+    path: 'test',
+    value: '"2.14"',
+    fix: /target a 3\.x release/,
   },
   {
     name: 'conflicting Argo CD setting values',
