@@ -272,6 +272,8 @@ const DNS1123_SUBDOMAIN = '^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-
 const DNS1123_LABEL = '^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 /** a qualified name: optional DNS-1123 subdomain prefix and `/`, then a name of at most 63 characters */
 const QUALIFIED_NAME = '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$';
+/** an annotation key: a qualified name once lower-cased (the API server's ValidateAnnotations lower-cases the key first) */
+const ANNOTATION_KEY = '^([A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*/)?(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$';
 const LABEL_VALUE = '^(?=.{0,63}$)(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$';
 
 const STRING_MAP = { type: 'object', additionalProperties: { type: 'string' } };
@@ -284,7 +286,7 @@ const OBJECT_META: any = {
     generateName: { type: 'string' },
     namespace: { type: 'string', pattern: DNS1123_LABEL },
     labels: { ...STRING_MAP, propertyNames: { pattern: QUALIFIED_NAME }, additionalProperties: { type: 'string', pattern: LABEL_VALUE } },
-    annotations: { ...STRING_MAP, propertyNames: { pattern: QUALIFIED_NAME } },
+    annotations: { ...STRING_MAP, propertyNames: { pattern: ANNOTATION_KEY } },
     finalizers: { type: 'array', items: { type: 'string' } },
     ownerReferences: {
       type: 'array',
@@ -527,6 +529,7 @@ const PATTERN_NAMES: Record<string, string> = {
   [DNS1123_SUBDOMAIN]: 'a DNS-1123 subdomain (lowercase alphanumerics, \'-\' and \'.\', at most 253 characters)',
   [DNS1123_LABEL]: 'a DNS-1123 label (lowercase alphanumerics and \'-\', at most 63 characters)',
   [QUALIFIED_NAME]: 'a qualified name ([prefix/]name, name at most 63 characters of alphanumerics, \'-\', \'_\', \'.\')',
+  [ANNOTATION_KEY]: 'a qualified name once lower-cased ([prefix/]name, name at most 63 characters of alphanumerics, \'-\', \'_\', \'.\')',
   [LABEL_VALUE]: 'a label value (at most 63 characters of alphanumerics, \'-\', \'_\', \'.\', starting and ending alphanumeric)',
 };
 

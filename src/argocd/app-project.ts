@@ -160,7 +160,7 @@ export class ProjectPolicy {
     private readonly effect?: PolicyEffect,
     private readonly raw?: string,
   ) {
-    if (object !== undefined && (object === '' || object.startsWith('/'))) {
+    if (object !== undefined && (typeof object !== 'string' || object === '' || object.startsWith('/'))) {
       fail(undefined, {
         problem: 'a policy object is relative to the project: "*", "<app>" or "<namespace>/<app>"',
         value: object,
@@ -478,6 +478,13 @@ export class AppProject extends Construct {
 
     const nameProblem = validateAppName(this.name);
     if (nameProblem) failWith(this, `AppProject ${nameProblem}`);
+    if (props.description !== undefined && (typeof props.description !== 'string' || props.description.length > 255)) {
+      fail(this, {
+        problem: `the AppProject description must be a string of at most 255 characters (the CRD's limit; it has ${String(props.description).length})`,
+        value: String(props.description).slice(0, 40) + '...',
+        fix: 'shorten the description',
+      });
+    }
     if (!isDns1123Label(this.namespace)) {
       fail(this, { problem: 'the AppProject namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
     }
@@ -511,7 +518,7 @@ export class AppProject extends Construct {
       this.resource.metadata.addAnnotation(k, v);
     }
     if (props.syncWave !== undefined) {
-      if (!Number.isInteger(props.syncWave)) fail(this, { problem: 'a sync wave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
+      if (!Number.isSafeInteger(props.syncWave)) fail(this, { problem: 'a sync wave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
       this.resource.metadata.addAnnotation('argocd.argoproj.io/sync-wave', String(props.syncWave));
     }
 
@@ -588,8 +595,8 @@ export class AppProject extends Construct {
 
   /** Lets Applications of this project live in a namespace besides Argo CD's (glob or `/regex/`). */
   public addSourceNamespace(namespace: string): void {
-    const plain = !GLOB_CHARS.test(namespace) && !namespace.startsWith('/');
-    if (!namespace || (plain && !isDns1123Label(namespace))) {
+    const plain = typeof namespace === 'string' && !GLOB_CHARS.test(namespace) && !namespace.startsWith('/');
+    if (!namespace || typeof namespace !== 'string' || (plain && !isDns1123Label(namespace))) {
       fail(this, { problem: 'a source namespace must be a namespace name, a glob or a /regex/', value: namespace, fix: "use e.g. 'team-a' or 'team-*'" });
     }
     this._vetEntry('sourceNamespaces', namespace);
@@ -599,6 +606,7 @@ export class AppProject extends Construct {
 
   /** Allows (or, with `!`, denies) a destination. */
   public addDestination(destination: ProjectDestination): void {
+    this.expectObject('destinations', destination, "{ server: 'https://kubernetes.default.svc', namespace: 'team-a' }");
     const d: ProjectDestination = { server: destination.server, name: destination.name, namespace: destination.namespace };
     if (!d.server && !d.name) {
       fail(this, {
@@ -659,12 +667,16 @@ export class AppProject extends Construct {
 
   /** Adds a role; its policies are rendered for this project and role and validated. */
   public addRole(role: ProjectRoleOptions): void {
+    this.expectObject('roles', role, "{ name: 'ci', policies: [...], groups: ['team-a'] }");
     const nameProblem = validateRoleName(role.name ?? '');
     if (nameProblem) failWith(this, nameProblem);
     if (this.roleList.some(r => r.name === role.name)) {
       fail(this, { problem: 'two roles have the same name', value: role.name, fix: 'give each role its own name' });
     }
     const policies = (role.policies ?? []).map(p => {
+      if (typeof (p as ProjectPolicy | undefined)?.render !== 'function') {
+        fail(this, { problem: `role ${role.name}: a policy must be built with ProjectPolicy.allow/deny/fromString`, value: p, fix: 'use e.g. ProjectPolicy.allow(ProjectPolicyResource.APPLICATIONS, ProjectPolicyAction.SYNC)' });
+      }
       const line = p.render(this.name, role.name);
       const problem = validateProjectPolicy(line, this.name, role.name);
       if (problem) failWith(this, `role ${role.name}: ${problem}`);
@@ -687,6 +699,7 @@ export class AppProject extends Construct {
 
   /** Adds a sync window (schedule, duration, time zone and selectors validated). */
   public addSyncWindow(window: SyncWindowOptions): void {
+    this.expectObject('syncWindows', window, "{ kind: SyncWindowKind.DENY, schedule: '0 22 * * *', duration: '8h', applications: ['*'] }");
     const w = window;
     if (w.kind !== SyncWindowKind.ALLOW && w.kind !== SyncWindowKind.DENY) {
       fail(this, { problem: 'a sync window kind is allow or deny', value: w.kind, fix: 'use SyncWindowKind.ALLOW or SyncWindowKind.DENY' });
@@ -730,6 +743,7 @@ export class AppProject extends Construct {
 
   /** Impersonates `defaultServiceAccount` when syncing to `server` / `namespace`. */
   public addDestinationServiceAccount(account: DestinationServiceAccount): void {
+    this.expectObject('destinationServiceAccounts', account, "{ server: 'https://kubernetes.default.svc', defaultServiceAccount: 'deployer' }");
     if (!account.server) {
       fail(this, { problem: 'a destination service account needs a server (URL or glob)', value: account, fix: "use e.g. server: 'https://kubernetes.default.svc'" });
     }
@@ -804,6 +818,13 @@ export class AppProject extends Construct {
       destinationServiceAccounts: this.serviceAccounts.length ? this.serviceAccounts.map(s => ({ ...s })) : undefined,
       permitOnlyProjectScopedClusters: this.permitOnlyScoped,
     };
+  }
+
+  /** Fails with our error (not a TypeError on the first field read) when a list entry is not an object. */
+  private expectObject(field: string, entry: unknown, example: string): void {
+    if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
+      fail(this, { problem: `a ${field} entry must be an object`, value: entry, fix: `write it as ${example}` });
+    }
   }
 
   private addResource(field: ResourceListField, rule: ProjectResourceRule): void {

@@ -1,4 +1,4 @@
-import { fail } from '../checks/errors';
+import { fail, failWith } from '../checks/errors';
 import { validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 
@@ -34,7 +34,7 @@ export class MaxUpdate {
 
   /** At most `count` Applications at a time (a whole number ≥ 0; 0 pauses the step). */
   public static count(count: number): MaxUpdate {
-    if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) {
+    if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
       fail(undefined, {
         problem: 'maxUpdate must be a whole number of Applications ≥ 0 (0 pauses the step)',
         value: count,
@@ -46,7 +46,7 @@ export class MaxUpdate {
 
   /** At most `percent`% of the step's Applications at a time (a whole number from 0 to 100). */
   public static percent(percent: number): MaxUpdate {
-    if (typeof percent !== 'number' || !Number.isInteger(percent) || percent < 0 || percent > 100) {
+    if (typeof percent !== 'number' || !Number.isSafeInteger(percent) || percent < 0 || percent > 100) {
       fail(undefined, {
         problem: 'maxUpdate percent must be a whole number from 0 to 100',
         value: percent,
@@ -202,6 +202,13 @@ function checkStep(s: RollingSyncStep, i: number): void {
     });
   }
   for (const e of s.matchExpressions) {
+    if (e === null || typeof e !== 'object') {
+      fail(undefined, {
+        problem: `RollingSync step ${i + 1}: a match expression must be an object`,
+        value: e,
+        fix: "use e.g. { key: 'env', operator: StepOperator.IN, values: ['dev'] }",
+      });
+    }
     if (e.operator !== StepOperator.IN && e.operator !== StepOperator.NOT_IN) {
       fail(undefined, {
         problem: `RollingSync step ${i + 1}: only In and NotIn are supported`,
@@ -210,7 +217,7 @@ function checkStep(s: RollingSyncStep, i: number): void {
       });
     }
     const keyProblem = validateLabelKey(e.key ?? '');
-    if (keyProblem) fail(undefined, { problem: `RollingSync step ${i + 1}: label key: ${keyProblem}`, value: e.key, fix: 'use the key of a label the template sets' });
+    if (keyProblem) failWith(undefined, `RollingSync step ${i + 1}: label key: ${keyProblem}`); // names the value and the fix
     if (!Array.isArray(e.values) || e.values.length === 0) {
       fail(undefined, {
         problem: `RollingSync step ${i + 1}: ${e.key} ${e.operator} needs at least one value (Argo CD's In/NotIn match one of the values)`,
@@ -220,7 +227,7 @@ function checkStep(s: RollingSyncStep, i: number): void {
     }
     for (const v of e.values) {
       const p = validateLabelValue(v);
-      if (p) fail(undefined, { problem: `RollingSync step ${i + 1}: value of ${e.key}: ${p}`, value: v, fix: 'use a valid label value' });
+      if (p) failWith(undefined, `RollingSync step ${i + 1}: value of ${e.key}: ${p}`);
     }
   }
   if (s.maxUpdate !== undefined && !(s.maxUpdate instanceof MaxUpdate)) {

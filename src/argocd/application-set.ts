@@ -12,7 +12,7 @@ import { describeProblem, fail, failWith } from '../checks/errors';
 import {
   fastTemplateReferences, GoTemplateError, isTemplated, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
 } from '../checks/go-template';
-import { validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 
 /**
@@ -365,6 +365,9 @@ export class ApplicationSet extends Construct {
 
     const nameProblem = validateAppName(this.name);
     if (nameProblem) failWith(this, `ApplicationSet ${nameProblem}`);
+    if (!isDns1123Label(this.namespace)) {
+      fail(this, { problem: 'the ApplicationSet namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
+    }
     if (!props.template) {
       fail(this, { problem: 'an ApplicationSet needs a template', value: undefined, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
     }
@@ -396,7 +399,11 @@ export class ApplicationSet extends Construct {
       if (p) failWith(this, `label ${k}: ${p}`);
       this.resource.metadata.addLabel(k, v);
     }
-    for (const [k, v] of Object.entries(props.annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
+    for (const [k, v] of Object.entries(props.annotations ?? {})) {
+      const p = validateAnnotationKey(k) ?? (typeof v === 'string' ? undefined : describeProblem({ problem: 'the annotation value is not a string', value: v, fix: 'pass a string' }));
+      if (p) failWith(this, `annotation ${k}: ${p}`);
+      this.resource.metadata.addAnnotation(k, v);
+    }
 
     // fail early on sync policy, sources and patch problems
     this.renderTemplate();
@@ -623,6 +630,13 @@ export class ApplicationSet extends Construct {
       const lp = validateLabelKey(k) ?? (isTemplated(v) ? undefined : validateLabelValue(v));
       if (lp) failWith(this, `template label ${k}: ${lp}`);
     }
+    for (const k of Object.keys(t.annotations ?? {})) {
+      const ap = isTemplated(k) ? undefined : validateAnnotationKey(k);
+      if (ap) failWith(this, `template annotation ${k}: ${ap}`);
+    }
+    if (t.namespace !== undefined && !isTemplated(t.namespace) && !isDns1123Label(t.namespace)) {
+      fail(this, { problem: 'the template namespace must be a DNS-1123 label (where the generated Applications live)', value: t.namespace, fix: "use e.g. 'argocd', or leave it out to use the ApplicationSet's namespace" });
+    }
     if (t.source && t.sources) {
       fail(this, {
         problem: 'a template has either source or sources',
@@ -636,7 +650,7 @@ export class ApplicationSet extends Construct {
     if (t.source && !t.sources && t.source.options.ref !== undefined) {
       fail(this, { problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
     }
-    if (t.revisionHistoryLimit !== undefined && (!Number.isInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
+    if (t.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
       fail(this, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
     }
     if (t.deletionCascade !== undefined && t.deletionCascade !== DeletionCascade.BACKGROUND) {
@@ -759,7 +773,10 @@ export class ApplicationSet extends Construct {
           out.push({ app: steps.length ? { ...app, step: steps[0].i + 1 } : app });
         } catch (e) {
           if (!(e instanceof GoTemplateError)) throw e;
-          out.push({ error: `cannot render the template for ${set.origin}: ${e.message}` });
+          out.push({
+            error: `cannot render the template for ${set.origin}: ${e.message}. Fix: make every template field render for this parameter set `
+              + '(read only parameters the generators produce, use Sprig functions), or fix the parameter set',
+          });
         }
       }
     }

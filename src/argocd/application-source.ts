@@ -1,7 +1,8 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
-import { fail } from '../checks/errors';
+import { fail, failWith } from '../checks/errors';
+import { findUnrenderableKey } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 
 /** A Helm `--set` parameter. */
@@ -390,7 +391,7 @@ export class ApplicationSource {
 
   private constructor(options: SourceOptions, chart?: Chart) {
     this.chart = chart;
-    this.options = options;
+    this.options = withPlainMaps(options);
     const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);
     if (types.length > 1) {
       fail(undefined, {
@@ -437,7 +438,19 @@ export class ApplicationSource {
         });
       }
     }
+    for (const r of options.kustomize?.replicas ?? []) {
+      if (typeof r?.name !== 'string' || r.name === '' || typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) {
+        fail(undefined, {
+          problem: 'a Kustomize replica override needs a name and a whole number of replicas ≥ 0',
+          value: r,
+          fix: "use e.g. replicas: [{ name: 'web', count: 3 }]",
+        });
+      }
+    }
     for (const vf of options.helm?.valueFiles ?? []) {
+      if (typeof vf !== 'string') {
+        fail(undefined, { problem: 'a Helm value file must be a path string', value: vf, fix: "write e.g. 'values/prod.yaml' or '$values/prod.yaml'" });
+      }
       if (vf.includes('$') && !/^\$[a-zA-Z0-9_-]+\/\S/.test(vf)) {
         fail(undefined, {
           problem: 'a $ref value file must start with $<ref>/ (the reference only works at the start of the path)',
@@ -545,6 +558,52 @@ export class ApplicationSource {
  * @internal
  */
 export type ArgoSource = argo.ApplicationSpecSource;
+
+/**
+ * The options with the free-form maps (Helm valuesObject, Kustomize labels, annotations and patches) copied into
+ * plain objects: cdk8s cannot render objects without a prototype (`Object.create(null)`, some parsers' output) and
+ * fails with a TypeError; a cycle fails here with our error.
+ */
+function withPlainMaps(options: SourceOptions): SourceOptions {
+  const h = options.helm;
+  const k = options.kustomize;
+  const maps = [h?.valuesObject, k?.commonLabels, k?.commonAnnotations, k?.patches];
+  if (maps.every(m => m === undefined)) return options;
+  for (const [what, v] of [['helm.valuesObject', h?.valuesObject], ['kustomize.commonLabels', k?.commonLabels],
+    ['kustomize.commonAnnotations', k?.commonAnnotations], ['kustomize.patches', k?.patches]] as const) {
+    const problem = findUnrenderableKey(v, what);
+    if (problem) failWith(undefined, problem);
+  }
+  return {
+    ...options,
+    helm: h && { ...h, valuesObject: plainData(h.valuesObject, 'helm.valuesObject') },
+    kustomize: k && {
+      ...k,
+      commonLabels: plainData(k.commonLabels, 'kustomize.commonLabels'),
+      commonAnnotations: plainData(k.commonAnnotations, 'kustomize.commonAnnotations'),
+      patches: plainData(k.patches, 'kustomize.patches'),
+    },
+  };
+}
+
+/** `v` with every prototype-less object replaced by a plain one (other values are kept as they are). */
+function plainData<T>(v: T, what: string, ancestors: Set<unknown> = new Set()): T {
+  if (v === null || typeof v !== 'object') return v;
+  const proto = Object.getPrototypeOf(v);
+  if (!Array.isArray(v) && proto !== null && proto !== Object.prototype) return v; // class instances (tokens...) as they are
+  if (ancestors.has(v)) {
+    fail(undefined, { problem: `${what} contains itself (a cycle)`, value: what, fix: 'pass tree-shaped data (JSON)' });
+  }
+  ancestors.add(v);
+  const out: any = Array.isArray(v) ? v.map(x => plainData(x, what, ancestors)) : {};
+  if (!Array.isArray(v)) {
+    for (const key of Object.keys(v)) {
+      Object.defineProperty(out, key, { value: plainData((v as any)[key], what, ancestors), enumerable: true, writable: true, configurable: true });
+    }
+  }
+  ancestors.delete(v);
+  return out;
+}
 
 function emptyToUndefined<T extends object>(o: T): T | undefined {
   return Object.values(o).some(v => v !== undefined) ? o : undefined;

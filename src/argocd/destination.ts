@@ -63,6 +63,16 @@ export class Destination {
   public readonly namespace?: string;
 
   private constructor(options: DestinationOptions) {
+    for (const field of ['server', 'name', 'namespace'] as const) {
+      const v: unknown = options?.[field];
+      if (v !== undefined && typeof v !== 'string') {
+        fail(undefined, {
+          problem: `a destination ${field} must be a string`,
+          value: v,
+          fix: field === 'namespace' ? "use a namespace name such as 'team-a'" : "use e.g. Destination.inCluster('team-a') or Destination.byName('prod-eu', 'team-a')",
+        });
+      }
+    }
     if (options.server !== undefined && options.name !== undefined) {
       fail(undefined, {
         problem: "a destination can't have both name and server (Argo CD rejects the Application)",

@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
-import { fail } from '../checks/errors';
-import { validateLabelKey, validateLabelValue } from '../checks/names';
+import { fail, failWith } from '../checks/errors';
+import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 
 /** Operators of a generator post-selector or cluster selector expression. */
@@ -717,7 +717,7 @@ export class Generator {
         fail(undefined, { problem: `list element #${i + 1} is not an object`, value: e, fix: "use objects such as { env: 'dev' }" });
       }
     });
-    const copy = JSON.parse(JSON.stringify(elements));
+    const copy = jsonCopy(elements, 'list generator elements');
     return new Generator(GeneratorKind.LIST, options, () => ({ list: { elements: copy } }), () => ({
       knowable: true,
       sets: copy.map((e: any, i: number) => knownSet(`list element #${i + 1} ${preview(e)}`, e)),
@@ -877,7 +877,7 @@ export class Generator {
     return new Generator(GeneratorKind.PLUGIN, options, () => ({
       plugin: {
         configMapRef: { name: options.configMapRef },
-        input: options.parameters ? { parameters: JSON.parse(JSON.stringify(options.parameters)) } : undefined,
+        input: options.parameters ? { parameters: jsonCopy(options.parameters, 'plugin generator parameters') } : undefined,
         requeueAfterSeconds: seconds(options.requeueAfter),
         values: sorted(options.values),
       },
@@ -929,6 +929,8 @@ export class Generator {
     this.selector = options.selector;
     if (options.selector) checkSelector(options.selector, 'post-selector', false);
     seconds((options as PollingGeneratorOptions).requeueAfter); // fail now, not at synth
+    sorted((options as PollingGeneratorOptions).values);
+    if (options.selector) sorted(options.selector.matchLabels);
     this.body = body;
     this.params = params;
   }
@@ -981,15 +983,37 @@ function secretRef(ref?: SecretKeyRef): { secretName: string; key: string } | un
 
 function seconds(d?: Duration): number | undefined {
   if (d === undefined) return undefined;
-  const ms = d.toMilliseconds();
-  if (!Number.isInteger(ms / 1000) || ms <= 0) {
+  let ms: number;
+  try {
+    ms = d.toMilliseconds();
+  } catch {
+    ms = NaN; // cdk8s refuses fractions of a millisecond (and NaN)
+  }
+  if (!Number.isSafeInteger(ms / 1000) || ms <= 0) {
     fail(undefined, { problem: 'requeueAfter must be a whole number of seconds > 0', value: `${ms}ms`, fix: 'use e.g. Duration.minutes(3)' });
   }
   return ms / 1000;
 }
 
+/** A JSON copy of generator data; values JSON cannot hold (BigInt, cycles) fail with our error. */
+function jsonCopy(v: unknown, what: string): any {
+  const problem = findUnrenderableKey(v, what);
+  if (problem) failWith(undefined, problem);
+  try {
+    return JSON.parse(JSON.stringify(v));
+  } catch (e) {
+    return fail(undefined, {
+      problem: `${what} must be JSON data: ${(e as Error).message}`,
+      value: String(v),
+      fix: 'use strings, numbers, booleans, lists and plain objects (write big numbers as strings)',
+    });
+  }
+}
+
 function sorted(m?: { [key: string]: string }): { [key: string]: string } | undefined {
   if (!m || Object.keys(m).length === 0) return undefined;
+  const problem = findUnrenderableKey(m, 'values');
+  if (problem) failWith(undefined, problem);
   const out: { [key: string]: string } = {};
   for (const k of Object.keys(m).sort()) out[k] = m[k];
   return out;

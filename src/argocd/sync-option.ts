@@ -139,7 +139,8 @@ export class SyncOption {
   public readonly scope: SyncOptionScope;
 
   private constructor(key: string, value: string) {
-    const known = KNOWN[key];
+    // own keys only: 'constructor=x' or 'toString=true' must not find Object.prototype's members
+    const known = Object.prototype.hasOwnProperty.call(KNOWN, key) ? KNOWN[key] : undefined;
     if (!known) {
       const close = Object.keys(KNOWN).find(k => k.toLowerCase() === key.toLowerCase());
       fail(undefined, {

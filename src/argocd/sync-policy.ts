@@ -1,6 +1,6 @@
 import { Duration } from 'cdk8s';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
-import { formatGoDuration } from '../checks/duration';
+import { formatGoDuration, parseGoDuration } from '../checks/duration';
 import { fail } from '../checks/errors';
 import * as argo from '../imports/argoproj.io';
 
@@ -128,7 +128,15 @@ export function goDuration(d: Duration, what: string, path?: string): string {
       fix: 'use Duration.seconds(5), Duration.minutes(3) or similar',
     });
   }
-  return formatGoDuration(ms);
+  const s = formatGoDuration(ms);
+  if (parseGoDuration(s) === undefined) {
+    fail(path, {
+      problem: `${what} is longer than Go's time.Duration can hold (about 292 years), so Argo CD cannot parse it`,
+      value: s,
+      fix: 'use a realistic duration such as Duration.minutes(3)',
+    });
+  }
+  return s;
 }
 
 /**
@@ -137,7 +145,7 @@ export function goDuration(d: Duration, what: string, path?: string): string {
  */
 export function renderRetry(retry: SyncRetry, path?: string) {
   const limit = retry.limit ?? 5;
-  if (!Number.isInteger(limit) || limit < -1) {
+  if (!Number.isSafeInteger(limit) || limit < -1) {
     fail(path, {
       problem: 'retry limit must be a whole number ≥ 0, or -1 for unlimited',
       value: retry.limit,
@@ -145,7 +153,7 @@ export function renderRetry(retry: SyncRetry, path?: string) {
     });
   }
   const b = retry.backoff;
-  if (b?.factor !== undefined && (!Number.isInteger(b.factor) || b.factor < 1)) {
+  if (b?.factor !== undefined && (!Number.isSafeInteger(b.factor) || b.factor < 1)) {
     fail(path, {
       problem: 'retry backoff factor must be a whole number ≥ 1 (Argo CD stores it as int64)',
       value: b.factor,

@@ -73,6 +73,7 @@ export function validateCron(expr: string): string | undefined {
  */
 export function parseCron(expr: string): string | CronSchedule {
   const problem = (p: string, fix: string): string => describeProblem({ problem: `sync window schedule ${p}`, value: expr, fix });
+  if (typeof expr !== 'string') return problem('is not a string', `write five cron fields, ${EXAMPLE}`);
   if (expr.length === 0) return problem('is empty', `write five cron fields, ${EXAMPLE}`);
   if (/^(CRON_)?TZ=/.test(expr)) {
     return problem(

@@ -121,6 +121,9 @@ export function formatGoDuration(value: number, unit: 'ms' | 's' = 'ms'): string
  * them but they make a window that is never open.
  */
 export function validateGoDuration(value: string, field: string = 'duration'): string | undefined {
+  if (typeof value !== 'string') {
+    return describeProblem({ problem: `${field} is not a string`, value, fix: 'write a Go duration as a string, e.g. "30m" or "1h30m"' });
+  }
   const r = parseToNanos(value);
   if ('error' in r) {
     return describeProblem({

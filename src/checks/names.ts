@@ -22,12 +22,12 @@ export const DNS1123_SUBDOMAIN_MAX = 253;
 
 /** `[a-z0-9]([-a-z0-9]*[a-z0-9])?`, at most 63 characters. */
 export function isDns1123Label(s: string): boolean {
-  return s.length <= DNS1123_LABEL_MAX && DNS1123_LABEL.test(s);
+  return typeof s === 'string' && s.length <= DNS1123_LABEL_MAX && DNS1123_LABEL.test(s);
 }
 
 /** Dot-separated DNS-1123 labels, at most 253 characters in total. */
 export function isDns1123Subdomain(s: string): boolean {
-  return s.length <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.test(s);
+  return typeof s === 'string' && s.length <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.test(s);
 }
 
 /**
@@ -35,6 +35,7 @@ export function isDns1123Subdomain(s: string): boolean {
  * `max`), used to suggest a fix. Returns `''` when nothing usable remains.
  */
 export function suggestDns1123Name(s: string, max: number = DNS1123_LABEL_MAX): string {
+  if (typeof s !== 'string') return '';
   const labels = s.toLowerCase().replace(/[^a-z0-9.-]+/g, '-').split('.')
     .map((l) => l.replace(/^-+|-+$/g, ''))
     .filter((l) => l.length > 0);
@@ -46,6 +47,9 @@ export function suggestDns1123Name(s: string, max: number = DNS1123_LABEL_MAX): 
  * fits a label value when resource tracking uses labels). Returns undefined when valid.
  */
 export function validateAppName(name: string): string | undefined {
+  if (typeof name !== 'string') {
+    return describeProblem({ problem: 'the name is not a string', value: name, fix: 'give the object a name such as "my-app"' });
+  }
   if (name.length === 0) {
     return describeProblem({ problem: 'the name is empty', fix: 'give the object a name such as "my-app"' });
   }
@@ -68,6 +72,9 @@ export function validateAppName(name: string): string | undefined {
 
 /** A label value: empty, or at most 63 characters of `[A-Za-z0-9-_.]` starting and ending alphanumeric. */
 export function validateLabelValue(value: string): string | undefined {
+  if (typeof value !== 'string') {
+    return describeProblem({ problem: 'the label value is not a string', value, fix: 'pass a string, e.g. "prod" (write numbers and booleans as strings)' });
+  }
   if (value.length > DNS1123_LABEL_MAX) {
     return describeProblem({
       problem: `the label value is ${value.length} characters long; label values are limited to ${DNS1123_LABEL_MAX}`,
@@ -99,6 +106,11 @@ export function validateAnnotationKey(key: string): string | undefined {
 }
 
 function validateQualifiedName(key: string, what: string, lowerFirst: boolean): string | undefined {
+  if (typeof key !== 'string') {
+    return describeProblem({ problem: `the ${what} is not a string`, value: key, fix: 'use a key such as "example.com/team"' });
+  }
+  const unrenderable = unrenderableKeyProblem(key, what);
+  if (unrenderable) return unrenderable;
   const checked = lowerFirst ? key.toLowerCase() : key;
   const parts = checked.split('/');
   if (parts.length > 2) {
@@ -145,4 +157,44 @@ function validateQualifiedName(key: string, what: string, lowerFirst: boolean): 
 function suggestionFix(name: string): string {
   const suggestion = suggestDns1123Name(name);
   return suggestion ? `use lowercase letters, digits and "-", e.g. ${JSON.stringify(suggestion)}` : 'use lowercase letters, digits and "-", e.g. "my-app"';
+}
+
+/**
+ * Object keys cdk8s cannot render: it takes an object with an own `constructor` key for a class instance and fails
+ * ("can't render non-simple object"), and a `__proto__` key is dropped when it copies the object.
+ */
+const UNRENDERABLE_KEYS = ['constructor', '__proto__'];
+
+/** A problem message when `key` is a key cdk8s cannot render in an object, else undefined. */
+export function unrenderableKeyProblem(key: string, what: string = 'key'): string | undefined {
+  if (!UNRENDERABLE_KEYS.includes(key)) return undefined;
+  return describeProblem({
+    problem: `the ${what} ${JSON.stringify(key)} cannot be rendered: cdk8s reads an object with this key as a class instance (or drops the key)`,
+    value: key,
+    fix: 'use another key, e.g. with a prefix ("example.com/' + key + '")',
+  });
+}
+
+/** The first key (as a dotted path) of a JSON-like value that cdk8s cannot render, with the problem; else undefined. */
+export function findUnrenderableKey(v: unknown, what: string): string | undefined {
+  const seen = new Set<unknown>();
+  const walk = (x: unknown, path: string): string | undefined => {
+    if (x === null || typeof x !== 'object' || seen.has(x)) return undefined;
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        const p = walk(x[i], `${path}[${i}]`);
+        if (p) return p;
+      }
+      return undefined;
+    }
+    const proto = Object.getPrototypeOf(x);
+    if (proto !== null && proto !== Object.prototype) return undefined; // class instances (tokens) are not walked
+    for (const k of Object.keys(x)) {
+      const p = unrenderableKeyProblem(k, `key of ${path}`) ?? walk((x as any)[k], `${path}.${k}`);
+      if (p) return p;
+    }
+    return undefined;
+  };
+  return walk(v, what);
 }

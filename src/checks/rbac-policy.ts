@@ -43,6 +43,7 @@ export function isValidPolicyObject(project: string, object: string): boolean {
  */
 export function validateProjectPolicy(policy: string, project: string, role: string): string | undefined {
   const fail = (problem: string, fix: string): string => describeProblem({ problem: `project role policy ${problem}`, value: policy, fix });
+  if (typeof policy !== 'string') return fail('is not a string', `write it as ${FORM}`);
   const parts = policy.split(',');
   if (parts.length !== 6 || trimSpaces(parts[0]) !== 'p') {
     const quotedGroup = trimSpaces(parts[0] ?? '') === 'g';
@@ -83,8 +84,8 @@ export function validateProjectPolicy(policy: string, project: string, role: str
 
 /** `validateRoleName`: `^[a-zA-Z0-9]([-_a-zA-Z0-9]*[a-zA-Z0-9])?$`. */
 export function validateRoleName(name: string): string | undefined {
-  if (ROLE_NAME.test(name)) return undefined;
-  const suggestion = name.replace(/[^-_a-zA-Z0-9]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
+  if (typeof name === 'string' && ROLE_NAME.test(name)) return undefined;
+  const suggestion = String(name).replace(/[^-_a-zA-Z0-9]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
   return describeProblem({
     problem: 'project role name must consist of letters, digits, "-" or "_" and start and end with a letter or digit',
     value: name,
@@ -98,6 +99,7 @@ export function validateRoleName(name: string): string | undefined {
  */
 export function validateRoleGroupName(group: string): string | undefined {
   const fail = (problem: string, fix: string): string => describeProblem({ problem: `project role group ${problem}`, value: group, fix });
+  if (typeof group !== 'string') return fail('is not a string', 'give the group claim value as a string, e.g. "team-a"');
   let name = group.trim();
   if (name.length > 1 && name.startsWith('"') && name.endsWith('"')) {
     name = name.slice(1, -1);

@@ -785,7 +785,13 @@ function parseLayers(text: string, file: FileText): Layer[] {
     const contents = doc.contents;
     if (contents === null || (YAML.isScalar(contents) && (contents.value === null || contents.value === undefined))) continue;
     if (!YAML.isMap(contents)) {
-      fail(`${file.display}:${lineOfNode(file, contents)}`, { problem: 'a Helmfile (part) must be a YAML mapping', value: doc.toJS(), fix: 'start with repositories:, releases: ...' });
+      let value: unknown;
+      try {
+        value = doc.toJS({ maxAliasCount: 1000 });
+      } catch {
+        value = String(contents); // e.g. an alias to an anchor that does not exist
+      }
+      fail(`${file.display}:${lineOfNode(file, contents)}`, { problem: 'a Helmfile (part) must be a YAML mapping', value, fix: 'start with repositories:, releases: ...' });
     }
     let js: any;
     try {

@@ -7,9 +7,9 @@ import { ApplicationSource } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
-import { fail } from '../checks/errors';
+import { fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
-import { isDns1123Label } from '../checks/names';
+import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
 /**
@@ -255,6 +255,13 @@ export class AppOfApps extends Construct {
       });
     }
     const name = props.name ?? id;
+    const nameProblem = validateAppName(name); // before the name becomes a folder
+    if (nameProblem) failWith(this, `root Application ${nameProblem}`);
+    for (const [what, folder] of [['childrenFolder', props.childrenFolder], ['rootFolder', props.rootFolder]] as const) {
+      if (folder !== undefined && typeof folder !== 'string') {
+        fail(this, { problem: `${what} must be a folder path`, value: folder, fix: "use a relative folder such as 'apps/root'" });
+      }
+    }
     this.argocdNamespace = props.argocdNamespace ?? 'argocd';
     this.rootChart = new GitOpsChart(this, 'root', { folder: props.rootFolder ?? 'argocd' });
     this.childrenChart = new GitOpsChart(this, 'children', { folder: props.childrenFolder ?? posixJoin('apps', name) });
@@ -327,7 +334,7 @@ export class AppOfApps extends Construct {
    */
   public addApplicationSet(id: string, options: ChildApplicationSetOptions): ApplicationSet {
     const { syncWave, dependsOn, role, ...props } = options;
-    if (syncWave !== undefined && !Number.isInteger(syncWave)) {
+    if (syncWave !== undefined && !Number.isSafeInteger(syncWave)) {
       fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
     }
     const appSet = new ApplicationSet(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
@@ -375,6 +382,10 @@ export class AppOfApps extends Construct {
     for (const ns of o.extraNamespaces ?? []) {
       if (!isDns1123Label(ns)) fail(this, { problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
     }
+    if (o.syncWave !== undefined && !Number.isSafeInteger(o.syncWave)) {
+      // Argo CD parses the annotation as an integer: 1e21 would be written as "1e+21"
+      fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
+    }
     const role = o.role ?? ChildRole.APPLICATION;
     const app = new Application(this.childrenChart, id, {
       name: o.name,
@@ -416,13 +427,20 @@ export class AppOfApps extends Construct {
       if (!this.children.some(c => c.node === dep)) {
         fail(child.node, {
           problem: 'dependsOn names something that is not a child of this AppOfApps',
-          value: dep.node.path,
+          value: dep?.node?.path ?? dep,
           fix: 'add the dependency with addApplication/addChart/addApplicationSet of the same AppOfApps first',
         });
       }
     }
     if (this.children.some(c => c.name === child.name && c.kind === child.kind)) {
       fail(child.node, { problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
+    }
+    if (child.kind === 'Application' && child.name === this.root.name) {
+      fail(child.node, {
+        problem: 'a child Application has the name of the root Application (both live in Argo CD\'s namespace, so they would be one object)',
+        value: child.name,
+        fix: 'give the child (or the root, with name) another name',
+      });
     }
     this.children.push(child);
     this.waves = undefined;

@@ -89,6 +89,9 @@ export class Component {
   /** Parses the text of a `component.yaml`. */
   public static fromYaml(text: string, options: ComponentReadOptions = {}): Component {
     const origin = options.origin ?? ENABLED_FILE;
+    if (typeof text !== 'string') {
+      fail(origin, { problem: 'the component file text must be a string', value: text, fix: 'pass the file content, e.g. fs.readFileSync(path, \'utf8\'), or use Component.fromFile' });
+    }
     let doc: any;
     try {
       doc = YAML.parse(text);
@@ -201,7 +204,7 @@ export class Component {
       fail(where, { problem: 'a component tier must be a DNS-1123 label (it is a folder name and a label value)', value: props.tier, fix: "use e.g. 'infra'" });
     }
     const wave = props.wave ?? 0;
-    if (typeof wave !== 'number' || !Number.isInteger(wave) || wave < 0) {
+    if (typeof wave !== 'number' || !Number.isSafeInteger(wave) || wave < 0) {
       fail(where, {
         problem: 'a component wave must be a whole number ≥ 0 (it becomes a label value, which cannot start with "-")',
         value: props.wave,
@@ -276,6 +279,7 @@ function sourceFromArgo(s: any): ApplicationSource {
   if (unknown.length) {
     throw new Error(describeProblem({ problem: 'unknown source keys', value: unknown, fix: `use ${allowed.join(', ')} (repoURL is spelled with capital URL)` }));
   }
+  checkSourceShape(s);
   const h = s.helm;
   const k = s.kustomize;
   const options: SourceOptions = {
@@ -324,4 +328,45 @@ function sourceFromArgo(s: any): ApplicationSource {
     throw new Error(describeProblem({ problem: 'a Helm repository chart needs a version (targetRevision)', value: { chart: options.chart }, fix: "add targetRevision: '1.2.3'" }));
   }
   return ApplicationSource.of(options);
+}
+
+/** The type each field of a component's source must have (what the Argo CD source schema says). */
+const SOURCE_SHAPE: ReadonlyArray<readonly [string, string]> = [
+  ['repoURL', 'string'], ['targetRevision', 'string'], ['path', 'string'], ['chart', 'string'], ['name', 'string'],
+  ['tagPrefix', 'string'], ['helm', 'mapping'], ['kustomize', 'mapping'], ['directory', 'mapping'], ['plugin', 'mapping'],
+  ['helm.valueFiles', 'string list'], ['helm.values', 'string'], ['helm.valuesObject', 'mapping'], ['helm.parameters', 'mapping list'],
+  ['helm.fileParameters', 'mapping list'], ['helm.releaseName', 'string'], ['helm.skipCrds', 'boolean'],
+  ['helm.skipSchemaValidation', 'boolean'], ['helm.skipTests', 'boolean'], ['helm.passCredentials', 'boolean'],
+  ['helm.ignoreMissingValueFiles', 'boolean'], ['helm.version', 'string'], ['helm.kubeVersion', 'string'],
+  ['helm.apiVersions', 'string list'], ['helm.namespace', 'string'], ['kustomize.namePrefix', 'string'],
+  ['kustomize.nameSuffix', 'string'], ['kustomize.images', 'string list'], ['kustomize.namespace', 'string'],
+  ['kustomize.commonLabels', 'string mapping'], ['kustomize.commonAnnotations', 'string mapping'], ['kustomize.components', 'string list'],
+  ['kustomize.replicas', 'mapping list'], ['kustomize.patches', 'mapping list'], ['kustomize.version', 'string'],
+  ['directory.recurse', 'boolean'], ['directory.include', 'string'], ['directory.exclude', 'string'], ['plugin.name', 'string'],
+  ['plugin.env', 'mapping list'],
+];
+
+/** Throws (message with value and fix) when a field of a component's source has the wrong type. */
+function checkSourceShape(s: any): void {
+  const isMapping = (v: unknown) => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const ok: { [type: string]: (v: unknown) => boolean } = {
+    'string': v => typeof v === 'string',
+    'boolean': v => typeof v === 'boolean',
+    'mapping': isMapping,
+    'string list': v => Array.isArray(v) && v.every(x => typeof x === 'string'),
+    'mapping list': v => Array.isArray(v) && v.every(isMapping),
+    'string mapping': v => isMapping(v) && Object.values(v as object).every(x => typeof x === 'string'),
+  };
+  for (const [field, type] of SOURCE_SHAPE) {
+    const [a, b] = field.split('.');
+    const v = b === undefined ? s[a] : isMapping(s[a]) ? s[a][b] : undefined;
+    if (v !== undefined && !ok[type](v)) {
+      throw new Error(describeProblem({ problem: `source.${field} must be a ${type}`, value: v, fix: `write source.${field} as a ${type}, as in an Argo CD Application source` }));
+    }
+  }
+  for (const e of isMapping(s.plugin) ? s.plugin.env ?? [] : []) {
+    if (typeof e.name !== 'string' || typeof e.value !== 'string') {
+      throw new Error(describeProblem({ problem: 'each source.plugin.env entry needs a string name and value', value: e, fix: 'write env: [{ name: FOO, value: bar }]' }));
+    }
+  }
 }

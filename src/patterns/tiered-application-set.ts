@@ -175,7 +175,11 @@ export class TieredApplicationSet extends Construct {
       repoUrl: app.repoUrl,
       revision: app.targetRevision,
       files: [posixJoin(app.repoPath, this.componentsFolder, '*', '*', Component.FILE_NAME)],
-    }, () => this.enabledComponents().map(c => ({ origin: `${c.name} (${this.filePath(c)})`, params: this.parametersOf(c) })));
+    }, () => this.enabledComponents()
+      // the git files generator yields the files in path order, whatever order the components were added in
+      .map(c => ({ c, file: this.filePath(c) }))
+      .sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+      .map(({ c, file }) => ({ origin: `${c.name} (${file})`, params: this.parametersOf(c) })));
 
     this.applicationSet = new ApplicationSet(this, 'ApplicationSet', {
       name: props.name ?? id,
@@ -218,11 +222,14 @@ export class TieredApplicationSet extends Construct {
 
   /** Adds a tier after the existing ones. */
   public addTier(tier: TierOptions): void {
-    if (!isDns1123Label(tier.name ?? '')) {
-      fail(this, { problem: 'a tier name must be a DNS-1123 label (a folder name and a label value)', value: tier.name, fix: "use e.g. 'infra'" });
+    if (!isDns1123Label(tier?.name ?? '')) {
+      fail(this, { problem: 'a tier name must be a DNS-1123 label (a folder name and a label value)', value: tier?.name, fix: "use e.g. 'infra'" });
     }
     if (this.tierList.some(t => t.name === tier.name)) {
       fail(this, { problem: 'tier added twice', value: tier.name, fix: 'give each tier its own name' });
+    }
+    if (tier.description !== undefined && typeof tier.description !== 'string') {
+      fail(this, { problem: 'a tier description must be a string', value: tier.description, fix: "use e.g. description: 'cluster infrastructure'" });
     }
     if (tier.maxUpdate !== undefined && !(tier.maxUpdate instanceof MaxUpdate)) {
       fail(this, { problem: 'maxUpdate must be built with MaxUpdate.count() or MaxUpdate.percent()', value: tier.maxUpdate, fix: 'use MaxUpdate.count(1) or MaxUpdate.percent(25)' });

@@ -146,7 +146,7 @@ export class ArgoCdSettings extends Construct {
     Object.defineProperty(this, ARGOCD_SETTINGS, { value: true });
 
     const namespace = props.namespace ?? 'argocd';
-    if (namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+    if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
       fail(this, {
         problem: 'the Argo CD namespace is not a valid namespace name (DNS-1123 label)',
         value: namespace,
@@ -155,7 +155,7 @@ export class ArgoCdSettings extends Construct {
     }
     this.namespace = namespace;
 
-    if (props.syncWave !== undefined && !Number.isInteger(props.syncWave)) {
+    if (props.syncWave !== undefined && !Number.isSafeInteger(props.syncWave)) {
       fail(this, { problem: 'syncWave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
     }
     this._syncWave = props.syncWave;
@@ -272,11 +272,13 @@ export class ArgoCdSettings extends Construct {
   }
 
   private put(data: Map<string, string>, configMap: string, key: string, value: string): void {
-    if (typeof key !== 'string' || key.length === 0 || key.length > 253 || !CONFIG_MAP_KEY.test(key)) {
+    if (typeof key !== 'string' || key.length === 0 || key.length > 253 || !CONFIG_MAP_KEY.test(key) || key === 'constructor' || key === '__proto__') {
       fail(this, {
         problem: `${configMap} key is not a valid ConfigMap key`,
         value: key,
-        fix: 'use at most 253 letters, digits, \'-\', \'_\' and \'.\'',
+        fix: key === 'constructor' || key === '__proto__'
+          ? `cdk8s cannot render a ConfigMap key named ${key}: use another key`
+          : 'use at most 253 letters, digits, \'-\', \'_\' and \'.\'',
       });
     }
     if (typeof value !== 'string') {
