@@ -4,9 +4,8 @@
  * with our own error (`Fix:`), never a TypeError or a crash.
  * Runs per property: BUDGET.application in test/util/arbitraries.ts (3,700 in this file).
  *
- * Known bugs in src/argocd/application.ts (owned by another change, not edited here) are listed in KNOWN_BUGS: the
- * Application properties skip those inputs (fc.pre), and each has a `test.failing` that pins it, so fixing one
- * makes its test fail until it is removed from the list.
+ * KNOWN_BUGS lists inputs src/argocd/application.ts used to accept or crash on; they are fixed, and each keeps a
+ * test asserting the input is now rejected with our error.
  */
 import { Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
@@ -127,8 +126,8 @@ const KNOWN_BUGS: { [bug: string]: (s: AppSpec) => boolean } = {
     s => s.revisionHistoryLimit !== undefined && Number.isInteger(s.revisionHistoryLimit) && !Number.isSafeInteger(s.revisionHistoryLimit),
 };
 
-function hitsKnownBug(s: AppSpec): boolean {
-  return Object.values(KNOWN_BUGS).some(hit => hit(s));
+function hitsKnownBug(_s: AppSpec): boolean {
+  return false; // all fixed: the properties now cover these inputs too (they must be rejected with our error)
 }
 
 /** Synthesizes an Application from a spec: the documents, or undefined when rejected with our error. */
@@ -213,7 +212,7 @@ describe('property: Application', () => {
     });
   });
 
-  describe('known bugs in src/argocd/application.ts (reported, not fixed here)', () => {
+  describe('formerly known bugs in src/argocd/application.ts (now rejected with our error)', () => {
     const base: AppSpec = { project: 'apps', destination: { kind: 'inCluster', namespace: 'web' }, source: { factory: 'directory', repoUrl: 'https://git.example.com/a.git', path: '.' } };
     const cases: { [bug: string]: AppSpec } = {
       [Object.keys(KNOWN_BUGS)[0]]: { ...base, namespace: 'Argo_CD' },
@@ -222,8 +221,7 @@ describe('property: Application', () => {
       [Object.keys(KNOWN_BUGS)[3]]: { ...base, revisionHistoryLimit: 2 ** 64 },
     };
     for (const [bug, s] of Object.entries(cases)) {
-      // fails today (the input is accepted and breaks an invariant); passes once application.ts validates it
-      test.failing(bug, () => {
+      test(bug, () => {
         expect(KNOWN_BUGS[bug](s)).toBe(true);
         const docs = synthApplication(s);
         if (docs) expectApplicationInvariants(s, docs);
@@ -231,7 +229,7 @@ describe('property: Application', () => {
         if (limit !== undefined) expect(Number.isSafeInteger(limit)).toBe(true);
       });
     }
-    test.failing('a missing destination fails at synth with a TypeError wrapped by cdk8s, not our error', () => {
+    test('a missing destination fails with our error, not a TypeError', () => {
       const chart = new Chart(memoryApp(), 'c');
       try {
         new Application(chart, 'a', { project: 'p', destination: undefined as any, source: buildSource(base.source!) });

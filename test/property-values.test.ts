@@ -476,9 +476,8 @@ describe('property: GitOpsApp layout', () => {
   });
 });
 
-describe('known bugs in src/app/gitops-app.ts (reported, not fixed here)', () => {
-  // fails today: normalizeRelative() calls p.replace on a non-string; passes once gitops-app.ts checks the type
-  test.failing.each([['repoPath', 5], ['folder', 5], ['folder', null]])('a %s of the wrong JavaScript type (%j) fails with our error, not a TypeError', (which, value) => {
+describe('formerly known bugs in src/app/gitops-app.ts (now rejected with our error)', () => {
+  test.each([['repoPath', 5], ['folder', 5], ['folder', null]])('a %s of the wrong JavaScript type (%j) fails with our error, not a TypeError', (which, value) => {
     try {
       const app = new GitOpsApp({ outdir: '/tmp/never', ...which === 'repoPath' ? { repoPath: value as any } : {} });
       new GitOpsChart(app, 'c', which === 'folder' ? { folder: value as any } : {});

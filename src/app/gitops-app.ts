@@ -320,6 +320,9 @@ export function posixJoin(...parts: string[]): string {
 }
 
 function normalizeRelative(p: string, what: string, scope?: IConstruct): string {
+  if (typeof p !== 'string') {
+    fail(scope, { problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
+  }
   const n = posixJoin(p.replace(/\\/g, '/'));
   if (p.startsWith('/') || n.split('/').includes('..')) {
     fail(scope, { problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });

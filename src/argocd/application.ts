@@ -6,7 +6,7 @@ import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { fail, failWith } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
-import { validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 import { markTree } from '../yaml/emitter';
 
@@ -222,6 +222,20 @@ export class Application extends Construct {
     const projectProblem = validateAppName(props.project ?? '');
     if (projectProblem) failWith(this, `AppProject ${projectProblem}`);
     for (const [k, v] of Object.entries(this.labelMap)) this.checkLabel(k, v);
+    if (typeof this.namespace !== 'string' || !isDns1123Label(this.namespace)) {
+      fail(this, {
+        problem: "the Application's namespace (Argo CD's control-plane namespace) must be a DNS-1123 label",
+        value: this.namespace,
+        fix: "use Argo CD's namespace, e.g. 'argocd'",
+      });
+    }
+    if (!(props.destination instanceof Destination)) {
+      fail(this, {
+        problem: 'an Application needs a destination',
+        value: props.destination,
+        fix: "set destination: Destination.inCluster('my-namespace') (or Destination.byServer / Destination.byName)",
+      });
+    }
     for (const v of [props.destination?.server, props.destination?.namespace]) {
       if (isTemplated(v)) {
         fail(this, {
@@ -251,7 +265,7 @@ export class Application extends Construct {
         fix: 'use sources: [chartSource, ApplicationSource.ref(...)]',
       });
     }
-    if (props.revisionHistoryLimit !== undefined && (!Number.isInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
+    if (props.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
       fail(this, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
     }
     this.resource = new ApplicationResource(this, 'Resource', {
@@ -264,7 +278,7 @@ export class Application extends Construct {
     });
 
     for (const [k, v] of Object.entries(this.labelMap)) this.resource.metadata.addLabel(k, v);
-    for (const [k, v] of Object.entries(props.annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
+    for (const [k, v] of Object.entries(props.annotations ?? {})) this.addAnnotation(k, v);
     if (props.syncWave !== undefined) this.syncWave = props.syncWave;
     for (const d of props.ignoreDifferences ?? []) this.addIgnoreDifference(d);
     for (const i of props.info ?? []) this.addInfo(i.name, i.value);
@@ -287,7 +301,7 @@ export class Application extends Construct {
   }
 
   public set syncWave(wave: number | undefined) {
-    if (wave === undefined || !Number.isInteger(wave)) {
+    if (wave === undefined || !Number.isSafeInteger(wave)) {
       fail(this, { problem: 'a sync wave must be an integer', value: wave, fix: 'use a whole number such as 1 or -1' });
     }
     this.wave = wave;
@@ -336,6 +350,11 @@ export class Application extends Construct {
   public addAnnotation(key: string, value: string): void {
     if (key === ArgoAnnotations.SYNC_WAVE) {
       fail(this, { problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
+    }
+    const keyProblem = typeof key === 'string' ? validateAnnotationKey(key) : 'the annotation key must be a string';
+    if (keyProblem) failWith(this, `annotation ${JSON.stringify(key)}: ${keyProblem}`);
+    if (typeof value !== 'string') {
+      fail(this, { problem: `annotation ${key} must have a string value`, value, fix: 'quote the value, e.g. "2"' });
     }
     this.resource.metadata.addAnnotation(key, value);
   }
