@@ -74,6 +74,9 @@ project.addTask('smoke', {
   exec: 'bash scripts/consumer-smoke.sh',
 });
 
+// Snapshots are written on purpose with `npx jest <file> -u`; no task updates them (the test task runs `jest --ci`).
+project.tasks.removeTask('test:update');
+
 project.eslint?.addIgnorePattern('src/imports/');
 project.eslint?.addIgnorePattern('dist/');
 // The npm registry here lacks the non-linux @unrs/resolver-binding-*@1.13.0 packages: npm ci would fail.
