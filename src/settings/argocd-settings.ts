@@ -5,11 +5,10 @@ import { APPLICATION_HEALTH_LUA } from './health-checks';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { describeProblem, fail } from '../checks/errors';
+import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const CONFIG_MAP_KEY = /^[-._a-zA-Z0-9]+$/;
 const KIND = /^[A-Za-z][A-Za-z0-9]*$/;
 
@@ -146,7 +145,7 @@ export class ArgoCdSettings extends Construct {
     Object.defineProperty(this, ARGOCD_SETTINGS, { value: true });
 
     const namespace = props.namespace ?? 'argocd';
-    if (typeof namespace !== 'string' || namespace.length > 63 || !DNS_LABEL.test(namespace)) {
+    if (!isDns1123Label(namespace)) {
       fail(this, {
         problem: 'the Argo CD namespace is not a valid namespace name (DNS-1123 label)',
         value: namespace,
@@ -224,7 +223,7 @@ export class ArgoCdSettings extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#custom-health-checks
    */
   public addHealthCheck(group: string, kind: string, lua: string): void {
-    if (group !== '' && (group.length > 253 || !DNS_SUBDOMAIN.test(group))) {
+    if (group !== '' && !isDns1123Subdomain(group)) {
       fail(this, {
         problem: 'health check group is not an API group name',
         value: group,
