@@ -107,6 +107,7 @@ export class GitOpsApp extends App {
     const p = normalizeRelative(filePath, 'filePath');
     if (this.files.has(p)) {
       fail(this, {
+        rule: 'OUT-001',
         problem: 'two constructs write the same output file',
         value: p,
         fix: 'give each generated file its own path',
@@ -143,6 +144,7 @@ export class GitOpsApp extends App {
       if (docs.length === 0) continue;
       if (out.has(file)) {
         fail(chart, {
+          rule: 'OUT-002',
           problem: 'two charts are written to the same file',
           value: file,
           fix: 'give the charts different ids or different GitOpsChart folders',
@@ -152,7 +154,7 @@ export class GitOpsApp extends App {
     }
     for (const [p, f] of this.files) {
       if (out.has(p)) {
-        fail(this, { problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
+        fail(this, { rule: 'OUT-003', problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
       }
       out.set(p, f.render());
     }
@@ -321,11 +323,11 @@ export function posixJoin(...parts: string[]): string {
 
 function normalizeRelative(p: string, what: string, scope?: IConstruct): string {
   if (typeof p !== 'string') {
-    fail(scope, { problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
+    fail(scope, { rule: 'OUT-004', problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
   }
   const n = posixJoin(p.replace(/\\/g, '/'));
   if (p.startsWith('/') || n.split('/').includes('..')) {
-    fail(scope, { problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });
+    fail(scope, { rule: 'OUT-005', problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });
   }
   return n;
 }
