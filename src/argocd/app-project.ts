@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { projectRegistry, RegisteredProject } from './project-checks';
 import { validateCron } from '../checks/cron';
 import { validateGoDuration } from '../checks/duration';
-import { fail, failWith } from '../checks/errors';
+import { check, fail, failWith } from '../checks/errors';
 import { isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
@@ -594,6 +594,14 @@ export class AppProject extends Construct {
     }
     const [problem] = compileProject({ sourceRepos: [repo] }).problems;
     if (problem) failWith(this, problem);
+    if (/^http:\/\//i.test(repo)) {
+      check(this, {
+        rule: 'PROJ-070',
+        problem: 'a source repository is allowed over plain http://: manifests travel unencrypted and can be tampered with',
+        value: repo,
+        fix: 'allow the https:// (or ssh) URL of the repository',
+      });
+    }
     this.repos.push(repo);
   }
 
@@ -688,6 +696,15 @@ export class AppProject extends Construct {
       const line = p.render(this.name, role.name);
       const problem = validateProjectPolicy(line, this.name, role.name);
       if (problem) failWith(this, `role ${role.name}: ${problem}`);
+      const fields = line.split(',').map(f => f.trim());
+      if (fields[3] === '*' && fields[5] === 'allow') {
+        check(this, {
+          rule: 'PROJ-069',
+          problem: `role ${role.name} may perform every action (${fields[2]}, *) on ${fields[4]}: create, delete, override and exec included`,
+          value: line,
+          fix: 'grant the actions the role needs (e.g. ProjectPolicyAction.GET and SYNC); suppress PROJ-069 with a reason for an admin role',
+        });
+      }
       return line;
     });
     if (new Set(policies).size !== policies.length) {

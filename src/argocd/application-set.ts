@@ -8,12 +8,14 @@ import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generato
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
-import { describeProblem, fail, failWith } from '../checks/errors';
+import { describeProblem, fail, failWith, collect } from '../checks/errors';
 import {
   fastTemplateReferences, GoTemplateError, isTemplated, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
+import { addSuppression } from '../rules/engine';
+import { TreeIndex } from '../rules/tree-index';
 
 /**
  * What the ApplicationSet controller may do to the Applications it generated
@@ -341,7 +343,6 @@ export class ApplicationSet extends Construct {
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
-  private readonly props: ApplicationSetProps;
   /**
    * Set by a pattern that reports Applications no step matches itself (with its own wording).
    * @internal
@@ -350,8 +351,8 @@ export class ApplicationSet extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
+    if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
     Object.defineProperty(this, APPLICATION_SET, { value: true });
-    this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
     this.template = props.template;
@@ -783,7 +784,7 @@ export class ApplicationSet extends Construct {
           if (!(e instanceof GoTemplateError)) throw e;
           out.push({
             error: `cannot render the template for ${set.origin}: ${e.message}. Fix: make every template field render for this parameter set `
-              + '(read only parameters the generators produce, use Sprig functions), or fix the parameter set',
+              + '(read only parameters the generators produce, use Sprig functions), or fix the parameter set [APPSET-052]',
           });
         }
       }
@@ -847,11 +848,11 @@ export class ApplicationSet extends Construct {
   private validateRollingSync(): string[] {
     const errors: string[] = [];
     const t = this.template;
-    if (!this.props.progressiveSyncsManagedExternally) {
-      const settings = this.node.root.node.findAll()
+    {
+      const settings = TreeIndex.of(this).all
         .filter((c: IConstruct) => (c as any)[ARGOCD_SETTINGS] === true && (c as any).namespace === this.namespace);
       if (!settings.some(s => (s as any).progressiveSyncsEnabled === true)) {
-        errors.push(describeProblem({
+        collect(this, {
           rule: 'APPSET-037',
           problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
             + '`applicationsetcontroller.enable.progressive.syncs: "true"` in argocd-cmd-params-cm the controller ignores the steps',
@@ -860,7 +861,7 @@ export class ApplicationSet extends Construct {
             ? 'call enableProgressiveSyncs() on the ArgoCdSettings (or pass progressiveSyncs: true)'
             : `add new ArgoCdSettings(chart, 'argocd-settings', { namespace: '${this.namespace}', progressiveSyncs: true }), `
               + 'or set progressiveSyncsManagedExternally: true if the flag is set outside this app',
-        }));
+        }, errors);
       }
     }
     const automated = t.syncPolicy?.automated;

@@ -4,7 +4,7 @@ import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
-import { fail, failWith } from '../checks/errors';
+import { check, fail, failWith } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
@@ -215,6 +215,14 @@ export class Application extends Construct {
     this.syncPolicy = props.syncPolicy;
     this.revisionHistoryLimit = props.revisionHistoryLimit;
     this.cascade = props.deletionCascade ?? DeletionCascade.FOREGROUND;
+    if (this.cascade === DeletionCascade.NONE) {
+      check(this, {
+        rule: 'APP-020',
+        problem: 'deletionCascade is NONE: deleting this Application leaves every resource it deployed running, unmanaged',
+        value: 'DeletionCascade.NONE',
+        fix: 'keep the default DeletionCascade.FOREGROUND (or BACKGROUND); suppress APP-020 with a reason if orphaning is intended',
+      });
+    }
     this.labelMap = { ...props.labels };
 
     const nameProblem = validateAppName(this.name);
@@ -269,6 +277,16 @@ export class Application extends Construct {
         value: this._sources[0].options.ref,
         fix: 'use sources: [chartSource, ApplicationSource.ref(...)]',
       });
+    }
+    for (const s of this._sources) {
+      if (typeof s.options.repoUrl === 'string' && /^http:\/\//i.test(s.options.repoUrl)) {
+        check(this, {
+          rule: 'APP-021',
+          problem: 'a source repository is read over plain http://: credentials and manifests travel unencrypted and can be tampered with',
+          value: s.options.repoUrl,
+          fix: 'use the https:// (or ssh) URL of the repository',
+        });
+      }
     }
     if (props.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
       fail(this, { rule: 'APP-007', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
@@ -481,7 +499,7 @@ export class Application extends Construct {
       for (const r of s.referencedRefs) {
         if (!refs.has(r)) {
           errors.push(`a value file reads $${r}/..., but no source has ref: '${r}' (got refs ${JSON.stringify([...refs].sort())}). `
-            + `Fix: add ApplicationSource.ref({ repoUrl, ref: '${r}' }) to sources, or correct the value file path`);
+            + `Fix: add ApplicationSource.ref({ repoUrl, ref: '${r}' }) to sources, or correct the value file path [APP-018]`);
         }
       }
     }
@@ -489,7 +507,7 @@ export class Application extends Construct {
     for (const s of this._sources) {
       const r = s.options.ref;
       if (r === undefined) continue;
-      if (seen.has(r)) errors.push(`two sources have ref '${r}'. Fix: give each ref source its own name`);
+      if (seen.has(r)) errors.push(`two sources have ref '${r}'. Fix: give each ref source its own name [APP-019]`);
       seen.add(r);
     }
     return errors;

@@ -44,6 +44,28 @@ export class GitOpsConfigError extends Error {
   }
 }
 
+const CONFIG_ERROR = Symbol.for('cdk8s-gitops.GitOpsConfigError');
+Object.defineProperty(GitOpsConfigError.prototype, CONFIG_ERROR, { value: true });
+
+/**
+ * Recognizes the library's errors. Every check throws one error type, `GitOpsConfigError` (its `name`), whose
+ * message is `[path] problem (got value). Fix: fix [RULE-ID]`; jsii cannot export a subclass of `Error`, so
+ * these helpers (which work across copies of the library) stand in for `instanceof`, as aws-cdk's `Errors` do.
+ */
+export class GitOpsErrors {
+  /** True if `x` was thrown by a check of this library. */
+  public static isGitOpsConfigError(x: any): boolean {
+    return typeof x === 'object' && x !== null && x[CONFIG_ERROR] === true;
+  }
+
+  /** The id of the rule a library error names (`APP-001`...), or undefined. */
+  public static ruleIdOf(x: any): string | undefined {
+    if (GitOpsErrors.isGitOpsConfigError(x)) return x.ruleId;
+    const m = typeof x?.message === 'string' ? /\[([A-Z]+-[0-9]{3})\]/.exec(x.message) : null;
+    return m ? m[1] : undefined;
+  }
+}
+
 function prefix(scope: IConstruct | string | undefined): string {
   if (scope === undefined) return '';
   const p = typeof scope === 'string' ? scope : scope.node.path;

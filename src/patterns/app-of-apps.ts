@@ -11,6 +11,7 @@ import { fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
+import { addSuppression, decide } from '../rules/engine';
 
 /**
  * What a child app does; decides its default sync policy.
@@ -248,6 +249,7 @@ export class AppOfApps extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
+    if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
     this.props = props;
     const app = GitOpsApp.find(this);
     if (!app) {
@@ -490,7 +492,7 @@ export class AppOfApps extends Construct {
       waves = this.computeWaves();
     } catch (e) {
       if (e instanceof CycleError) {
-        return [`the children's dependsOn form a cycle (each depends on the next): ${e.cycle}. Fix: remove one of these dependencies`];
+        return [`the children's dependsOn form a cycle (each depends on the next): ${e.cycle}. Fix: remove one of these dependencies [AOA-012]`];
       }
       throw e;
     }
@@ -502,19 +504,20 @@ export class AppOfApps extends Construct {
         const dw = waves.get(d)!;
         if (c.explicitWave !== undefined && dw >= wave) {
           errors.push(`child '${c.name}' has syncWave ${wave} but depends on '${byNode.get(d)!.name}' in wave ${dw} (got ${wave} <= ${dw}). `
-            + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it`);
+            + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it [AOA-013]`);
         }
       }
       c.setWave(wave);
     }
     const distinct = new Set(waves.values());
-    if (distinct.size > 1 && !this.props.healthCheckManagedExternally) {
+    if (distinct.size > 1) {
       const settings = ArgoCdSettings.of(this);
       if (!settings?.applicationHealthCheckEnabled) {
-        errors.push(`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
+        const message = (`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
           + 'health check for Application: later waves would not wait for earlier children to be healthy. '
           + "Fix: add new ArgoCdSettings(chart, 'argocd-settings', { applicationHealthCheck: true }) to the app, "
-          + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application');
+          + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application [AOA-014]');
+        if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
     for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
@@ -548,18 +551,18 @@ export class AppOfApps extends Construct {
         const what = `${obj.kind} ${obj.name}`;
         if (clusterScoped && ns !== undefined) {
           errors.push(`child '${c.name}': cluster-scoped ${what} has a namespace (got ${JSON.stringify(ns)}). `
-            + 'Fix: remove metadata.namespace from it');
+            + 'Fix: remove metadata.namespace from it [AOA-015]');
         }
         if (!clusterScoped && ns !== undefined && !c.namespaces.includes(ns)) {
           errors.push(`child '${c.name}': ${what} is in namespace ${JSON.stringify(ns)}, outside the child's namespaces `
             + `(got ${JSON.stringify(ns)}, allowed ${JSON.stringify(c.namespaces)}). Fix: move it to ${JSON.stringify(defaultNs)}, `
-            + `or add ${JSON.stringify(ns)} to the child's extraNamespaces`);
+            + `or add ${JSON.stringify(ns)} to the child's extraNamespaces [AOA-016]`);
         }
         const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${clusterScoped ? '' : ns ?? defaultNs}/${obj.name}`;
         const owner = owners.get(key);
         if (owner !== undefined && owner !== c.name) {
           errors.push(`${what}${clusterScoped ? '' : ` in namespace ${ns ?? defaultNs}`} is deployed by two children `
-            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child`);
+            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child [AOA-017]`);
         }
         owners.set(key, c.name);
       }

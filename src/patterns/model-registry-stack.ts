@@ -7,7 +7,7 @@ import { AppOfApps, ChildRole } from './app-of-apps';
 import { GitOpsChart, posixJoin } from '../app/gitops-app';
 import { Application } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
-import { fail, failWith } from '../checks/errors';
+import { check, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as mr from '../imports/modelregistry.opendatahub.io';
@@ -19,6 +19,8 @@ import {
 import { MODEL_REGISTRY_HEALTH_LUA } from '../odh/model-registry-health';
 import { addHardwareProfile, addLegacyAcceleratorProfile } from '../odh/profiles';
 import { ArgoCdSettings } from '../settings/argocd-settings';
+import { decide } from '../rules/engine';
+import { GitOpsRules } from '../rules/gitops-rules';
 
 /** How clients authenticate to the model registry's REST API. */
 export enum RegistryAuthProxy {
@@ -362,8 +364,11 @@ export class ModelRegistryStack extends Construct {
       });
     }
     const creds = props.database.credentials;
-    if (creds.isPlaintext && !props.unsafeAllowPlaintextPassword) {
-      fail(this, {
+    if (props.unsafeAllowPlaintextPassword) {
+      GitOpsRules.of(this).suppress('ODH-030', 'unsafeAllowPlaintextPassword: true').suppress('ODH-049', 'unsafeAllowPlaintextPassword: true');
+    }
+    if (creds.isPlaintext) {
+      check(this, {
         rule: 'ODH-030',
         problem: 'the database password is plaintext (DatabaseCredentials.unsafePlaintext): it would be committed to git',
         value: '<redacted>',
@@ -905,7 +910,7 @@ export class ModelRegistryStack extends Construct {
     if (this.children && !this.children.infrastructure && this.hasInfrastructure) {
       errors.push('objects were added to infrastructureChart after addToAppOfApps placed the stack without an infrastructure child: '
         + `no Application deploys them (got ${JSON.stringify(this.infrastructureChart.node.findAll().filter(c => c instanceof ApiObject).map(c => (c as ApiObject).name))}). `
-        + 'Fix: add them before calling addToAppOfApps, or put them in another chart');
+        + 'Fix: add them before calling addToAppOfApps, or put them in another chart [ODH-048]');
     }
     for (const chart of [this.infrastructureChart, this.registryChart]) {
       for (const obj of chart.node.findAll().filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)) {
@@ -915,11 +920,12 @@ export class ModelRegistryStack extends Construct {
         }
         if (this.own.has(obj)) continue;
         const json = obj.toJson();
-        if (groupOf(obj.apiVersion) === '' && obj.kind === 'Secret' && !this.props.unsafeAllowPlaintextPassword
+        if (groupOf(obj.apiVersion) === '' && obj.kind === 'Secret'
           && (Object.keys(json.data ?? {}).length > 0 || Object.keys(json.stringData ?? {}).length > 0)) {
-          errors.push(`${what} in chart ${chart.node.id} carries secret values (got keys ${JSON.stringify(Object.keys({ ...json.data, ...json.stringData }).sort())}): `
+          const message = (`${what} in chart ${chart.node.id} carries secret values (got keys ${JSON.stringify(Object.keys({ ...json.data, ...json.stringData }).sort())}): `
             + 'they would be committed to git. Fix: create the Secret with an ExternalSecret or SealedSecret and reference it, '
-            + 'or set unsafeAllowPlaintextPassword: true for a throwaway cluster');
+            + 'or set unsafeAllowPlaintextPassword: true for a throwaway cluster [ODH-049]');
+          if (decide(this, 'ODH-049', message) === 'error') errors.push(message);
         }
         if (!this.props.allowUnpinnedImages) {
           for (const image of imagesOf(json)) {

@@ -1,9 +1,10 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
 import {
   AppProject, AppProjectProps, ProjectDestination, ProjectResourceRule,
 } from '../argocd/app-project';
 import { fail, ProblemOptions } from '../checks/errors';
+import { addSuppression, suppressionOf } from '../rules/engine';
 
 /**
  * Ready-made resource rules for common tiers. Every preset denies cluster-scoped kinds it does not list and
@@ -153,7 +154,10 @@ export class ScopedAppProject extends AppProject {
   public constructor(scope: Construct, id: string, props: ScopedAppProjectProps = {}) {
     super(scope, id, prepare(scope, id, props));
     this.tier = props.tier ?? ProjectTier.CUSTOM;
-    this.flags = flagsOf(props);
+    for (const o of UNSAFE_OPT_INS) {
+      if (props[o.prop] === true) for (const r of o.rules) addSuppression(this, r, `${o.prop}: true`);
+    }
+    this.flags = flagsOf(props, this);
     this.node.addValidation({ validate: () => this.validateScope() });
   }
 
@@ -180,24 +184,29 @@ export class ScopedAppProject extends AppProject {
     const errors: string[] = [];
     if (this.sourceRepos.length === 0) {
       errors.push(`ScopedAppProject ${JSON.stringify(this.name)} allows no source repository, so no Application can use it. `
-        + 'Fix: add sourceRepos (the GitOps repository is the default when the GitOpsApp has a repoUrl)');
+        + 'Fix: add sourceRepos (the GitOps repository is the default when the GitOpsApp has a repoUrl) [PROJ-067]');
     }
     if (this.destinations.length === 0) {
       errors.push(`ScopedAppProject ${JSON.stringify(this.name)} has no destinations, so no Application can deploy with it. `
-        + "Fix: add destinations, e.g. { server: 'https://kubernetes.default.svc', namespace: 'team-a' }");
+        + "Fix: add destinations, e.g. { server: 'https://kubernetes.default.svc', namespace: 'team-a' } [PROJ-068]");
     }
     return errors;
   }
 }
 
-function flagsOf(props: ScopedAppProjectProps): Flags {
-  return {
-    tier: props.tier ?? ProjectTier.CUSTOM,
-    anyRepo: props.allowAnySourceRepoUnsafe === true,
-    anyDestination: props.allowAnyDestinationUnsafe === true,
-    anyClusterResource: props.allowAnyClusterResourceUnsafe === true,
-    anySourceNamespace: props.allowAnySourceNamespaceUnsafe === true,
-  };
+/** The unsafe opt-ins are sugar over suppressions of these rules (on the project, or any enclosing scope). */
+const UNSAFE_OPT_INS: ReadonlyArray<{ readonly prop: keyof ScopedAppProjectProps; readonly flag: keyof Flags; readonly rules: readonly string[] }> = [
+  { prop: 'allowAnySourceRepoUnsafe', flag: 'anyRepo', rules: ['PROJ-056', 'PROJ-057'] },
+  { prop: 'allowAnyDestinationUnsafe', flag: 'anyDestination', rules: ['PROJ-058', 'PROJ-059'] },
+  { prop: 'allowAnySourceNamespaceUnsafe', flag: 'anySourceNamespace', rules: ['PROJ-060'] },
+  { prop: 'allowAnyClusterResourceUnsafe', flag: 'anyClusterResource', rules: ['PROJ-062'] },
+];
+
+function flagsOf(props: ScopedAppProjectProps, scope?: IConstruct): Flags {
+  const on = (o: typeof UNSAFE_OPT_INS[number]) => props[o.prop] === true
+    || (scope !== undefined && o.rules.every(r => suppressionOf(scope, r) !== undefined));
+  const [anyRepo, anyDestination, anySourceNamespace, anyClusterResource] = UNSAFE_OPT_INS.map(on);
+  return { tier: props.tier ?? ProjectTier.CUSTOM, anyRepo, anyDestination, anyClusterResource, anySourceNamespace };
 }
 
 function withTier(scope: Construct, id: string, props: ScopedAppProjectProps, tier: ProjectTier): ScopedAppProjectProps {
@@ -218,7 +227,7 @@ function pathOf(scope: Construct, id: string): string {
 
 /** Vets the props (before the AppProject constructor adds them) and merges the tier preset and defaults. */
 function prepare(scope: Construct, id: string, props: ScopedAppProjectProps): AppProjectProps {
-  const flags = flagsOf(props);
+  const flags = flagsOf(props, scope);
   const where = pathOf(scope, id);
   if (!Object.values(ProjectTier).includes(flags.tier)) {
     fail(where, { rule: 'PROJ-052', problem: 'unknown project tier', value: props.tier, fix: 'use a ProjectTier value' });

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { APPLICATION_HEALTH_LUA } from './health-checks';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
-import { describeProblem, fail } from '../checks/errors';
+import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
@@ -272,6 +272,14 @@ export class ArgoCdSettings extends Construct {
    */
   public addCmdParam(key: string, value: string): void {
     this.put(this._cmdParams, ArgoCdSettings.CMD_PARAMS_CM, key, value);
+    if (key === 'server.insecure' && value.trim().toLowerCase() === 'true') {
+      check(this, {
+        rule: 'SET-011',
+        problem: 'server.insecure is true: the Argo CD API server serves plain HTTP',
+        value: `${key}: ${value}`,
+        fix: 'terminate TLS at the server (the default), or suppress SET-011 with a reason when an ingress or mesh terminates TLS in front of it',
+      });
+    }
     this.configMap(ArgoCdSettings.CMD_PARAMS_CM);
   }
 

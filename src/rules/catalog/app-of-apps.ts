@@ -16,5 +16,11 @@ export const AOA_RULES: RuleFamily = {
   { id: 'AOA-009', summary: 'dependsOn names something that is not a child of this AppOfApps', fix: 'add the dependency with addApplication/addChart/addApplicationSet of the same AppOfApps first' },
   { id: 'AOA-010', summary: 'two … children of the AppOfApps have the same name', fix: 'give each child its own name' },
   { id: 'AOA-011', summary: 'a child Application has the name of the root Application (both live in Argo CD\'s namespace, so they would be one object)', fix: 'give the child (or the root, with name) another name' },
+    { id: 'AOA-012', summary: "the children's dependsOn form a cycle", fix: 'remove one of the dependencies' },
+    { id: 'AOA-013', summary: 'an explicit child sync wave is not above the waves of the children it depends on', fix: 'use a higher wave, or drop the explicit syncWave to derive it' },
+    { id: 'AOA-014', summary: 'children use several sync waves but Argo CD has no Application health check, so later waves do not wait', fix: 'add ArgoCdSettings with applicationHealthCheck: true (or healthCheckManagedExternally: true when argocd-cm already has it)', suppressible: true },
+    { id: 'AOA-015', summary: 'a cluster-scoped object of a child chart has a namespace', fix: 'remove metadata.namespace from it' },
+    { id: 'AOA-016', summary: "an object of a child chart is outside the child's namespaces", fix: "move it to the child's namespace, or add its namespace to extraNamespaces" },
+    { id: 'AOA-017', summary: 'the same object is deployed by two children, so Argo CD would flap between them', fix: 'keep it in one child' },
   ],
 };

@@ -41,7 +41,7 @@ export const APPSET_RULES: RuleFamily = {
   { id: 'APPSET-034', summary: 'an ApplicationSet needs at least one generator', fix: 'pass generators or call addGenerator(Generator.list(...))' },
   { id: 'APPSET-035', summary: 'template field … is not a valid Go template: …', fix: 'fix the template syntax' },
   { id: 'APPSET-036', summary: 'the template reads {{……}} (in …), but the … generator does not produce it for …… (with missingkey=error the controller fails to generate the Application)', fix: 'use one of the parameters it produces (…), or add \'…\' to every element' },
-  { id: 'APPSET-037', summary: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without `applicationsetcontroller.enable.progressive.syncs: "true"` in argocd-cmd-params-cm the controller ignores the steps', fix: 'call enableProgressiveSyncs() on the ArgoCdSettings (or pass progressiveSyncs: true)' },
+  { id: 'APPSET-037', summary: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without `applicationsetcontroller.enable.progressive.syncs: "true"` in argocd-cmd-params-cm the controller ignores the steps', fix: 'call enableProgressiveSyncs() on the ArgoCdSettings (or pass progressiveSyncs: true)', suppressible: true },
   { id: 'APPSET-038', summary: 'the template turns on automated sync, but RollingSync turns auto-sync off on every generated Application (Argo CD 3.3+ writes automated.enabled: false; the controller syncs step by step)', fix: 'remove syncPolicy.automated; to keep pruning when the rollout syncs, write automated: { enabled: false…… }' },
   { id: 'APPSET-039', summary: 'RollingSync step … (…) matches the label …, but the template sets no such label, so the step matches no Application', fix: 'add labels: { \'…\': \'{{.…}}\' } (or the right parameter) to the template' },
   { id: 'APPSET-040', summary: '… parameter sets generate the same Application name "…" (…); the controller refuses duplicates', fix: 'make the template name unique per parameter set, e.g. add a parameter: \'…-{{.<param>}}\'' },
@@ -56,5 +56,6 @@ export const APPSET_RULES: RuleFamily = {
   { id: 'APPSET-049', summary: 'prune and selfHeal bindings only apply to automated sync, but the template has no syncPolicy.automated', fix: 'add syncPolicy.automated to the template (with RollingSync: automated: { enabled: false }), or bind autoSync too' },
   { id: 'APPSET-050', summary: 'an autoSync binding has no effect with RollingSync: the rollout turns auto-sync off on every generated Application', fix: 'drop autoSync; the RollingSync steps sync the Applications (use MaxUpdate.PAUSE for a manual gate)' },
   { id: 'APPSET-051', summary: 'a helmValueFiles binding needs a template with a single Helm source (a patch cannot address one item of sources)', fix: 'use source: ApplicationSource.helm(...) or helmChart(...), or write a TemplatePatch.fromYaml with the whole sources list' },
+    { id: 'APPSET-052', summary: 'the template cannot be rendered for a parameter set', fix: 'make every template field render for every parameter set' },
   ],
 };

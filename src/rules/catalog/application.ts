@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** Application: the checks of this family, one entry a check (see docs/rules.md). */
 export const APP_RULES: RuleFamily = {
@@ -22,5 +23,9 @@ export const APP_RULES: RuleFamily = {
   { id: 'APP-015', summary: 'a notification trigger and service must be simple names', fix: 'use e.g. trigger \'on-sync-failed\' and service \'slack\'' },
   { id: 'APP-016', summary: 'a notification subscription needs recipients without ;', fix: 'list each recipient separately, e.g. [\'team-channel\']' },
   { id: 'APP-017', summary: 'managedNamespaceMetadata only applies with CreateNamespace=true', fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions' },
+    { id: 'APP-018', summary: 'a Helm value file reads $ref/..., but no source has that ref', fix: 'add ApplicationSource.ref({ repoUrl, ref }) to sources, or correct the value file path' },
+    { id: 'APP-019', summary: 'two sources have the same ref', fix: 'give each ref source its own name' },
+    { id: 'APP-020', level: RuleLevel.WARNING, summary: 'deletionCascade NONE: deleting the Application orphans its resources', fix: 'keep DeletionCascade.FOREGROUND or BACKGROUND' },
+    { id: 'APP-021', level: RuleLevel.WARNING, summary: 'a source repository is read over plain http://', fix: 'use the https:// or ssh URL' },
   ],
 };

@@ -34,7 +34,7 @@ export const ODH_RULES: RuleFamily = {
   { id: 'ODH-027', summary: 'legacy accelerator profile "…" needs a displayName', fix: 'set displayName, e.g. \'NVIDIA GPU\'' },
   { id: 'ODH-028', summary: 'legacy accelerator profile "…" identifier is not an extended resource name (domain/name)', fix: 'use e.g. "nvidia.com/gpu"' },
   { id: 'ODH-029', summary: 'a ModelRegistryStack needs a database', fix: 'set database: ModelRegistryDatabase.inClusterMySql({ credentials: DatabaseCredentials.fromSecret({ secretName: \'model-registry-db\' }) })' },
-  { id: 'ODH-030', summary: 'the database password is plaintext (DatabaseCredentials.unsafePlaintext): it would be committed to git', fix: 'reference an existing Secret with DatabaseCredentials.fromSecret({ secretName }) and create it with an ExternalSecret or SealedSecret in the stack\'s charts, or set unsafeAllowPlaintextPassword: true for a throwaway cluster' },
+  { id: 'ODH-030', summary: 'the database password is plaintext (DatabaseCredentials.unsafePlaintext): it would be committed to git', fix: 'reference an existing Secret with DatabaseCredentials.fromSecret({ secretName }) and create it with an ExternalSecret or SealedSecret in the stack\'s charts, or set unsafeAllowPlaintextPassword: true for a throwaway cluster', suppressible: true },
   { id: 'ODH-031', summary: 'the external database host is not a host name or IP address', fix: 'use e.g. "mysql.example.com"' },
   { id: 'ODH-032', summary: 'two hardware profiles have the same name', fix: 'give each profile its own name' },
   { id: 'ODH-033', summary: 'two legacy accelerator profiles have the same name', fix: 'give each profile its own name' },
@@ -52,5 +52,7 @@ export const ODH_RULES: RuleFamily = {
   { id: 'ODH-045', summary: '… needs a valid object name (DNS-1123 subdomain) and key ([-._a-zA-Z0-9]+)', fix: 'use e.g. { name: \'model-registry-tls\', key: \'tls.crt\' }' },
   { id: 'ODH-046', summary: 'the external database needs a databaseName', fix: 'set databaseName' },
   { id: 'ODH-047', summary: 'the external database needs a username', fix: 'set username' },
+    { id: 'ODH-048', summary: 'objects were added to the infrastructure chart after addToAppOfApps placed the stack without an infrastructure child', fix: 'add them before calling addToAppOfApps, or put them in another chart' },
+    { id: 'ODH-049', summary: "a Secret in the stack's charts carries secret values that would be committed to git", fix: 'use an ExternalSecret or SealedSecret (unsafeAllowPlaintextPassword: true for a throwaway cluster)', suppressible: true },
   ],
 };

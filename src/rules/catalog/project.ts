@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** AppProject: the checks of this family, one entry a check (see docs/rules.md). */
 export const PROJ_RULES: RuleFamily = {
@@ -60,16 +61,20 @@ export const PROJ_RULES: RuleFamily = {
   { id: 'PROJ-053', summary: 'a ScopedAppProject needs sourceRepos; without them it defaults to the GitOpsApp\'s repoUrl, and there is none', fix: 'pass sourceRepos: [\'https://git.example.com/platform/gitops.git\'], or create the app with new GitOpsApp({ repoUrl })' },
   { id: 'PROJ-054', summary: 'an apps-tier project is namespace-scoped only and cannot whitelist cluster-scoped kinds', fix: 'deploy cluster-scoped objects (Namespaces, ClusterRoles, CRDs ...) from a platform-tier project, or use ProjectTier.CUSTOM' },
   { id: 'PROJ-055', summary: 'the … tier whitelists namespaced kinds, which contradicts denyAllNamespacedResources', fix: 'use ProjectTier.CUSTOM (or the platform tier) for a project without namespaced kinds' },
-  { id: 'PROJ-056', summary: 'a ScopedAppProject does not allow every source repository', fix: 'list the repositories (or an org-level glob such as https://git.example.com/platform/*), or set allowAnySourceRepoUnsafe: true' },
-  { id: 'PROJ-057', summary: 'a "!" sourceRepos entry also allows every repository it does not match (Argo CD counts a non-matching deny rule as a match), so it opens the project to any repository', fix: 'list only the repositories to allow; to deny some of "*", set allowAnySourceRepoUnsafe: true and add "*" as Argo CD\'s docs show' },
-  { id: 'PROJ-058', summary: 'a "!" cluster in a destination also allows every other cluster (Argo CD counts a non-matching deny rule as a match)', fix: 'name the cluster (server: \'https://kubernetes.default.svc\' or name: \'prod-eu\'), or set allowAnyDestinationUnsafe: true' },
-  { id: 'PROJ-059', summary: 'a "!" namespace in a destination also allows every other namespace of the cluster (Argo CD counts a non-matching deny rule as a match)', fix: 'list the namespaces (globs such as \'team-a-*\' are fine), or set allowAnyDestinationUnsafe: true' },
-  { id: 'PROJ-060', summary: 'a ScopedAppProject does not let Applications in every namespace use it', fix: 'list the namespaces, or set allowAnySourceNamespaceUnsafe: true' },
+  { id: 'PROJ-056', summary: 'a ScopedAppProject does not allow every source repository', fix: 'list the repositories (or an org-level glob such as https://git.example.com/platform/*), or set allowAnySourceRepoUnsafe: true', suppressible: true },
+  { id: 'PROJ-057', summary: 'a "!" sourceRepos entry also allows every repository it does not match (Argo CD counts a non-matching deny rule as a match), so it opens the project to any repository', fix: 'list only the repositories to allow; to deny some of "*", set allowAnySourceRepoUnsafe: true and add "*" as Argo CD\'s docs show', suppressible: true },
+  { id: 'PROJ-058', summary: 'a "!" cluster in a destination also allows every other cluster (Argo CD counts a non-matching deny rule as a match)', fix: 'name the cluster (server: \'https://kubernetes.default.svc\' or name: \'prod-eu\'), or set allowAnyDestinationUnsafe: true', suppressible: true },
+  { id: 'PROJ-059', summary: 'a "!" namespace in a destination also allows every other namespace of the cluster (Argo CD counts a non-matching deny rule as a match)', fix: 'list the namespaces (globs such as \'team-a-*\' are fine), or set allowAnyDestinationUnsafe: true', suppressible: true },
+  { id: 'PROJ-060', summary: 'a ScopedAppProject does not let Applications in every namespace use it', fix: 'list the namespaces, or set allowAnySourceNamespaceUnsafe: true', suppressible: true },
   { id: 'PROJ-061', summary: 'an apps-tier project is namespace-scoped only and cannot whitelist cluster-scoped kinds', fix: 'deploy cluster-scoped objects from a platform-tier project, or use ProjectTier.CUSTOM' },
-  { id: 'PROJ-062', summary: 'a ScopedAppProject does not allow every cluster-scoped kind', fix: 'list the kinds (e.g. { group: \'\', kind: \'Namespace\' }), or set allowAnyClusterResourceUnsafe: true' },
+  { id: 'PROJ-062', summary: 'a ScopedAppProject does not allow every cluster-scoped kind', fix: 'list the kinds (e.g. { group: \'\', kind: \'Namespace\' }), or set allowAnyClusterResourceUnsafe: true', suppressible: true },
   { id: 'PROJ-063', summary: 'an Application\'s destination is not in its project\'s destinations', fix: 'add the destination to the AppProject, or use a project that allows it' },
   { id: 'PROJ-064', summary: 'a cluster-scoped kind an Application deploys is not allowed by its project', fix: 'add the kind to the AppProject\'s clusterResourceWhitelist (or remove it from the blacklist)' },
   { id: 'PROJ-065', summary: 'a namespaced kind an Application deploys is not allowed by its project', fix: 'add the kind to the AppProject\'s namespaceResourceWhitelist (or remove it from the blacklist)' },
   { id: 'PROJ-066', summary: 'an Application is not permitted by its project', fix: 'change the AppProject or the Application so the project allows it' },
+    { id: 'PROJ-067', summary: 'a ScopedAppProject allows no source repository, so no Application can use it', fix: 'add sourceRepos' },
+    { id: 'PROJ-068', summary: 'a ScopedAppProject has no destinations, so no Application can deploy with it', fix: 'add destinations' },
+    { id: 'PROJ-069', level: RuleLevel.WARNING, summary: 'an AppProject role allows every action', fix: 'grant only the actions the role needs' },
+    { id: 'PROJ-070', level: RuleLevel.WARNING, summary: 'an AppProject allows a source repository over plain http://', fix: 'allow the https:// or ssh URL' },
   ],
 };

@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** Argo CD settings: the checks of this family, one entry a check (see docs/rules.md). */
 export const SET_RULES: RuleFamily = {
@@ -15,5 +16,6 @@ export const SET_RULES: RuleFamily = {
   { id: 'SET-008', summary: '… value of "…" is not a string', fix: 'pass a string; write booleans and numbers as "true" or "180s"' },
   { id: 'SET-009', summary: '… key "…" is already set to a different value (current: …)', fix: 'set "…" once, or make every call agree on its value' },
   { id: 'SET-010', summary: 'more than one ArgoCdSettings for the Argo CD in namespace "…"', fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps' },
+    { id: 'SET-011', level: RuleLevel.WARNING, summary: 'server.insecure serves the Argo CD API over plain HTTP', fix: 'terminate TLS at the server, or suppress when a proxy terminates it' },
   ],
 };
