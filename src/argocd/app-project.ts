@@ -598,24 +598,33 @@ export class AppProject extends Construct {
     this.integrity = this.renderSourceIntegrity(props.sourceIntegrity);
     for (const k of props.signatureKeys ?? []) {
       if (typeof k !== 'string' || !GPG_KEY_ID.test(k)) {
-        fail(this, { problem: 'a signature key is a GnuPG key ID in hexadecimal', value: k, fix: "use e.g. '4AEE18F83AFDEB23'" });
+        fail(this, { rule: 'PROJ-201', problem: 'a signature key is a GnuPG key ID in hexadecimal', value: k, fix: "use e.g. '4AEE18F83AFDEB23'" });
       }
     }
     if (props.signatureKeys?.length && props.sourceIntegrity) {
       fail(this, {
+        rule: 'PROJ-202',
         problem: 'signatureKeys and sourceIntegrity are both set: Argo CD ignores signatureKeys when sourceIntegrity has git policies',
         value: { signatureKeys: props.signatureKeys },
         fix: `move the keys into sourceIntegrity: { gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ${JSON.stringify(props.signatureKeys)} }] } and drop signatureKeys`,
       });
     }
     this.signatureKeys = props.signatureKeys?.length ? [...props.signatureKeys] : undefined;
+    if (this.signatureKeys) {
+      check(this, {
+        rule: 'PROJ-211',
+        problem: 'signatureKeys is deprecated since Argo CD 3.5 (it is read as one `head` GnuPG policy for every repository, and will be removed)',
+        value: this.signatureKeys,
+        fix: `use sourceIntegrity: { gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ${JSON.stringify(this.signatureKeys)} }] }`,
+      });
+    }
     const finalizers = props.finalizers ?? [];
     for (const f of finalizers) {
       if (typeof f !== 'string' || validateAnnotationKey(f) !== undefined) {
-        fail(this, { problem: 'a finalizer is a qualified name such as resources-finalizer.argocd.argoproj.io', value: f, fix: 'use AppProject.RESOURCES_FINALIZER' });
+        fail(this, { rule: 'PROJ-203', problem: 'a finalizer is a qualified name such as resources-finalizer.argocd.argoproj.io', value: f, fix: 'use AppProject.RESOURCES_FINALIZER' });
       }
     }
-    if (new Set(finalizers).size !== finalizers.length) fail(this, { problem: 'a finalizer is listed twice', value: finalizers, fix: 'list each finalizer once' });
+    if (new Set(finalizers).size !== finalizers.length) fail(this, { rule: 'PROJ-204', problem: 'a finalizer is listed twice', value: finalizers, fix: 'list each finalizer once' });
 
     this.resource = new argo.AppProject(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace, finalizers: finalizers.length ? [...finalizers] : undefined },
@@ -828,6 +837,7 @@ export class AppProject extends Construct {
       const epoch = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
       if (!epoch(t?.issuedAt) || (t.expiresAt !== undefined && (!epoch(t.expiresAt) || t.expiresAt < t.issuedAt))) {
         fail(this, {
+          rule: 'PROJ-205',
           problem: `role ${role.name}: a JWT token needs issuedAt (and optionally expiresAt ≥ issuedAt) in whole seconds since the epoch`,
           value: t,
           fix: 'copy the token from `argocd proj role list-tokens`, e.g. { issuedAt: 1700000000, id: "..." }',
@@ -974,24 +984,24 @@ export class AppProject extends Construct {
   private renderSourceIntegrity(si?: SourceIntegrityOptions): argo.AppProjectSpecSourceIntegrity | undefined {
     if (si === undefined) return undefined;
     if (!Array.isArray(si.gitPolicies) || si.gitPolicies.length === 0) {
-      fail(this, { problem: 'sourceIntegrity needs at least one git policy', value: si, fix: "pass gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ['4AEE18F83AFDEB23'] }]" });
+      fail(this, { rule: 'PROJ-206', problem: 'sourceIntegrity needs at least one git policy', value: si, fix: "pass gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ['4AEE18F83AFDEB23'] }]" });
     }
     const modes = Object.values(GpgVerificationMode) as string[];
     return {
       git: {
         policies: si.gitPolicies.map(p => {
           if (!Array.isArray(p?.repos) || p.repos.length === 0 || p.repos.some(r => typeof r !== 'string' || r === '')) {
-            fail(this, { problem: 'a source-integrity policy needs repository URL globs', value: p, fix: "set repos, e.g. ['https://github.com/my-org/*']" });
+            fail(this, { rule: 'PROJ-207', problem: 'a source-integrity policy needs repository URL globs', value: p, fix: "set repos, e.g. ['https://github.com/my-org/*']" });
           }
           if (!modes.includes(p.mode)) {
-            fail(this, { problem: 'a source-integrity policy needs a GpgVerificationMode', value: p.mode, fix: 'use GpgVerificationMode.HEAD or STRICT' });
+            fail(this, { rule: 'PROJ-208', problem: 'a source-integrity policy needs a GpgVerificationMode', value: p.mode, fix: 'use GpgVerificationMode.HEAD or STRICT' });
           }
           const keys = p.keys ?? [];
           if (p.mode !== GpgVerificationMode.NONE && keys.length === 0) {
-            fail(this, { problem: `a ${p.mode} source-integrity policy with no keys accepts no commit`, value: p, fix: 'list the GnuPG key IDs to trust' });
+            fail(this, { rule: 'PROJ-209', problem: `a ${p.mode} source-integrity policy with no keys accepts no commit`, value: p, fix: 'list the GnuPG key IDs to trust' });
           }
           for (const k of keys) {
-            if (typeof k !== 'string' || !GPG_KEY_ID.test(k)) fail(this, { problem: 'a GnuPG key ID is hexadecimal', value: k, fix: "use e.g. '4AEE18F83AFDEB23'" });
+            if (typeof k !== 'string' || !GPG_KEY_ID.test(k)) fail(this, { rule: 'PROJ-210', problem: 'a GnuPG key ID is hexadecimal', value: k, fix: "use e.g. '4AEE18F83AFDEB23'" });
           }
           return {
             repos: p.repos.map(url => ({ url })),

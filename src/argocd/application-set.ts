@@ -816,6 +816,7 @@ export class ApplicationSet extends Construct {
         const go = goSyntaxAction(s.value);
         if (go !== undefined) {
           errors.push(describeProblem({
+            rule: 'APPSET-201',
             problem: `template field ${s.path} uses Go template syntax (${go}), but goTemplate is off: Argo CD's fasttemplate `
               + `only replaces {{param}}, so ${go} would stay in the generated Application as written`,
             value: s.value,
@@ -830,6 +831,7 @@ export class ApplicationSet extends Construct {
         const action = printsMapParameter(s.value, ref);
         if (action === undefined) continue;
         errors.push(describeProblem({
+          rule: 'APPSET-202',
           problem: `template field ${s.path} prints {{.${ref}}}, which the git directories generator sets to a map in Go templates, `
             + 'so it renders as map[basename:... path:...]',
           value: s.value,

@@ -692,6 +692,7 @@ export class ApplicationSource {
       const kinds = (['string', 'array', 'map'] as const).filter(k => p?.[k] !== undefined);
       if (typeof p?.name !== 'string' || p.name === '' || kinds.length !== 1) {
         fail(undefined, {
+          rule: 'SRC-201',
           problem: 'a plugin parameter needs a name and exactly one of string, array or map',
           value: p,
           fix: "write e.g. { name: 'values-files', array: ['values.yaml'] } or { name: 'env', string: 'prod' }",
@@ -703,9 +704,9 @@ export class ApplicationSource {
       const seen = new Set<string>();
       for (const v of vars ?? []) {
         if (typeof v?.name !== 'string' || v.name === '' || typeof v.value !== 'string') {
-          fail(undefined, { problem: `a Jsonnet ${what} entry needs a name and a string value`, value: v, fix: "write e.g. { name: 'env', value: 'prod' } or { name: 'replicas', value: '3', code: true }" });
+          fail(undefined, { rule: 'SRC-202', problem: `a Jsonnet ${what} entry needs a name and a string value`, value: v, fix: "write e.g. { name: 'env', value: 'prod' } or { name: 'replicas', value: '3', code: true }" });
         }
-        if (seen.has(v.name)) fail(undefined, { problem: `two Jsonnet ${what} entries are named ${v.name}`, value: vars, fix: 'give each its own name' });
+        if (seen.has(v.name)) fail(undefined, { rule: 'SRC-203', problem: `two Jsonnet ${what} entries are named ${v.name}`, value: vars, fix: 'give each its own name' });
         seen.add(v.name);
       }
     }

@@ -1043,6 +1043,7 @@ export class Generator {
     if (options.elementsYaml !== undefined) {
       if (typeof options.elementsYaml !== 'string' || options.elementsYaml.trim() === '' || options.elements?.length) {
         fail(undefined, {
+          rule: 'GEN-201',
           problem: 'a list generator takes either elements or a non-empty elementsYaml',
           value: { elements: options.elements?.length ?? 0, elementsYaml: options.elementsYaml },
           fix: "pass elements: [{ env: 'dev' }], or elementsYaml: '{{ .components | toJson }}' alone",
@@ -1364,13 +1365,13 @@ function basicAuth(auth?: BasicAuth): { username: string; passwordRef: { secretN
 
 function checkTemplateOverride(t: GeneratorTemplate): void {
   if (t === null || typeof t !== 'object') {
-    fail(undefined, { problem: 'a generator template override must be an object', value: t, fix: "write e.g. template: { source: ApplicationSource.directory({ repoUrl, path: '{{.path.path}}-override' }) }" });
+    fail(undefined, { rule: 'GEN-202', problem: 'a generator template override must be an object', value: t, fix: "write e.g. template: { source: ApplicationSource.directory({ repoUrl, path: '{{.path.path}}-override' }) }" });
   }
   if (t.source && t.sources) {
-    fail(undefined, { problem: 'a generator template override has either source or sources', value: { source: 1, sources: t.sources.length }, fix: 'put every source in sources' });
+    fail(undefined, { rule: 'GEN-203', problem: 'a generator template override has either source or sources', value: { source: 1, sources: t.sources.length }, fix: 'put every source in sources' });
   }
   if (t.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
-    fail(undefined, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
+    fail(undefined, { rule: 'GEN-204', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
   }
   for (const [k, v] of Object.entries(t.labels ?? {})) {
     const problem = validateLabelKey(k) ?? (v.includes('{{') ? undefined : validateLabelValue(v));
@@ -1385,7 +1386,7 @@ function checkTemplateOverride(t: GeneratorTemplate): void {
 function renderTemplateOverride(t: GeneratorTemplate, scope: IConstruct | undefined): argo.ApplicationSetSpecGeneratorsListTemplate {
   const sources = (t.sources ?? (t.source ? [t.source] : [])).map(src => {
     if (scope === undefined && src.chart !== undefined) {
-      fail(undefined, { problem: 'a fromChart source in a generator template needs the ApplicationSet to render it', value: src.chart.node.path, fix: 'add the generator to an ApplicationSet' });
+      fail(undefined, { rule: 'GEN-205', problem: 'a fromChart source in a generator template needs the ApplicationSet to render it', value: src.chart.node.path, fix: 'add the generator to an ApplicationSet' });
     }
     return src._toArgo(scope as IConstruct);
   });
