@@ -14,7 +14,7 @@ import {
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
-import { addSuppression } from '../rules/engine';
+import { addSuppression, passCache } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
 
 /**
@@ -934,21 +934,29 @@ export class ApplicationSet extends Construct {
     }
     // the same name from another ApplicationSet or an Application in the same namespace: they would fight over it
     const appNamespace = this.template.namespace ?? this.namespace;
-    const taken = new Map<string, string>();
-    for (const c of this.node.root.node.findAll()) {
-      if (c === this) continue;
-      if (Application.isApplication(c) && c.namespace === appNamespace) {
-        taken.set(c.name, `Application ${c.node.path}`);
-      } else if (ApplicationSet.isApplicationSet(c) && (c.template.namespace ?? c.namespace) === appNamespace && c.previewable) {
-        try {
-          for (const a of c.preview()) if (!taken.has(a.name)) taken.set(a.name, `ApplicationSet ${c.node.path}`);
-        } catch {
-          // its own validation reports why it cannot be previewed
+    // every Application name of the namespace with its writers, computed once per synth pass for all ApplicationSets
+    const taken = passCache(this, `application-names/${appNamespace}`, () => {
+      const names = new Map<string, Array<{ readonly by: IConstruct; readonly what: string }>>();
+      const add = (name: string, by: IConstruct, what: string) => {
+        const list = names.get(name);
+        if (!list) names.set(name, [{ by, what }]);
+        else if (!list.some(x => x.by === by)) list.push({ by, what });
+      };
+      for (const c of TreeIndex.of(this).all) {
+        if (Application.isApplication(c) && c.namespace === appNamespace) {
+          add(c.name, c, `Application ${c.node.path}`);
+        } else if (ApplicationSet.isApplicationSet(c) && (c.template.namespace ?? c.namespace) === appNamespace && c.previewable) {
+          try {
+            for (const a of c.preview()) add(a.name, c, `ApplicationSet ${c.node.path}`);
+          } catch {
+            // its own validation reports why it cannot be previewed
+          }
         }
       }
-    }
+      return names;
+    });
     for (const a of apps) {
-      const other = taken.get(a.name);
+      const other = taken.get(a.name)?.find(x => x.by !== this)?.what;
       if (other) {
         errors.push(describeProblem({
           rule: 'APPSET-041',

@@ -13,6 +13,7 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { TreeIndex } from '../rules/tree-index';
 
 /** A tier: one RollingSync step (or one per wave when its components use several waves). */
 export interface TierOptions {
@@ -389,8 +390,8 @@ export class TieredApplicationSet extends Construct {
         }));
       }
     }
-    const others = this.node.root.node.findAll()
-      .filter((x): x is TieredApplicationSet => x instanceof TieredApplicationSet && x !== this && x.componentsFolder === this.componentsFolder);
+    const others = TreeIndex.of(this).select('TieredApplicationSet', (x): x is TieredApplicationSet => x instanceof TieredApplicationSet)
+      .filter(x => x !== this && x.componentsFolder === this.componentsFolder);
     if (others.length) {
       errors.push(describeProblem({
         rule: 'TIER-038',

@@ -6,6 +6,7 @@ import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { TreeIndex } from '../rules/tree-index';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
@@ -108,8 +109,7 @@ export class ArgoCdSettings extends Construct {
    * @param namespace only consider settings for the Argo CD in this namespace
    */
   public static of(scope: IConstruct, namespace?: string): ArgoCdSettings | undefined {
-    const found = scope.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const found = TreeIndex.of(scope).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => namespace === undefined || s.namespace === namespace);
     if (found.length > 1) {
       fail(scope, {
@@ -346,8 +346,7 @@ export class ArgoCdSettings extends Construct {
   }
 
   private validateUnique(): string[] {
-    const others = this.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const others = TreeIndex.of(this).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => s !== this && s.namespace === this.namespace);
     if (others.length === 0) return [];
     return [describeProblem({
