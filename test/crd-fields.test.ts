@@ -1,7 +1,7 @@
 import { Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import {
-  Application, ApplicationSet, ApplicationSource, AppProject, Destination, Generator, GitOpsApp, GitOpsChart, GpgVerificationMode,
+  Application, ApplicationSet, ApplicationSource, AppProject, Destination, Generator, GitOpsApp, GitOpsChart, GitOpsRules, GpgVerificationMode,
   PullRequestProvider, ScmProvider,
 } from '../src';
 import { goSyntaxAction, printsMapParameter } from '../src/checks/go-template';
@@ -85,11 +85,11 @@ describe('Kustomize, Jsonnet and plugin fields', () => {
 
   test('GIVEN a plugin parameter with no or two values, or duplicate Jsonnet vars WHEN built THEN clear errors', () => {
     expect(() => ApplicationSource.plugin({ repoUrl: GIT, path: 'p', parameters: [{ name: 'x' }] }))
-      .toThrow(/a plugin parameter needs a name and exactly one of string, array or map/);
+      .toThrow(/a plugin parameter needs a name and exactly one of string, array or map.*\[SRC-201\]/);
     expect(() => ApplicationSource.plugin({ repoUrl: GIT, path: 'p', parameters: [{ name: 'x', string: 'a', array: ['b'] }] }))
       .toThrow(/exactly one of string, array or map/);
     expect(() => ApplicationSource.directory({ repoUrl: GIT, path: 'j', jsonnet: { tlas: [{ name: 'a', value: '1' }, { name: 'a', value: '2' }] } }))
-      .toThrow(/two Jsonnet tlas entries are named a/);
+      .toThrow(/two Jsonnet tlas entries are named a.*\[SRC-203\]/);
   });
 });
 
@@ -113,18 +113,21 @@ describe('AppProject fields', () => {
     });
   });
 
-  test('GIVEN the deprecated signatureKeys WHEN synthesized THEN spec.signatureKeys[].keyID', () => {
-    expect(project({ signatureKeys: ['4AEE18F83AFDEB23'] }).spec.signatureKeys).toEqual([{ keyID: '4AEE18F83AFDEB23' }]);
+  test('GIVEN the deprecated signatureKeys WHEN synthesized THEN spec.signatureKeys[].keyID and a PROJ-211 warning (an error in strict mode)', () => {
+    const c = Testing.chart();
+    new AppProject(c, 'web', { sourceRepos: [GIT], destinations: [{ server: KDS, namespace: 'web' }], signatureKeys: ['4AEE18F83AFDEB23'] });
+    expect(expectSchemaValidChart(c)[0].spec.signatureKeys).toEqual([{ keyID: '4AEE18F83AFDEB23' }]);
+    expect(GitOpsRules.of(c).findings.map(f => f.ruleId)).toContain('PROJ-211');
   });
 
   test('GIVEN bad tokens, keys, finalizers or both key settings WHEN built THEN clear errors', () => {
-    expect(() => project({ roles: [{ name: 'ci', jwtTokens: [{ issuedAt: 5, expiresAt: 4 }] }] })).toThrow(/role ci: a JWT token needs issuedAt/);
-    expect(() => project({ signatureKeys: ['not-hex'] })).toThrow(/a signature key is a GnuPG key ID in hexadecimal/);
+    expect(() => project({ roles: [{ name: 'ci', jwtTokens: [{ issuedAt: 5, expiresAt: 4 }] }] })).toThrow(/role ci: a JWT token needs issuedAt.*\[PROJ-205\]/);
+    expect(() => project({ signatureKeys: ['not-hex'] })).toThrow(/a signature key is a GnuPG key ID in hexadecimal.*\[PROJ-201\]/);
     expect(() => project({ signatureKeys: ['4AEE18F83AFDEB23'], sourceIntegrity: { gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ['4AEE18F83AFDEB23'] }] } }))
-      .toThrow(/signatureKeys and sourceIntegrity are both set: Argo CD ignores signatureKeys.*Fix: move the keys into sourceIntegrity/);
+      .toThrow(/signatureKeys and sourceIntegrity are both set: Argo CD ignores signatureKeys.*Fix: move the keys into sourceIntegrity.*\[PROJ-202\]/);
     expect(() => project({ sourceIntegrity: { gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: [] }] } }))
-      .toThrow(/a head source-integrity policy with no keys accepts no commit/);
-    expect(() => project({ finalizers: ['Not A Finalizer'] })).toThrow(/a finalizer is a qualified name/);
+      .toThrow(/a head source-integrity policy with no keys accepts no commit.*\[PROJ-209\]/);
+    expect(() => project({ finalizers: ['Not A Finalizer'] })).toThrow(/a finalizer is a qualified name.*\[PROJ-203\]/);
   });
 });
 
@@ -173,7 +176,7 @@ describe('ApplicationSet generator fields', () => {
   });
 
   test('GIVEN both elements and elementsYaml WHEN built THEN a clear error', () => {
-    expect(() => Generator.list({ elements: [{ a: 1 }], elementsYaml: '[]' })).toThrow(/a list generator takes either elements or a non-empty elementsYaml/);
+    expect(() => Generator.list({ elements: [{ a: 1 }], elementsYaml: '[]' })).toThrow(/a list generator takes either elements or a non-empty elementsYaml.*\[GEN-201\]/);
   });
 });
 
@@ -183,7 +186,7 @@ describe('template syntax checks', () => {
       goTemplate: false,
       template: { name: 'pr-{{.number}}', project: 'web', source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }), destination: Destination.inCluster('x') },
       generators: [Generator.pullRequest({ provider: PullRequestProvider.github({ owner: 'o', repo: 'r' }) })],
-    })).toThrow(/template field metadata.name uses Go template syntax \(\{\{\.number\}\}\), but goTemplate is off.*Fix: set goTemplate: true/);
+    })).toThrow(/template field metadata.name uses Go template syntax \(\{\{\.number\}\}\), but goTemplate is off.*Fix: set goTemplate: true.*\[APPSET-201\]/);
   });
 
   test('GIVEN goTemplate: false and fasttemplate syntax WHEN synthesized THEN accepted', () => {
@@ -198,7 +201,7 @@ describe('template syntax checks', () => {
   test('GIVEN a git directories generator and {{.path}} printed as a string WHEN synthesized THEN flagged (use {{.path.path}})', () => {
     const tmpl = (path: string) => ({ name: '{{.path.basename}}', project: 'web', source: ApplicationSource.directory({ repoUrl: GIT, path }), destination: Destination.inCluster('x') });
     expect(() => appSetDocs({ template: tmpl('{{.path}}'), generators: [Generator.gitDirectories({ repoUrl: GIT, directories: ['apps/*'] })] }))
-      .toThrow(/template field spec.source.path prints \{\{\.path\}\}, which the git directories generator sets to a map.*map\[basename.*Fix: use \{\{\.path\.path\}\}/);
+      .toThrow(/template field spec.source.path prints \{\{\.path\}\}, which the git directories generator sets to a map.*map\[basename.*Fix: use \{\{\.path\.path\}\}.*\[APPSET-202\]/);
     expect(() => appSetDocs({
       template: tmpl('{{.app.path}}'),
       generators: [Generator.matrix(Generator.list({ elements: [{ env: 'dev' }] }), Generator.gitDirectories({ repoUrl: GIT, directories: ['apps/*'], pathParamPrefix: 'app' }))],
