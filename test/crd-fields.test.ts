@@ -4,8 +4,8 @@ import {
   Application, ApplicationSet, ApplicationSource, AppProject, Destination, Generator, GitOpsApp, GitOpsChart, GitOpsRules, GpgVerificationMode,
   PullRequestProvider, ScmProvider,
 } from '../src';
-import { goSyntaxAction, printsMapParameter } from '../src/checks/go-template';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
+import { goSyntaxAction, printsMapParameter } from '../src/checks/go-template';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 const KDS = Destination.IN_CLUSTER_SERVER;
@@ -50,22 +50,39 @@ describe('source types: no empty type block (Argo CD strips it, so it cannot pin
 describe('Kustomize, Jsonnet and plugin fields', () => {
   test('GIVEN the Kustomize flags WHEN synthesized THEN each is written under its CRD name', () => {
     const k = appSource(ApplicationSource.kustomize({
-      repoUrl: GIT, path: 'k', commonLabels: { team: 'web' }, commonAnnotations: { owner: '${ARGOCD_APP_NAME}' },
-      labelWithoutSelector: true, labelIncludeTemplates: true, forceCommonLabels: true, forceCommonAnnotations: true,
-      commonAnnotationsEnvsubst: true, ignoreMissingComponents: true, kubeVersion: '1.30.0', apiVersions: ['x/v1/Y'],
+      repoUrl: GIT,
+      path: 'k',
+      commonLabels: { team: 'web' },
+      commonAnnotations: { owner: '${ARGOCD_APP_NAME}' },
+      labelWithoutSelector: true,
+      labelIncludeTemplates: true,
+      forceCommonLabels: true,
+      forceCommonAnnotations: true,
+      commonAnnotationsEnvsubst: true,
+      ignoreMissingComponents: true,
+      kubeVersion: '1.30.0',
+      apiVersions: ['x/v1/Y'],
       patches: [{ target: { kind: 'Deployment', name: 'web' }, patch: '- op: replace\n  path: /spec/replicas\n  value: 2' }],
     })).kustomize;
     expect(k).toEqual({
-      commonLabels: { team: 'web' }, commonAnnotations: { owner: '${ARGOCD_APP_NAME}' },
-      labelWithoutSelector: true, labelIncludeTemplates: true, forceCommonLabels: true, forceCommonAnnotations: true,
-      commonAnnotationsEnvsubst: true, ignoreMissingComponents: true, kubeVersion: '1.30.0', apiVersions: ['x/v1/Y'],
+      commonLabels: { team: 'web' },
+      commonAnnotations: { owner: '${ARGOCD_APP_NAME}' },
+      labelWithoutSelector: true,
+      labelIncludeTemplates: true,
+      forceCommonLabels: true,
+      forceCommonAnnotations: true,
+      commonAnnotationsEnvsubst: true,
+      ignoreMissingComponents: true,
+      kubeVersion: '1.30.0',
+      apiVersions: ['x/v1/Y'],
       patches: [{ target: { kind: 'Deployment', name: 'web' }, patch: '- op: replace\n  path: /spec/replicas\n  value: 2' }],
     });
   });
 
   test('GIVEN Jsonnet ext vars, TLAs (code and string) and libs WHEN synthesized THEN directory.jsonnet carries them', () => {
     const d = appSource(ApplicationSource.directory({
-      repoUrl: GIT, path: 'j',
+      repoUrl: GIT,
+      path: 'j',
       jsonnet: { extVars: [{ name: 'env', value: 'prod' }], tlas: [{ name: 'replicas', value: '3', code: true }], libs: ['vendor'] },
     })).directory;
     expect(d).toEqual({ jsonnet: { extVars: [{ name: 'env', value: 'prod' }], tlas: [{ name: 'replicas', value: '3', code: true }], libs: ['vendor'] } });
@@ -73,7 +90,10 @@ describe('Kustomize, Jsonnet and plugin fields', () => {
 
   test('GIVEN plugin name, env and string/array/map parameters WHEN synthesized THEN plugin carries them (env sorted)', () => {
     const p = appSource(ApplicationSource.plugin({
-      repoUrl: GIT, path: 'p', pluginName: 'cmp-v1', env: { B: '2', A: '1' },
+      repoUrl: GIT,
+      path: 'p',
+      pluginName: 'cmp-v1',
+      env: { B: '2', A: '1' },
       parameters: [{ name: 's', string: 'x' }, { name: 'a', array: ['1'] }, { name: 'm', map: { z: '1', a: '2' } }],
     })).plugin;
     expect(p).toEqual({

@@ -10,7 +10,8 @@ import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { describeProblem, fail, failWith, collect } from '../checks/errors';
 import {
-  fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
+  fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
+  stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';

@@ -1140,7 +1140,8 @@ export class Generator {
       });
     }
     for (const g of [first, second]) checkNesting(g, 'matrix');
-    return Generator.withMapParameters([...first.mapParams, ...second.mapParams], new Generator(GeneratorKind.MATRIX, options, (scope?: IConstruct) => ({
+    const mapParams = [...first.mapParams, ...second.mapParams];
+    return Generator.withMapParameters(mapParams, new Generator(GeneratorKind.MATRIX, options, (scope?: IConstruct) => ({
       matrix: { generators: [first._toNested(scope), second._toNested(scope)] },
     }), () => combineMatrix(first._params(), second._params())));
   }
@@ -1286,7 +1287,8 @@ export class Generator {
   private readonly body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators;
   private readonly params: () => _ParamSpace;
 
-  private constructor(kind: GeneratorKind, options: GeneratorOptions, body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators, params: () => _ParamSpace) {
+  private constructor(kind: GeneratorKind, options: GeneratorOptions, body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators,
+    params: () => _ParamSpace) {
     this.kind = kind;
     this.selector = options.selector;
     this.template = options.template;
