@@ -177,6 +177,22 @@ describe('ApplicationSet generator fields', () => {
     });
   });
 
+  test('GIVEN a fromChart source in an override nested in a matrix WHEN synthesized THEN it points at the chart folder', () => {
+    const app = new GitOpsApp({ repoUrl: GIT, targetRevision: 'main' });
+    const argocd = new GitOpsChart(app, 'argocd', { folder: 'argocd' });
+    const web = new GitOpsChart(app, 'web', { folder: 'apps/web' });
+    new ApplicationSet(argocd, 'set', {
+      generators: [Generator.matrix(
+        Generator.list({ elements: [{ env: 'dev' }] }),
+        Generator.list({ elements: [{ app: 'a' }], template: { source: ApplicationSource.fromChart(web) } }),
+      )],
+      template: { name: '{{.env}}-{{.app}}', project: 'web', source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }), destination: Destination.inCluster('x') },
+      rolloutPlan: false,
+    });
+    const [doc] = expectSchemaValid(parseAllDocuments(app.synthFiles()['argocd/argocd.k8s.yaml']).map(d => d.toJSON()));
+    expect(doc.spec.generators[0].matrix.generators[1].list.template.spec.source).toEqual({ repoURL: GIT, path: 'apps/web', targetRevision: 'main' });
+  });
+
   test('GIVEN elementsYaml, the new SCM and pull-request providers WHEN synthesized THEN schema-valid, shaped like the CRD', () => {
     const [doc] = appSetDocs({
       goTemplateOptions: [], // SCM / pull-request parameters are not {{.name}}: no missingkey=error

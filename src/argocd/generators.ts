@@ -61,61 +61,73 @@ export interface GeneratorTemplate {
   /**
    * Application name.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly name?: string;
   /**
    * Application namespace.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly namespace?: string;
   /**
    * Labels (merged over the ApplicationSet template's).
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly labels?: { [key: string]: string };
   /**
    * Annotations (merged over the ApplicationSet template's).
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly annotations?: { [key: string]: string };
   /**
    * AppProject.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly project?: string;
   /**
    * Source.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly source?: ApplicationSource;
   /**
    * Sources (multi-source Applications).
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly sources?: ApplicationSource[];
   /**
    * Destination.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly destination?: Destination;
   /**
    * Sync policy.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly syncPolicy?: SyncPolicy;
   /**
    * Fields to ignore when diffing.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly ignoreDifferences?: IgnoreDifference[];
   /**
    * Extra information shown in the UI.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly info?: InfoItem[];
   /**
    * How many past syncs to keep.
    * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
    */
   readonly revisionHistoryLimit?: number;
 }
@@ -373,6 +385,7 @@ export interface BitbucketServerPullRequestOptions {
   /**
    * Basic authentication (instead of a bearer token).
    * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
    */
   readonly basicAuth?: BasicAuth;
   /**
@@ -383,11 +396,15 @@ export interface BitbucketServerPullRequestOptions {
   /**
    * Skip TLS verification.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
    */
   readonly insecure?: boolean;
 }
 
-/** A user name and a password kept in a Secret. */
+/**
+ * A user name and a password kept in a Secret.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+ */
 export interface BasicAuth {
   /** User name. */
   readonly username: string;
@@ -395,7 +412,10 @@ export interface BasicAuth {
   readonly passwordRef: SecretKeyRef;
 }
 
-/** Bitbucket Cloud pull requests. */
+/**
+ * Bitbucket Cloud pull requests.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+ */
 export interface BitbucketPullRequestOptions {
   /** Workspace (owner). */
   readonly owner: string;
@@ -404,16 +424,19 @@ export interface BitbucketPullRequestOptions {
   /**
    * API URL.
    * @default 'https://api.bitbucket.org/2.0'
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
    */
   readonly api?: string;
   /**
    * Basic authentication (user and app password).
    * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
    */
   readonly basicAuth?: BasicAuth;
   /**
    * Bearer token (instead of basic authentication).
    * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
    */
   readonly bearerTokenRef?: SecretKeyRef;
 }
@@ -607,6 +630,7 @@ export interface GitHubScmOptions {
   /**
    * Skip archived repositories.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly excludeArchivedRepos?: boolean;
 }
@@ -633,11 +657,13 @@ export interface GitLabScmOptions {
   /**
    * Include projects shared with the group.
    * @default true
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly includeSharedProjects?: boolean;
   /**
    * Include archived projects.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly includeArchivedRepos?: boolean;
   /**
@@ -653,11 +679,13 @@ export interface GitLabScmOptions {
   /**
    * CA certificate.
    * @default - system CAs
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly caRef?: ConfigMapKeyRef;
   /**
    * Skip TLS verification.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly insecure?: boolean;
 }
@@ -681,16 +709,21 @@ export interface GiteaScmOptions {
   /**
    * Skip archived repositories.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly excludeArchivedRepos?: boolean;
   /**
    * Skip TLS verification.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly insecure?: boolean;
 }
 
-/** Bitbucket Cloud workspace scanning. */
+/**
+ * Bitbucket Cloud workspace scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
 export interface BitbucketScmOptions {
   /** Workspace (owner). */
   readonly owner: string;
@@ -701,11 +734,15 @@ export interface BitbucketScmOptions {
   /**
    * Every branch, not only the main one.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly allBranches?: boolean;
 }
 
-/** Bitbucket Server / Data Center project scanning. */
+/**
+ * Bitbucket Server / Data Center project scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
 export interface BitbucketServerScmOptions {
   /** Project key. */
   readonly project: string;
@@ -714,31 +751,39 @@ export interface BitbucketServerScmOptions {
   /**
    * Basic authentication.
    * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly basicAuth?: BasicAuth;
   /**
    * Bearer token (instead of basic authentication).
    * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly bearerTokenRef?: SecretKeyRef;
   /**
    * CA certificate.
    * @default - system CAs
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly caRef?: ConfigMapKeyRef;
   /**
    * Skip TLS verification.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly insecure?: boolean;
   /**
    * Every branch, not only the default one.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly allBranches?: boolean;
 }
 
-/** Azure DevOps team project scanning. */
+/**
+ * Azure DevOps team project scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
 export interface AzureDevOpsScmOptions {
   /** Organization. */
   readonly organization: string;
@@ -749,46 +794,59 @@ export interface AzureDevOpsScmOptions {
   /**
    * API URL.
    * @default https://dev.azure.com
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly api?: string;
   /**
    * Every branch, not only the default one.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly allBranches?: boolean;
 }
 
-/** An AWS tag filter of the CodeCommit SCM provider. */
+/**
+ * An AWS tag filter of the CodeCommit SCM provider.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
 export interface AwsTagFilter {
   /** Tag key. */
   readonly key: string;
   /**
    * Tag value.
    * @default - any value
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly value?: string;
 }
 
-/** AWS CodeCommit repository scanning. */
+/**
+ * AWS CodeCommit repository scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
 export interface AwsCodeCommitScmOptions {
   /**
    * AWS region.
    * @default - the controller's region
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly region?: string;
   /**
    * IAM role to assume (cross-account discovery).
    * @default - the controller's identity
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly role?: string;
   /**
    * Only repositories with these tags.
    * @default - all repositories
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly tagFilters?: AwsTagFilter[];
   /**
    * Every branch, not only the default one.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
    */
   readonly allBranches?: boolean;
 }
@@ -1386,12 +1444,11 @@ function checkTemplateOverride(t: GeneratorTemplate): void {
  * values (`{}`, `''`) are what Argo CD's merge leaves to the ApplicationSet template.
  */
 function renderTemplateOverride(t: GeneratorTemplate, scope: IConstruct | undefined): argo.ApplicationSetSpecGeneratorsListTemplate {
-  const sources = (t.sources ?? (t.source ? [t.source] : [])).map(src => {
-    if (scope === undefined && src.chart !== undefined) {
-      fail(undefined, { rule: 'GEN-205', problem: 'a fromChart source in a generator template needs the ApplicationSet to render it', value: src.chart.node.path, fix: 'add the generator to an ApplicationSet' });
-    }
-    return src._toArgo(scope as IConstruct);
-  });
+  // without a scope (checkNesting's structural look at a nested generator) fromChart sources are left out: only an
+  // ApplicationSet renders them, and it passes itself as the scope
+  const sources = (t.sources ?? (t.source ? [t.source] : []))
+    .filter(src => scope !== undefined || src.chart === undefined)
+    .map(src => src._toArgo(scope as IConstruct));
   const path = scope?.node.path ?? 'generator template';
   return {
     metadata: {

@@ -28,6 +28,5 @@ export const GEN_RULES: RuleFamily = {
     { id: 'GEN-202', summary: 'a generator template override must be an object', fix: 'write template: { source: ..., labels: ... }' },
     { id: 'GEN-203', summary: 'a generator template override has either source or sources', fix: 'put every source in sources' },
     { id: 'GEN-204', summary: 'a generator template override revisionHistoryLimit must be a whole number ≥ 0', fix: 'use e.g. 10' },
-    { id: 'GEN-205', summary: 'a fromChart source in a generator template needs the ApplicationSet to render it', fix: 'add the generator to an ApplicationSet' },
   ],
 };
