@@ -220,11 +220,13 @@ export interface ProjectJwtToken {
   /**
    * Expiry time, in seconds since the epoch (`exp`).
    * @default - the token does not expire
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#project-roles
    */
   readonly expiresAt?: number;
   /**
    * Token id (`id`, the token's `jti`).
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#project-roles
    */
   readonly id?: string;
 }

@@ -233,36 +233,43 @@ export interface KustomizePatchTarget {
   /**
    * API group.
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly group?: string;
   /**
    * API version.
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly version?: string;
   /**
    * Kind.
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly kind?: string;
   /**
    * Resource name (a regular expression).
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly name?: string;
   /**
    * Namespace (a regular expression).
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly namespace?: string;
   /**
    * Label selector, e.g. `app=web`.
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly labelSelector?: string;
   /**
    * Annotation selector.
    * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly annotationSelector?: string;
 }
@@ -275,21 +282,25 @@ export interface KustomizePatch {
   /**
    * The patch, inline (strategic merge YAML or a JSON 6902 operation list).
    * @default - none (set `path`)
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly patch?: string;
   /**
    * A patch file, relative to the source path.
    * @default - none (set `patch`)
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly path?: string;
   /**
    * The resources to patch.
    * @default - the resource the strategic merge patch names
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly target?: KustomizePatchTarget;
   /**
    * Kustomize patch options, e.g. `{ allowNameChange: true, allowKindChange: false }`.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
   readonly options?: { [key: string]: boolean };
 }
@@ -306,6 +317,7 @@ export interface JsonnetVariable {
   /**
    * The value is Jsonnet code (`--ext-code` / `--tla-code`) rather than a string.
    * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
    */
   readonly code?: boolean;
 }
@@ -318,16 +330,19 @@ export interface JsonnetOptions {
   /**
    * External variables (`std.extVar(name)`).
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
    */
   readonly extVars?: JsonnetVariable[];
   /**
    * Top-level arguments of the main function.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
    */
   readonly tlas?: JsonnetVariable[];
   /**
    * Extra library search folders (`--jpath`), relative to the repository root.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
    */
   readonly libs?: string[];
 }
@@ -370,16 +385,19 @@ export interface PluginParameter {
   /**
    * A string value.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly string?: string;
   /**
    * An array value.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly array?: string[];
   /**
    * A map value.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly map?: { [key: string]: string };
 }
@@ -403,6 +421,7 @@ export interface PluginOptions {
   /**
    * Parameters passed to the plugin (as `ARGOCD_APP_PARAMETERS` and `PARAM_<NAME>`).
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly parameters?: PluginParameter[];
 }
@@ -511,16 +530,19 @@ export interface PluginSourceOptions extends GitSourceOptions {
   /**
    * Plugin name (`plugin.name`).
    * @default - discovered by Argo CD (the plugin whose `discover` rule matches)
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly pluginName?: string;
   /**
    * Environment variables passed to the plugin (as `ARGOCD_ENV_<name>`).
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly env?: { [key: string]: string };
   /**
    * Parameters passed to the plugin.
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
    */
   readonly parameters?: PluginParameter[];
 }
