@@ -31,7 +31,7 @@ export function renderCoverageDoc(): string {
     '',
     '| paths | same as | why |',
     '| --- | --- | --- |',
-    ...ALIASES.map(a => `| \`${a.pattern.source.replace(/^\^/, '').replace(/\\/g, '')}…\` | \`${a.canonical}…\` | ${a.reason} |`),
+    ...ALIASES.map(a => `| \`${a.display}\` | \`${a.canonical}…\` | ${a.reason} |`),
     '',
     '## Not typed, on purpose',
     '',

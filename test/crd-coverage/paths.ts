@@ -68,6 +68,8 @@ export function documentPaths(doc: any): string[] {
 export interface PathAlias {
   readonly pattern: RegExp;
   readonly canonical: string;
+  /** the pattern as the docs show it */
+  readonly display: string;
   /** why the two subtrees are the same typed props */
   readonly reason: string;
 }
@@ -76,21 +78,25 @@ export const ALIASES: readonly PathAlias[] = [
   {
     pattern: /^ApplicationSet:spec\.generators\[\]\.(matrix|merge)\.generators\[\]/,
     canonical: 'ApplicationSet:spec.generators[]',
+    display: 'ApplicationSet:spec.generators[].matrix.generators[]…, ….merge.generators[]…',
     reason: 'a generator inside a matrix or merge is the same `Generator` (`Generator.matrix(a, b)`, `Generator.merge({ generators })`)',
   },
   {
     pattern: /^ApplicationSet:spec\.generators\[\]\.(\w+)\.template\./,
     canonical: 'ApplicationSet:spec.template.',
+    display: 'ApplicationSet:spec.generators[].<generator>.template.…',
     reason: 'a generator template override (`GeneratorOptions.template`, `GeneratorTemplate`) has the fields of the ApplicationSet template',
   },
   {
     pattern: /^ApplicationSet:spec\.template\.spec\./,
     canonical: 'Application:spec.',
+    display: 'ApplicationSet:spec.template.spec.…',
     reason: 'the ApplicationSet template spec is an Application spec, written with the same value classes (`ApplicationSource`, `Destination`, `SyncPolicy`...)',
   },
   {
     pattern: /^Application:spec\.sources\[\]/,
     canonical: 'Application:spec.source',
+    display: 'Application:spec.sources[]…',
     reason: 'each of `sources` is an `ApplicationSource`, like `source`',
   },
 ];
