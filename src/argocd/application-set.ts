@@ -15,6 +15,7 @@ import {
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 import { addSuppression, passCache } from '../rules/engine';
+import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
 /**
@@ -268,7 +269,6 @@ export interface RolloutStepPreview {
 }
 
 const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
-const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 const MISSING_KEY_ERROR = 'missingkey=error';
 
 /** Fields of the Application spec that are not strings: they cannot hold a parameter. */
@@ -343,11 +343,6 @@ export class ApplicationSet extends Construct {
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
-  /**
-   * Set by a pattern that reports Applications no step matches itself (with its own wording).
-   * @internal
-   */
-  public _stepCoverageCheckedElsewhere = false;
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
@@ -849,9 +844,8 @@ export class ApplicationSet extends Construct {
     const errors: string[] = [];
     const t = this.template;
     {
-      const settings = TreeIndex.of(this).all
-        .filter((c: IConstruct) => (c as any)[ARGOCD_SETTINGS] === true && (c as any).namespace === this.namespace);
-      if (!settings.some(s => (s as any).progressiveSyncsEnabled === true)) {
+      const settings = TreeIndex.of(this).select('instance-settings', isInstanceSettings).filter(s => s.namespace === this.namespace);
+      if (!settings.some(s => s.progressiveSyncsEnabled)) {
         collect(this, {
           rule: 'APPSET-037',
           problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
@@ -953,7 +947,7 @@ export class ApplicationSet extends Construct {
     if (this.strategy.isRollingSync) {
       for (const a of apps) {
         const matching = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, a.labels));
-        if (matching.length === 0 && !this._stepCoverageCheckedElsewhere) {
+        if (matching.length === 0 && !isStepCoverageDelegated(this)) {
           errors.push(describeProblem({
             rule: 'APPSET-042',
             problem: `the generated Application "${a.name}" (labels ${JSON.stringify(a.labels)}) matches no RollingSync step, so the rollout never syncs it`,
