@@ -5,6 +5,7 @@ import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rolli
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
+import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
@@ -347,6 +348,7 @@ export class ApplicationSet extends Construct {
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
     if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
+    registerProjectUser(this, charts => applicationSetUsages(this, charts));
     Object.defineProperty(this, APPLICATION_SET, { value: true });
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
