@@ -5,6 +5,7 @@ import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rolli
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
+import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
@@ -16,6 +17,7 @@ import {
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 import { addSuppression, passCache } from '../rules/engine';
+import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
 /**
@@ -269,7 +271,6 @@ export interface RolloutStepPreview {
 }
 
 const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
-const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 const MISSING_KEY_ERROR = 'missingkey=error';
 
 /** Fields of the Application spec that are not strings: they cannot hold a parameter. */
@@ -344,15 +345,11 @@ export class ApplicationSet extends Construct {
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
-  /**
-   * Set by a pattern that reports Applications no step matches itself (with its own wording).
-   * @internal
-   */
-  public _stepCoverageCheckedElsewhere = false;
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
     if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
+    registerProjectUser(this, charts => applicationSetUsages(this, charts));
     Object.defineProperty(this, APPLICATION_SET, { value: true });
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
@@ -872,9 +869,8 @@ export class ApplicationSet extends Construct {
     const errors: string[] = [];
     const t = this.template;
     {
-      const settings = TreeIndex.of(this).all
-        .filter((c: IConstruct) => (c as any)[ARGOCD_SETTINGS] === true && (c as any).namespace === this.namespace);
-      if (!settings.some(s => (s as any).progressiveSyncsEnabled === true)) {
+      const settings = TreeIndex.of(this).select('instance-settings', isInstanceSettings).filter(s => s.namespace === this.namespace);
+      if (!settings.some(s => s.progressiveSyncsEnabled)) {
         collect(this, {
           rule: 'APPSET-037',
           problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
@@ -976,7 +972,7 @@ export class ApplicationSet extends Construct {
     if (this.strategy.isRollingSync) {
       for (const a of apps) {
         const matching = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, a.labels));
-        if (matching.length === 0 && !this._stepCoverageCheckedElsewhere) {
+        if (matching.length === 0 && !isStepCoverageDelegated(this)) {
           errors.push(describeProblem({
             rule: 'APPSET-042',
             problem: `the generated Application "${a.name}" (labels ${JSON.stringify(a.labels)}) matches no RollingSync step, so the rollout never syncs it`,
