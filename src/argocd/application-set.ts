@@ -11,7 +11,8 @@ import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { describeProblem, fail, failWith, collect } from '../checks/errors';
 import {
-  fastTemplateReferences, GoTemplateError, isTemplated, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
+  fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
+  stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
@@ -560,7 +561,7 @@ export class ApplicationSet extends Construct {
     return {
       goTemplate: this.goTemplate ? true : undefined,
       goTemplateOptions: this.goTemplateOptions.length ? this.goTemplateOptions : undefined,
-      generators: this.generators.map(g => g._toArgo()),
+      generators: this.generators.map(g => g._toArgo(this)),
       strategy: this.strategy._toArgo(),
       syncPolicy: {
         applicationsSync: this.applicationsSync as string as argo.ApplicationSetSpecSyncPolicyApplicationsSync,
@@ -810,8 +811,30 @@ export class ApplicationSet extends Construct {
     for (const s of strings) {
       if (!s.value.includes('{{')) continue;
       if (!this.goTemplate) {
+        const go = goSyntaxAction(s.value);
+        if (go !== undefined) {
+          errors.push(describeProblem({
+            rule: 'APPSET-201',
+            problem: `template field ${s.path} uses Go template syntax (${go}), but goTemplate is off: Argo CD's fasttemplate `
+              + `only replaces {{param}}, so ${go} would stay in the generated Application as written`,
+            value: s.value,
+            fix: 'set goTemplate: true (and write every field in Go syntax), or write fasttemplate parameters such as {{number}}',
+          }));
+          continue;
+        }
         fastTemplateReferences(s.value).forEach(r => add(r, s.path));
         continue;
+      }
+      for (const ref of this.generators.flatMap(g => g._mapParameters())) {
+        const action = printsMapParameter(s.value, ref);
+        if (action === undefined) continue;
+        errors.push(describeProblem({
+          rule: 'APPSET-202',
+          problem: `template field ${s.path} prints {{.${ref}}}, which the git directories generator sets to a map in Go templates, `
+            + 'so it renders as map[basename:... path:...]',
+          value: s.value,
+          fix: `use {{.${ref}.path}} (the directory path) or {{.${ref}.basename}} (its last segment)`,
+        }));
       }
       try {
         templateReferences(s.value).forEach(r => add(r, s.path));
