@@ -68,7 +68,7 @@ describe('npx projen import -- --from-cluster', () => {
 
   test('GIVEN live CRDs larger than 1 MiB WHEN importing from the cluster THEN the bindings equal the committed ones', () => {
     // GIVEN: the fake prints what a cluster would, and the ApplicationSet CRD is larger than the old 1 MiB buffer
-    const appset = execFileSync('kubectl', ['get', 'crd', 'applicationsets.argoproj.io', '-o', 'yaml'], { env, maxBuffer: 1 << 30, encoding: 'utf8' });
+    const appset = execFileSync('kubectl', ['get', 'crd', 'applicationsets.argoproj.io', '-o', 'yaml'], { env, maxBuffer: 1024 * 1024 * 1024, encoding: 'utf8' });
     expect(appset.length).toBeGreaterThan(1024 * 1024);
     expect(appset).toMatch(/^ {2}managedFields:/m);
     expect(appset).toMatch(/^status:\n {2}acceptedNames:/m);
