@@ -23,8 +23,13 @@ function typeCheck(): Map<number, string[]> {
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
   const compilerOptions: ts.CompilerOptions = {
     ...options,
-    rootDir: undefined, outDir: undefined, declaration: false, noEmit: true, types: ['node', 'jest'],
-    noUnusedLocals: false, noUnusedParameters: false,
+    rootDir: undefined,
+    outDir: undefined,
+    declaration: false,
+    noEmit: true,
+    types: ['node', 'jest'],
+    noUnusedLocals: false,
+    noUnusedParameters: false,
     paths: { 'cdk8s-gitops': [path.join(root, 'src', 'index.ts')] },
   };
   const sources = new Map(active.map(s => [virtualFile(s), s]));
