@@ -36,7 +36,6 @@ require('fs').writeFileSync('package.json', JSON.stringify({
   dependencies: { 'cdk8s': pin('cdk8s'), 'constructs': pin('constructs'), 'cdk8s-plus-28': pin('cdk8s-plus-28') },
   devDependencies,
 }, null, 2));" "$root" "$TS_VERSIONS" "$TS_LATEST" "$TSX_VERSION"
-cp "$root/.npmrc" . 2>/dev/null || true
 npm install --no-audit --no-fund --loglevel=error "$tgz" >npm-install.log 2>&1 || { cat npm-install.log; exit 1; }
 
 for v in $TS_VERSIONS; do
