@@ -18,7 +18,7 @@ const active = snippets.filter(s => !s.skip);
 const virtualFile = (s: ReadmeSnippet) => path.join(root, 'test', `readme-snippet-${s.index}.ts`);
 
 /** Type errors per snippet, with README line numbers, from one program over all snippets and the library source. */
-function typeCheck(): Map<number, string[]> {
+function typeCheck(checked: ReadmeSnippet[] = active): Map<number, string[]> {
   const config = ts.readConfigFile(path.join(root, 'tsconfig.json'), ts.sys.readFile).config;
   const { options } = ts.parseJsonConfigFileContent(config, ts.sys, root);
   const compilerOptions: ts.CompilerOptions = {
@@ -32,7 +32,7 @@ function typeCheck(): Map<number, string[]> {
     noUnusedParameters: false,
     paths: { 'cdk8s-gitops': [path.join(root, 'src', 'index.ts')] },
   };
-  const sources = new Map(active.map(s => [virtualFile(s), s]));
+  const sources = new Map(checked.map(s => [virtualFile(s), s]));
   const host = ts.createCompilerHost(compilerOptions);
   const getSourceFile = host.getSourceFile.bind(host);
   host.getSourceFile = (file, lang, ...rest) => {
@@ -124,4 +124,39 @@ describe('README.md snippets', () => {
       }
     });
   }
+});
+
+describe('the snippet extractor and checker', () => {
+  const md = [
+    '# Title', '', '## Section A', '',
+    '<!-- snippet: name one; files dist/a.yaml dist/b.yaml; fixture examples/x -->',
+    '```ts', 'const a = 1;', '```', '',
+    '```bash', 'npm ci', '```', '',
+    '### Section B', '<!-- snippet: skip needs a cluster -->', '```typescript', 'const b = 2;', '```', '',
+    '<!-- snippet: name cfg -->', '```json', '{}', '```',
+  ].join('\n');
+
+  test('GIVEN a README WHEN extracted THEN each ts block is a snippet with its heading, line and directives', () => {
+    const found = extractSnippets(md);
+    expect(found).toEqual([
+      { index: 1, line: 6, heading: 'Section A', code: 'const a = 1;\n', name: 'one', expectFiles: ['dist/a.yaml', 'dist/b.yaml'], fixture: 'examples/x' },
+      { index: 2, line: 16, heading: 'Section B', code: 'const b = 2;\n', skip: 'needs a cluster', expectFiles: [] },
+    ]);
+    expect(namedBlock(md, 'cfg')).toBe('{}\n');
+  });
+
+  test('GIVEN a misspelled or reasonless directive WHEN extracted THEN it fails naming the line', () => {
+    expect(() => extractSnippets('<!-- snippet: fles dist/a.yaml -->\n```ts\nx\n```\n')).toThrow(/README line 1: .*unknown directive "fles"/);
+    expect(() => extractSnippets('<!-- snippet: skip -->\n```ts\nx\n```\n')).toThrow(/needs a reason/);
+    expect(() => namedBlock(md, 'missing')).toThrow(/0 blocks named "missing"/);
+  });
+
+  test('GIVEN a snippet that drifted from the API WHEN type-checked THEN the error names its README line', () => {
+    const drifted: ReadmeSnippet = {
+      index: 99, line: 40, heading: 'x', expectFiles: [],
+      code: "import { Destination } from 'cdk8s-gitops';\n\nDestination.inCluster(42);\n",
+    };
+    const [message] = typeCheck([drifted]).get(99)!;
+    expect(message).toMatch(/^README\.md:43: Argument of type 'number' is not assignable to parameter of type 'string'/);
+  });
 });
