@@ -153,7 +153,10 @@ describe('the snippet extractor and checker', () => {
 
   test('GIVEN a snippet that drifted from the API WHEN type-checked THEN the error names its README line', () => {
     const drifted: ReadmeSnippet = {
-      index: 99, line: 40, heading: 'x', expectFiles: [],
+      index: 99,
+      line: 40,
+      heading: 'x',
+      expectFiles: [],
       code: "import { Destination } from 'cdk8s-gitops';\n\nDestination.inCluster(42);\n",
     };
     const [message] = typeCheck([drifted]).get(99)!;
