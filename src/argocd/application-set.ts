@@ -5,16 +5,19 @@ import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rolli
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
+import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { describeProblem, fail, failWith, collect } from '../checks/errors';
 import {
-  fastTemplateReferences, GoTemplateError, isTemplated, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
+  fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
+  stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 import { addSuppression, passCache } from '../rules/engine';
+import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
 /**
@@ -268,7 +271,6 @@ export interface RolloutStepPreview {
 }
 
 const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
-const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 const MISSING_KEY_ERROR = 'missingkey=error';
 
 /** Fields of the Application spec that are not strings: they cannot hold a parameter. */
@@ -343,15 +345,11 @@ export class ApplicationSet extends Construct {
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
-  /**
-   * Set by a pattern that reports Applications no step matches itself (with its own wording).
-   * @internal
-   */
-  public _stepCoverageCheckedElsewhere = false;
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
     if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
+    registerProjectUser(this, charts => applicationSetUsages(this, charts));
     Object.defineProperty(this, APPLICATION_SET, { value: true });
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
@@ -563,7 +561,7 @@ export class ApplicationSet extends Construct {
     return {
       goTemplate: this.goTemplate ? true : undefined,
       goTemplateOptions: this.goTemplateOptions.length ? this.goTemplateOptions : undefined,
-      generators: this.generators.map(g => g._toArgo()),
+      generators: this.generators.map(g => g._toArgo(this)),
       strategy: this.strategy._toArgo(),
       syncPolicy: {
         applicationsSync: this.applicationsSync as string as argo.ApplicationSetSpecSyncPolicyApplicationsSync,
@@ -813,8 +811,30 @@ export class ApplicationSet extends Construct {
     for (const s of strings) {
       if (!s.value.includes('{{')) continue;
       if (!this.goTemplate) {
+        const go = goSyntaxAction(s.value);
+        if (go !== undefined) {
+          errors.push(describeProblem({
+            rule: 'APPSET-201',
+            problem: `template field ${s.path} uses Go template syntax (${go}), but goTemplate is off: Argo CD's fasttemplate `
+              + `only replaces {{param}}, so ${go} would stay in the generated Application as written`,
+            value: s.value,
+            fix: 'set goTemplate: true (and write every field in Go syntax), or write fasttemplate parameters such as {{number}}',
+          }));
+          continue;
+        }
         fastTemplateReferences(s.value).forEach(r => add(r, s.path));
         continue;
+      }
+      for (const ref of this.generators.flatMap(g => g._mapParameters())) {
+        const action = printsMapParameter(s.value, ref);
+        if (action === undefined) continue;
+        errors.push(describeProblem({
+          rule: 'APPSET-202',
+          problem: `template field ${s.path} prints {{.${ref}}}, which the git directories generator sets to a map in Go templates, `
+            + 'so it renders as map[basename:... path:...]',
+          value: s.value,
+          fix: `use {{.${ref}.path}} (the directory path) or {{.${ref}.basename}} (its last segment)`,
+        }));
       }
       try {
         templateReferences(s.value).forEach(r => add(r, s.path));
@@ -849,9 +869,8 @@ export class ApplicationSet extends Construct {
     const errors: string[] = [];
     const t = this.template;
     {
-      const settings = TreeIndex.of(this).all
-        .filter((c: IConstruct) => (c as any)[ARGOCD_SETTINGS] === true && (c as any).namespace === this.namespace);
-      if (!settings.some(s => (s as any).progressiveSyncsEnabled === true)) {
+      const settings = TreeIndex.of(this).select('instance-settings', isInstanceSettings).filter(s => s.namespace === this.namespace);
+      if (!settings.some(s => s.progressiveSyncsEnabled)) {
         collect(this, {
           rule: 'APPSET-037',
           problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
@@ -953,7 +972,7 @@ export class ApplicationSet extends Construct {
     if (this.strategy.isRollingSync) {
       for (const a of apps) {
         const matching = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, a.labels));
-        if (matching.length === 0 && !this._stepCoverageCheckedElsewhere) {
+        if (matching.length === 0 && !isStepCoverageDelegated(this)) {
           errors.push(describeProblem({
             rule: 'APPSET-042',
             problem: `the generated Application "${a.name}" (labels ${JSON.stringify(a.labels)}) matches no RollingSync step, so the rollout never syncs it`,

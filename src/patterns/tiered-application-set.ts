@@ -13,6 +13,7 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { delegateStepCoverage } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
 /** A tier: one RollingSync step (or one per wave when its components use several waves). */
@@ -214,7 +215,7 @@ export class TieredApplicationSet extends Construct {
       ignoreApplicationDifferences: props.ignoreApplicationDifferences,
       progressiveSyncsManagedExternally: props.progressiveSyncsManagedExternally,
     });
-    this.applicationSet._stepCoverageCheckedElsewhere = true;
+    delegateStepCoverage(this.applicationSet);
 
     for (const t of props.tiers ?? []) this.addTier(t);
     for (const c of props.components ?? []) this.addComponent(c);

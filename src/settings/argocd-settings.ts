@@ -6,6 +6,7 @@ import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { registerInstanceSettings } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
@@ -144,6 +145,7 @@ export class ArgoCdSettings extends Construct {
   public constructor(scope: Construct, id: string, props: ArgoCdSettingsProps = {}) {
     super(scope, id);
     Object.defineProperty(this, ARGOCD_SETTINGS, { value: true });
+    registerInstanceSettings(this);
 
     const namespace = props.namespace ?? 'argocd';
     if (!isDns1123Label(namespace)) {

@@ -24,5 +24,9 @@ export const GEN_RULES: RuleFamily = {
     { id: 'GEN-017', summary: 'a selector match expression has an unknown operator', fix: 'use SelectorOperator.IN, NOT_IN, EXISTS or DOES_NOT_EXIST' },
     { id: 'GEN-018', summary: 'an In or NotIn selector expression has no values', fix: 'add values, e.g. values: [\'prod\']' },
     { id: 'GEN-019', summary: 'an Exists or DoesNotExist selector expression has values', fix: 'remove values from the expression' },
+    { id: 'GEN-201', summary: 'a list generator takes either elements or a non-empty elementsYaml', fix: "pass elements, or elementsYaml: '{{ .components | toJson }}' alone" },
+    { id: 'GEN-202', summary: 'a generator template override must be an object', fix: 'write template: { source: ..., labels: ... }' },
+    { id: 'GEN-203', summary: 'a generator template override has either source or sources', fix: 'put every source in sources' },
+    { id: 'GEN-204', summary: 'a generator template override revisionHistoryLimit must be a whole number ≥ 0', fix: 'use e.g. 10' },
   ],
 };

@@ -19,5 +19,8 @@ export const SRC_RULES: RuleFamily = {
     { id: 'SRC-012', summary: 'ApplicationSource.fromChart needs the chart and the Application in the same GitOpsApp', fix: 'create the app with new GitOpsApp({ repoUrl: \'https://git.example.com/gitops.git\' })' },
     { id: 'SRC-013', summary: 'the GitOpsApp has no repoUrl, so an Application cannot point at its chart', fix: 'pass repoUrl (the repository the output is committed to) to new GitOpsApp({ repoUrl: \'...\' })' },
     { id: 'SRC-014', summary: 'source data (such as Helm values) contains itself (a cycle)', fix: 'pass tree-shaped JSON data without references back to itself' },
+    { id: 'SRC-201', summary: 'a plugin parameter needs a name and exactly one of string, array or map', fix: "write e.g. { name: 'values-files', array: ['values.yaml'] }" },
+    { id: 'SRC-202', summary: 'a Jsonnet extVars / tlas entry needs a name and a string value', fix: "write e.g. { name: 'env', value: 'prod' } (code: true for Jsonnet code)" },
+    { id: 'SRC-203', summary: 'two Jsonnet extVars / tlas entries have the same name', fix: 'give each its own name' },
   ],
 };
