@@ -35,6 +35,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       testTimeout: 60_000,
     },
   },
+  // Separate source maps (lib/**/*.js.map, sources inside): inline maps made every module load parse them (issue 16).
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: true, sourceMap: true } },
   tsconfigDev: {
     include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
@@ -81,5 +83,8 @@ project.eslint?.addIgnorePattern('src/imports/');
 project.eslint?.addIgnorePattern('dist/');
 // The npm registry here lacks the non-linux @unrs/resolver-binding-*@1.13.0 packages: npm ci would fail.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+// cdk8s-plus-28 is needed only by the OpenShift AI patterns (ModelRegistryStack and the types of its props), which
+// load it at first use: an optional peer, so apps on another cdk8s-plus (or none) do not install a second one.
+project.package.addField('peerDependenciesMeta', { 'cdk8s-plus-28': { optional: true } });
 
 project.synth();
