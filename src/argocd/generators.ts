@@ -1,7 +1,8 @@
 import { Duration } from 'cdk8s';
+import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /** Operators of a generator post-selector or cluster selector expression. */
 export enum SelectorOperator {
@@ -956,10 +957,10 @@ export class Generator {
   public _toNested(): argo.ApplicationSetSpecGeneratorsMatrixGenerators {
     const g = this._toArgo();
     if (g.matrix) {
-      return { matrix: argo.toJson_ApplicationSetSpecGeneratorsMatrix(g.matrix), selector: g.selector as any };
+      return { matrix: argoBindings().toJson_ApplicationSetSpecGeneratorsMatrix(g.matrix), selector: g.selector as any };
     }
     if (g.merge) {
-      return { merge: argo.toJson_ApplicationSetSpecGeneratorsMerge(g.merge), selector: g.selector as any };
+      return { merge: argoBindings().toJson_ApplicationSetSpecGeneratorsMerge(g.merge), selector: g.selector as any };
     }
     return g as argo.ApplicationSetSpecGeneratorsMatrixGenerators;
   }
