@@ -306,6 +306,9 @@ const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
  * The database password is only ever a reference to an existing Secret. Images must be pinned (tag other than
  * `latest`, or digest). `addToAppOfApps` places both charts as children of an `AppOfApps` (self-heal on, prune
  * off); the application child (wave 3, prune on) is yours.
+ *
+ * Needs the optional peer dependency `cdk8s-plus-28` (`npm install cdk8s-plus-28@^2.5.6`): the constructor fails
+ * with that command when it is missing. No other construct of this library loads it (see docs/performance.md).
  */
 export class ModelRegistryStack extends Construct {
   /** Argo CD health check (Lua) for `modelregistry.opendatahub.io/ModelRegistry`, keyed by its `Available` condition. */
@@ -343,6 +346,7 @@ export class ModelRegistryStack extends Construct {
 
   public constructor(scope: Construct, id: string, props: ModelRegistryStackProps) {
     super(scope, id);
+    cdk8sPlus(this, 'ModelRegistryStack'); // an optional peer dependency: fail first, with the install command
     this.props = props;
     this.name = props.name ?? id;
     this.registryNamespace = props.registryNamespace ?? 'rhoai-model-registries';
