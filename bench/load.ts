@@ -4,6 +4,8 @@
  *
  * - `cdk8s`: `require('cdk8s')`;
  * - `gitops`: `require('cdk8s-gitops')` (the compiled library, as lib/ is compiled: no inline source maps);
+ * - `gitops-all`: the require, then every export read (loads every module of the library, like the eager index
+ *   did, but still not the bindings or cdk8s-plus-28 until they are used);
  * - `gitops-first-app`: the require, then one Application in a GitOpsChart rendered to JSON (this loads the
  *   generated Argo CD bindings, which the require alone does not).
  */
@@ -14,6 +16,9 @@ if (what === 'cdk8s') {
   require('cdk8s');
 } else if (what === 'gitops') {
   require('../src');
+} else if (what === 'gitops-all') {
+  const lib = require('../src');
+  for (const k of Object.keys(lib)) void lib[k]; // every module, as the eager index loaded them
 } else if (what === 'gitops-first-app') {
   const lib = require('../src');
   const app = new lib.GitOpsApp({ outdir: '/nonexistent', repoUrl: 'https://git.example.com/x.git', targetRevision: 'main' });
@@ -25,7 +30,7 @@ if (what === 'cdk8s') {
   });
   a.resource.toJson();
 } else {
-  throw new Error('usage: node load.js <cdk8s|gitops|gitops-first-app>');
+  throw new Error('usage: node load.js <cdk8s|gitops|gitops-all|gitops-first-app>');
 }
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 process.stdout.write(JSON.stringify({ what, ms, modules: Object.keys(require.cache).length }) + '\n');
