@@ -95,6 +95,6 @@ test('ModelRegistryStack names the missing optional peer and the install command
     database: lib.ModelRegistryDatabase.inClusterMySql({
       credentials: lib.DatabaseCredentials.fromSecret({ secretName: 'model-registry-db' }),
     }),
-  })).toThrow(/\[model-registry\] ModelRegistryStack needs the optional peer dependency cdk8s-plus-28, which is not installed .*Fix: npm install cdk8s-plus-28@\^2\.5\.6/);
+  })).toThrow(/\[model-registry\] ModelRegistryStack needs the optional peer dependency cdk8s-plus-28, which is not installed .*Fix: npm install cdk8s-plus-28@\^2\.5\.6 .*\[ODH-101\]/);
 });
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -62,6 +62,7 @@ export function cdk8sPlus(scope: IConstruct, what: string): typeof Kplus {
   } catch (e) {
     if ((e as any)?.code !== 'MODULE_NOT_FOUND' || !String((e as Error).message).includes("'cdk8s-plus-28'")) throw e;
     fail(scope, {
+      rule: 'ODH-101',
       problem: `${what} needs the optional peer dependency cdk8s-plus-28, which is not installed`,
       value: 'cdk8s-plus-28',
       fix: `npm install cdk8s-plus-28@${CDK8S_PLUS_RANGE} (the other constructs of cdk8s-gitops do not need it)`,
