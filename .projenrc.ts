@@ -42,6 +42,8 @@ const project = new cdk8s.ConstructLibraryCdk8s({
       setupFiles: ['<rootDir>/test/util/quiet.ts'],
     },
   },
+  // Separate source maps (lib/**/*.js.map, sources inside): inline maps made every module load parse them (issue 16).
+  tsconfig: { compilerOptions: { inlineSourceMap: false, inlineSources: true, sourceMap: true } },
   tsconfigDev: {
     include: ['../examples/**/*.ts', '../scripts/**/*.ts', '../bench/**/*.ts'],
     compilerOptions: {},
@@ -69,6 +71,9 @@ project.addTask('bench', {
   exec: 'ts-node --transpile-only bench/run.ts',
   receiveArgs: true,
 });
+
+// lib/index.js loads each module at the first read of one of its exports (issue 16: start-up time).
+project.postCompileTask.exec('ts-node --transpile-only scripts/lazy-index.ts lib/index.js');
 
 // Regenerates the README section "What it catches at synth" from the bad-input catalogue.
 project.addTask('catalogue', {
@@ -108,5 +113,8 @@ project.eslint?.addIgnorePattern('dist/');
 project.package.addField('allowScripts', { '@parcel/watcher': false, 'unrs-resolver': false });
 // The npm registry here lacks the non-linux @unrs/resolver-binding-*@1.13.0 packages: npm ci would fail.
 project.package.addField('overrides', { 'unrs-resolver': '1.12.2' });
+// cdk8s-plus-28 is needed only by the OpenShift AI patterns (ModelRegistryStack and the types of its props), which
+// load it at first use: an optional peer, so apps on another cdk8s-plus (or none) do not install a second one.
+project.package.addField('peerDependenciesMeta', { 'cdk8s-plus-28': { optional: true } });
 
 project.synth();

@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { projectRegistry, RegisteredProject } from './project-checks';
+import { argoBindings } from '../app/lazy-modules';
 import { validateCron } from '../checks/cron';
 import { validateGoDuration } from '../checks/duration';
 import { check, fail, failWith } from '../checks/errors';
@@ -8,7 +9,7 @@ import { isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
 import { PROJECT_POLICY_ACTIONS, isValidPolicyAction, validateProjectPolicy, validateRoleGroupName, validateRoleName } from '../checks/rbac-policy';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /**
  * One `spec.destinations[]` entry: a cluster (by API server URL or by Argo CD cluster name) and a namespace.
@@ -628,7 +629,7 @@ export class AppProject extends Construct {
     }
     if (new Set(finalizers).size !== finalizers.length) fail(this, { rule: 'PROJ-204', problem: 'a finalizer is listed twice', value: finalizers, fix: 'list each finalizer once' });
 
-    this.resource = new argo.AppProject(this, 'Resource', {
+    this.resource = new (argoBindings().AppProject)(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace, finalizers: finalizers.length ? [...finalizers] : undefined },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });

@@ -9,13 +9,14 @@ import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
+import { argoBindings } from '../app/lazy-modules';
 import { describeProblem, fail, failWith, collect } from '../checks/errors';
 import {
   fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
   stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 import { addSuppression, passCache } from '../rules/engine';
 import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
@@ -390,7 +391,7 @@ export class ApplicationSet extends Construct {
     for (const g of props.generators ?? []) this.addGenerator(g);
     for (const d of props.ignoreApplicationDifferences ?? []) this.addIgnoreApplicationDifference(d);
 
-    this.resource = new argo.ApplicationSet(this, 'Resource', {
+    this.resource = new (argoBindings().ApplicationSet)(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });
@@ -735,7 +736,7 @@ export class ApplicationSet extends Construct {
 
   /** Every string of the rendered template, with its JSON path. */
   private templateStrings(): Array<{ path: string; value: string }> {
-    const json = argo.toJson_ApplicationSetSpecTemplate(this.renderTemplate().template);
+    const json = argoBindings().toJson_ApplicationSetSpecTemplate(this.renderTemplate().template);
     const out: Array<{ path: string; value: string }> = [];
     const walk = (v: unknown, p: string) => {
       if (typeof v === 'string') out.push({ path: p, value: v });

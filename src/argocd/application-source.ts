@@ -1,9 +1,10 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
+import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /** A Helm `--set` parameter. */
 export interface HelmParameter {
@@ -829,7 +830,7 @@ export class ApplicationSource {
         commonLabels: k.commonLabels,
         commonAnnotations: k.commonAnnotations,
         components: k.components,
-        replicas: k.replicas?.map(r => ({ name: r.name, count: argo.ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
+        replicas: k.replicas?.map(r => ({ name: r.name, count: argoBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
         patches: k.patches,
         version: k.version,
         labelWithoutSelector: k.labelWithoutSelector,

@@ -4,9 +4,10 @@ import type { IgnoreDifference, InfoItem } from './application';
 import type { ApplicationSource } from './application-source';
 import type { Destination } from './destination';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /** Operators of a generator post-selector or cluster selector expression. */
 export enum SelectorOperator {
@@ -1385,10 +1386,10 @@ export class Generator {
   public _toNested(scope?: IConstruct): argo.ApplicationSetSpecGeneratorsMatrixGenerators {
     const g = this._toArgo(scope);
     if (g.matrix) {
-      return { matrix: argo.toJson_ApplicationSetSpecGeneratorsMatrix(g.matrix), selector: g.selector as any };
+      return { matrix: argoBindings().toJson_ApplicationSetSpecGeneratorsMatrix(g.matrix), selector: g.selector as any };
     }
     if (g.merge) {
-      return { merge: argo.toJson_ApplicationSetSpecGeneratorsMerge(g.merge), selector: g.selector as any };
+      return { merge: argoBindings().toJson_ApplicationSetSpecGeneratorsMerge(g.merge), selector: g.selector as any };
     }
     return g as argo.ApplicationSetSpecGeneratorsMatrixGenerators;
   }

@@ -1,6 +1,6 @@
 import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { ConfigMapObject } from './config-map';
 import { APPLICATION_HEALTH_LUA } from './health-checks';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
@@ -139,8 +139,8 @@ export class ArgoCdSettings extends Construct {
   private readonly _settings = new Map<string, string>();
   private readonly _cmdParams = new Map<string, string>();
   private readonly _syncWave?: number;
-  private _settingsCm?: k8s.KubeConfigMap;
-  private _cmdParamsCm?: k8s.KubeConfigMap;
+  private _settingsCm?: ConfigMapObject;
+  private _cmdParamsCm?: ConfigMapObject;
 
   public constructor(scope: Construct, id: string, props: ArgoCdSettingsProps = {}) {
     super(scope, id);
@@ -329,14 +329,14 @@ export class ArgoCdSettings extends Construct {
     if (this._settingsCm && this._cmdParamsCm) this._cmdParamsCm.node.addDependency(this._settingsCm);
   }
 
-  private newConfigMap(id: string, name: string, data: Map<string, string>): k8s.KubeConfigMap {
+  private newConfigMap(id: string, name: string, data: Map<string, string>): ConfigMapObject {
     const annotations: { [key: string]: string } = {
       [ArgoAnnotations.SYNC_OPTIONS]: SyncOption.annotationValue([
         SyncOption.SERVER_SIDE_APPLY, SyncOption.PRUNE_DISABLED, SyncOption.DELETE_DISABLED,
       ]),
     };
     if (this._syncWave !== undefined) annotations[ArgoAnnotations.SYNC_WAVE] = String(this._syncWave);
-    return new k8s.KubeConfigMap(this, id, {
+    return new ConfigMapObject(this, id, {
       metadata: {
         name,
         namespace: this.namespace,

@@ -54,5 +54,6 @@ export const ODH_RULES: RuleFamily = {
     { id: 'ODH-047', summary: 'the external database needs a username', fix: 'set username to the database user' },
     { id: 'ODH-048', summary: 'objects were added to the infrastructure chart after addToAppOfApps placed the stack without an infrastructure child', fix: 'add them before calling addToAppOfApps, or put them in another chart' },
     { id: 'ODH-049', summary: "a Secret in the stack's charts carries secret values that would be committed to git", fix: 'use an ExternalSecret or SealedSecret (unsafeAllowPlaintextPassword: true for a throwaway cluster)', suppressible: true },
+    { id: 'ODH-101', summary: 'ModelRegistryStack needs the optional peer dependency cdk8s-plus-28, which is not installed', fix: 'npm install cdk8s-plus-28@^2.5.6 (the other constructs of cdk8s-gitops do not need it)' },
   ],
 };
