@@ -256,7 +256,7 @@ export function projectCheckStats(scope: IConstruct): ProjectCheckStats | undefi
 // ---------------------------------------------------------------------------------------------------------
 // usages
 
-function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
+export function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
   if (Application.isApplication(c)) return [applicationUsage(c)];
   const f = (c as any)[PROJECT_USAGES];
   if (typeof f === 'function') {
