@@ -2,6 +2,7 @@ import { Chart, Testing } from 'cdk8s';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
 import { Notifications, NotificationService } from '../src/platform/notifications';
 import { ArgoCdSettings } from '../src/settings/argocd-settings';
+import { APPLICATION_HEALTH_LUA } from '../src/settings/health-checks';
 import { SettingsTarget } from '../src/settings/settings-target';
 
 const HEALTH_KEY = 'resource.customizations.health.argoproj.io_Application';
@@ -69,7 +70,7 @@ describe('SettingsTarget.OPERATOR', () => {
       annotations: { 'argocd.argoproj.io/sync-options': 'ServerSideApply=true,Prune=false,Delete=false' },
     });
     expect(cr.spec.resourceHealthChecks).toEqual([
-      { group: 'argoproj.io', kind: 'Application', check: expect.stringContaining('obj.status.health') },
+      { group: 'argoproj.io', kind: 'Application', check: APPLICATION_HEALTH_LUA },
     ]);
     expect(cr.spec.extraConfig).toEqual({ 'timeout.reconciliation': '180s' });
     expect(cr.spec.cmdParams).toEqual({ 'controller.resource.health.persist': 'false' });
