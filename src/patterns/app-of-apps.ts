@@ -11,6 +11,7 @@ import { fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
+import { addSuppression, decide, onPrepare } from '../rules/engine';
 
 /**
  * What a child app does; decides its default sync policy.
@@ -245,13 +246,16 @@ export class AppOfApps extends Construct {
   private readonly childKeys = new Set<string>();
   private readonly props: AppOfAppsProps;
   private waves?: Map<IConstruct, number>;
+  private cycle?: string;
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
+    if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
     this.props = props;
     const app = GitOpsApp.find(this);
     if (!app) {
       fail(this, {
+        rule: 'AOA-001',
         problem: 'an AppOfApps must be in a GitOpsApp (the root app points at the folder its children are written to)',
         value: this.node.root.constructor.name,
         fix: "create the cdk8s app with new GitOpsApp({ repoUrl: 'https://git.example.com/gitops.git' })",
@@ -262,7 +266,7 @@ export class AppOfApps extends Construct {
     if (nameProblem) failWith(this, `root Application ${nameProblem}`);
     for (const [what, folder] of [['childrenFolder', props.childrenFolder], ['rootFolder', props.rootFolder]] as const) {
       if (folder !== undefined && typeof folder !== 'string') {
-        fail(this, { problem: `${what} must be a folder path`, value: folder, fix: "use a relative folder such as 'apps/root'" });
+        fail(this, { rule: 'AOA-002', problem: `${what} must be a folder path`, value: folder, fix: "use a relative folder such as 'apps/root'" });
       }
     }
     this.argocdNamespace = props.argocdNamespace ?? 'argocd';
@@ -286,7 +290,9 @@ export class AppOfApps extends Construct {
     if (props.topology ?? true) {
       app.addFile(posixJoin(props.rootFolder ?? 'argocd', `TOPOLOGY-${name}.md`), { render: () => this.renderTopology() });
     }
-    this.node.addValidation({ validate: () => this.validateAndAssignWaves() });
+    // waves are computed (and written to the children) before any check runs; validation only reports
+    onPrepare(this, () => this.assignWaves());
+    this.node.addValidation({ validate: () => this.validateWaves() });
   }
 
   /** Adds a child Application with its own sources. */
@@ -303,6 +309,7 @@ export class AppOfApps extends Construct {
     const namespace = options.namespace ?? chart.namespace;
     if (!namespace) {
       fail(this, {
+        rule: 'AOA-003',
         problem: `child '${id}' needs a destination namespace`,
         value: chart.node.path,
         fix: "give the chart a namespace (new Chart(app, 'x', { namespace: 'x' })) or pass namespace to addChart",
@@ -321,6 +328,7 @@ export class AppOfApps extends Construct {
     for (const [what, a] of [['child', child], ['dependency', dependency]] as const) {
       if (!this.childByNode.has(a)) {
         fail(this, {
+          rule: 'AOA-004',
           problem: `the ${what} is not a child of this AppOfApps`,
           value: a.node.path,
           fix: 'add it with addApplication/addChart/addApplicationSet of this AppOfApps first',
@@ -338,7 +346,7 @@ export class AppOfApps extends Construct {
   public addApplicationSet(id: string, options: ChildApplicationSetOptions): ApplicationSet {
     const { syncWave, dependsOn, role, ...props } = options;
     if (syncWave !== undefined && !Number.isSafeInteger(syncWave)) {
-      fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
+      fail(this, { rule: 'AOA-005', problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
     }
     const appSet = new ApplicationSet(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
     const t = props.template;
@@ -377,17 +385,18 @@ export class AppOfApps extends Construct {
     sources?: ApplicationSource[], chart?: Chart): Application {
     if (!destination.namespace) {
       fail(this, {
+        rule: 'AOA-006',
         problem: `child '${id}' has no destination namespace (each child is scoped to one namespace)`,
         value: destination._toArgo(),
         fix: "use Destination.inCluster('my-namespace')",
       });
     }
     for (const ns of o.extraNamespaces ?? []) {
-      if (!isDns1123Label(ns)) fail(this, { problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
+      if (!isDns1123Label(ns)) fail(this, { rule: 'AOA-007', problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
     }
     if (o.syncWave !== undefined && !Number.isSafeInteger(o.syncWave)) {
       // Argo CD parses the annotation as an integer: 1e21 would be written as "1e+21"
-      fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
+      fail(this, { rule: 'AOA-008', problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
     }
     const role = o.role ?? ChildRole.APPLICATION;
     const app = new Application(this.childrenChart, id, {
@@ -429,6 +438,7 @@ export class AppOfApps extends Construct {
     for (const dep of child.dependsOn) {
       if (!this.childByNode.has(dep)) {
         fail(child.node, {
+          rule: 'AOA-009',
           problem: 'dependsOn names something that is not a child of this AppOfApps',
           value: dep?.node?.path ?? dep,
           fix: 'add the dependency with addApplication/addChart/addApplicationSet of the same AppOfApps first',
@@ -437,10 +447,11 @@ export class AppOfApps extends Construct {
     }
     const key = `${child.kind}/${child.name}`;
     if (this.childKeys.has(key)) {
-      fail(child.node, { problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
+      fail(child.node, { rule: 'AOA-010', problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
     }
     if (child.kind === 'Application' && child.name === this.root.name) {
       fail(child.node, {
+        rule: 'AOA-011',
         problem: 'a child Application has the name of the root Application (both live in Argo CD\'s namespace, so they would be one object)',
         value: child.name,
         fix: 'give the child (or the root, with name) another name',
@@ -477,18 +488,30 @@ export class AppOfApps extends Construct {
     return waves;
   }
 
-  private validateAndAssignWaves(): string[] {
-    const errors: string[] = [];
+  /** The prepare step of a synth pass: derives the waves, writes them to the children, clears leaked namespaces. */
+  private assignWaves(): void {
+    this.cycle = undefined;
     let waves: Map<IConstruct, number>;
     try {
       waves = this.computeWaves();
     } catch (e) {
       if (e instanceof CycleError) {
-        return [`the children's dependsOn form a cycle (each depends on the next): ${e.cycle}. Fix: remove one of these dependencies`];
+        this.cycle = e.cycle;
+        return;
       }
       throw e;
     }
     this.waves = waves;
+    for (const c of this.children) c.setWave(waves.get(c.node)!);
+    for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
+  }
+
+  private validateWaves(): string[] {
+    const errors: string[] = [];
+    if (this.cycle !== undefined) {
+      return [`the children's dependsOn form a cycle (each depends on the next): ${this.cycle}. Fix: remove one of these dependencies [AOA-012]`];
+    }
+    const waves = this.waves ?? this.computeWaves();
     const byNode = new Map(this.children.map(c => [c.node, c]));
     for (const c of this.children) {
       const wave = waves.get(c.node)!;
@@ -496,22 +519,21 @@ export class AppOfApps extends Construct {
         const dw = waves.get(d)!;
         if (c.explicitWave !== undefined && dw >= wave) {
           errors.push(`child '${c.name}' has syncWave ${wave} but depends on '${byNode.get(d)!.name}' in wave ${dw} (got ${wave} <= ${dw}). `
-            + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it`);
+            + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it [AOA-013]`);
         }
       }
-      c.setWave(wave);
     }
     const distinct = new Set(waves.values());
-    if (distinct.size > 1 && !this.props.healthCheckManagedExternally) {
+    if (distinct.size > 1) {
       const settings = ArgoCdSettings.of(this);
       if (!settings?.applicationHealthCheckEnabled) {
-        errors.push(`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
+        const message = (`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
           + 'health check for Application: later waves would not wait for earlier children to be healthy. '
           + "Fix: add new ArgoCdSettings(chart, 'argocd-settings', { applicationHealthCheck: true }) to the app, "
-          + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application');
+          + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application [AOA-014]');
+        if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
-    for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
     errors.push(...this.checkNamespaceScope());
     return errors;
   }
@@ -542,18 +564,18 @@ export class AppOfApps extends Construct {
         const what = `${obj.kind} ${obj.name}`;
         if (clusterScoped && ns !== undefined) {
           errors.push(`child '${c.name}': cluster-scoped ${what} has a namespace (got ${JSON.stringify(ns)}). `
-            + 'Fix: remove metadata.namespace from it');
+            + 'Fix: remove metadata.namespace from it [AOA-015]');
         }
         if (!clusterScoped && ns !== undefined && !c.namespaces.includes(ns)) {
           errors.push(`child '${c.name}': ${what} is in namespace ${JSON.stringify(ns)}, outside the child's namespaces `
             + `(got ${JSON.stringify(ns)}, allowed ${JSON.stringify(c.namespaces)}). Fix: move it to ${JSON.stringify(defaultNs)}, `
-            + `or add ${JSON.stringify(ns)} to the child's extraNamespaces`);
+            + `or add ${JSON.stringify(ns)} to the child's extraNamespaces [AOA-016]`);
         }
         const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${clusterScoped ? '' : ns ?? defaultNs}/${obj.name}`;
         const owner = owners.get(key);
         if (owner !== undefined && owner !== c.name) {
           errors.push(`${what}${clusterScoped ? '' : ` in namespace ${ns ?? defaultNs}`} is deployed by two children `
-            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child`);
+            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child [AOA-017]`);
         }
         owners.set(key, c.name);
       }

@@ -5,9 +5,10 @@
 import { k8s } from 'cdk8s-plus-28';
 import { Construct } from 'constructs';
 import { Credentials, CredentialsKind, ExternalSecretKey, SecretStoreKind } from './credentials';
-import { fail } from '../checks/errors';
+import { check, fail } from '../checks/errors';
 import * as sealed from '../imports/bitnami.com';
 import * as eso from '../imports/external-secrets.io';
+import { addSuppression } from '../rules/engine';
 
 /** The label Argo CD reads a declarative Secret's type from. */
 export const SECRET_TYPE_LABEL = 'argocd.argoproj.io/secret-type';
@@ -34,13 +35,13 @@ export function emitArgoSecret(scope: Construct, o: ArgoSecretOptions): void {
   for (const key of creds?.keys ?? []) {
     if (!o.allowedKeys.includes(key)) {
       fail(scope, {
-        problem: `the ${o.what} Secret has no credential key "${key}"`,
+        rule: 'REPO-007', problem: `the ${o.what} Secret has no credential key "${key}"`,
         value: key,
         fix: `use one of ${o.allowedKeys.join(', ')}`,
       });
     }
     if (o.data[key] !== undefined) {
-      fail(scope, { problem: `"${key}" is set both as a setting and as a credential`, value: key, fix: 'keep it in one place' });
+      fail(scope, { rule: 'REPO-008', problem: `"${key}" is set both as a setting and as a credential`, value: key, fix: 'keep it in one place' });
     }
   }
   const labels = sortedRecord({ ...o.labels, [SECRET_TYPE_LABEL]: o.secretType });
@@ -95,14 +96,13 @@ export function emitArgoSecret(scope: Construct, o: ArgoSecretOptions): void {
       });
       return;
     case CredentialsKind.PLAINTEXT:
-      if (!o.allowPlaintext) {
-        fail(scope, {
-          problem: `the ${o.what} has plaintext credentials (${creds!.keys.join(', ')}): they would be committed to git`,
-          value: creds!.keys,
-          fix: 'use Credentials.fromExternalSecret(...), Credentials.fromSealedSecret(...) or Credentials.fromExistingSecret(); '
-            + 'for a throw-away environment only, set allowPlaintextCredentials: true',
-        });
-      }
+      if (o.allowPlaintext) addSuppression(scope, 'REPO-009', 'allowPlaintextCredentials: true');
+      check(scope, {
+        rule: 'REPO-009', problem: `the ${o.what} has plaintext credentials (${creds!.keys.join(', ')}): they would be committed to git`,
+        value: creds!.keys,
+        fix: 'use Credentials.fromExternalSecret(...), Credentials.fromSealedSecret(...) or Credentials.fromExistingSecret(); '
+          + 'for a throw-away environment only, set allowPlaintextCredentials: true',
+      });
       plainSecret(scope, o, labels, annotations, { ...o.data, ...creds!._options.data });
       return;
     default:

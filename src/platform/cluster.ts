@@ -100,45 +100,45 @@ export class Cluster extends Construct {
     super(scope, id);
     Object.defineProperty(this, CLUSTER, { value: true });
     if (typeof props?.name !== 'string' || props.name === '' || props.name.length > 253 || /\s/.test(props.name)) {
-      fail(this, { problem: 'a cluster needs a name (no spaces, at most 253 characters)', value: props?.name, fix: "use e.g. name: 'production'" });
+      fail(this, { rule: 'CLUSTER-001', problem: 'a cluster needs a name (no spaces, at most 253 characters)', value: props?.name, fix: "use e.g. name: 'production'" });
     }
     if (props.name === 'in-cluster') {
-      fail(this, { problem: '"in-cluster" is the name of Argo CD\'s built-in local cluster', value: props.name, fix: 'use another name, or Destination.inCluster() without declaring it' });
+      fail(this, { rule: 'CLUSTER-002', problem: '"in-cluster" is the name of Argo CD\'s built-in local cluster', value: props.name, fix: 'use another name, or Destination.inCluster() without declaring it' });
     }
     if (typeof props.server !== 'string' || !/^https:\/\/[^\s/]+(\/\S*)?$/.test(props.server)) {
-      fail(this, { problem: 'a cluster server must be an https:// API server URL', value: props.server, fix: "use e.g. server: 'https://prod.k8s.example.com:6443'" });
+      fail(this, { rule: 'CLUSTER-003', problem: 'a cluster server must be an https:// API server URL', value: props.server, fix: "use e.g. server: 'https://prod.k8s.example.com:6443'" });
     }
     if (!props.credentials || typeof props.credentials.kind !== 'string') {
-      fail(this, { problem: 'a cluster needs credentials (by reference)', value: props.credentials, fix: 'pass credentials: Credentials.fromExternalSecret(...), Credentials.fromSealedSecret(...) or Credentials.fromExistingSecret()' });
+      fail(this, { rule: 'CLUSTER-004', problem: 'a cluster needs credentials (by reference)', value: props.credentials, fix: 'pass credentials: Credentials.fromExternalSecret(...), Credentials.fromSealedSecret(...) or Credentials.fromExistingSecret()' });
     }
     if (props.credentials.kind !== CredentialsKind.EXISTING_SECRET && props.credentials.kind !== CredentialsKind.NONE && !props.credentials.keys.includes('config')) {
-      fail(this, { problem: 'cluster credentials must provide the "config" key (the cluster config JSON)', value: props.credentials.keys, fix: "use secretKey: 'config' (ExternalSecret) or encryptedData: { config: ... } (SealedSecret)" });
+      fail(this, { rule: 'CLUSTER-005', problem: 'cluster credentials must provide the "config" key (the cluster config JSON)', value: props.credentials.keys, fix: "use secretKey: 'config' (ExternalSecret) or encryptedData: { config: ... } (SealedSecret)" });
     }
     const labels: { [key: string]: string } = {};
     for (const [k, v] of Object.entries(props.labels ?? {})) {
       const p = validateLabelKey(k) ?? validateLabelValue(v);
-      if (p) failWith(this, `cluster label ${k}: ${p}`);
-      if (k === SECRET_TYPE_LABEL) fail(this, { problem: 'the secret-type label is set by the construct', value: k, fix: 'drop it from labels' });
+      if (p) failWith(this, `cluster label ${k}: ${p} [CLUSTER-016]`);
+      if (k === SECRET_TYPE_LABEL) fail(this, { rule: 'CLUSTER-006', problem: 'the secret-type label is set by the construct', value: k, fix: 'drop it from labels' });
       labels[k] = v;
     }
     for (const k of Object.keys(props.annotations ?? {})) {
       const p = validateAnnotationKey(k);
-      if (p) failWith(this, `cluster annotation ${k}: ${p}`);
+      if (p) failWith(this, `cluster annotation ${k}: ${p} [CLUSTER-017]`);
     }
     if (props.project !== undefined && !isDns1123Subdomain(props.project)) {
-      fail(this, { problem: 'the cluster project is not an AppProject name', value: props.project, fix: "use the project's name, e.g. 'platform'" });
+      fail(this, { rule: 'CLUSTER-007', problem: 'the cluster project is not an AppProject name', value: props.project, fix: "use the project's name, e.g. 'platform'" });
     }
     for (const ns of props.namespaces ?? []) {
-      if (!isDns1123Label(ns)) fail(this, { problem: 'a cluster namespace is not a namespace name', value: ns, fix: "use e.g. 'team-a'" });
+      if (!isDns1123Label(ns)) fail(this, { rule: 'CLUSTER-008', problem: 'a cluster namespace is not a namespace name', value: ns, fix: "use e.g. 'team-a'" });
     }
     if (props.clusterResources !== undefined && !props.namespaces?.length) {
-      fail(this, { problem: 'clusterResources only applies with namespaces', value: props.clusterResources, fix: 'set namespaces, or drop clusterResources' });
+      fail(this, { rule: 'CLUSTER-009', problem: 'clusterResources only applies with namespaces', value: props.clusterResources, fix: 'set namespaces, or drop clusterResources' });
     }
     this.name = props.name;
     this.server = props.server;
     this.secretName = props.secretName ?? `cluster-${props.name.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`.slice(0, 253).replace(/-+$/, '');
     if (!isDns1123Subdomain(this.secretName)) {
-      fail(this, { problem: 'the cluster Secret name is not a valid name', value: this.secretName, fix: 'pass secretName' });
+      fail(this, { rule: 'CLUSTER-010', problem: 'the cluster Secret name is not a valid name', value: this.secretName, fix: 'pass secretName' });
     }
     const namespace = props.argocdNamespace ?? ArgoCdSettings.of(this)?.namespace ?? 'argocd';
     this.labels = { ...labels, [SECRET_TYPE_LABEL]: 'cluster' };

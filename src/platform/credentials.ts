@@ -71,19 +71,19 @@ export class Credentials {
   /** An ExternalSecret creates the Argo CD Secret, its credential keys read from an external store. */
   public static fromExternalSecret(options: ExternalSecretCredentialsOptions): Credentials {
     if (!options || typeof options.storeName !== 'string' || !/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/.test(options.storeName)) {
-      fail(undefined, { problem: 'an ExternalSecret needs the name of its (Cluster)SecretStore', value: options?.storeName, fix: "pass storeName: 'vault' (a DNS-1123 name)" });
+      fail(undefined, { rule: 'REPO-001', problem: 'an ExternalSecret needs the name of its (Cluster)SecretStore', value: options?.storeName, fix: "pass storeName: 'vault' (a DNS-1123 name)" });
     }
     if (!Array.isArray(options.keys) || options.keys.length === 0) {
-      fail(undefined, { problem: 'an ExternalSecret needs at least one key', value: options.keys, fix: "pass keys: [{ secretKey: 'password', remoteKey: 'argocd/repos/charts' }]" });
+      fail(undefined, { rule: 'REPO-002', problem: 'an ExternalSecret needs at least one key', value: options.keys, fix: "pass keys: [{ secretKey: 'password', remoteKey: 'argocd/repos/charts' }]" });
     }
     for (const k of options.keys) {
       if (!k || typeof k.secretKey !== 'string' || !/^[-._a-zA-Z0-9]+$/.test(k.secretKey) || typeof k.remoteKey !== 'string' || k.remoteKey === '') {
-        fail(undefined, { problem: 'an ExternalSecret key needs a Secret key name and a remote key', value: k, fix: "write { secretKey: 'password', remoteKey: 'argocd/repos/charts', property: 'password' }" });
+        fail(undefined, { rule: 'REPO-003', problem: 'an ExternalSecret key needs a Secret key name and a remote key', value: k, fix: "write { secretKey: 'password', remoteKey: 'argocd/repos/charts', property: 'password' }" });
       }
     }
     const interval = options.refreshInterval ?? '1h';
     if (!/^([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+$/.test(interval)) {
-      fail(undefined, { problem: 'refreshInterval is not a Go duration', value: interval, fix: "use e.g. '1h' or '15m'" });
+      fail(undefined, { rule: 'REPO-004', problem: 'refreshInterval is not a Go duration', value: interval, fix: "use e.g. '1h' or '15m'" });
     }
     return new Credentials(CredentialsKind.EXTERNAL_SECRET, { ...options, keys: options.keys.map(k => ({ ...k })), refreshInterval: interval });
   }
@@ -92,7 +92,7 @@ export class Credentials {
   public static fromSealedSecret(options: SealedSecretCredentialsOptions): Credentials {
     const data = options?.encryptedData;
     if (!data || typeof data !== 'object' || Object.keys(data).length === 0 || Object.values(data).some(v => typeof v !== 'string' || v.length < 16)) {
-      fail(undefined, { problem: 'a SealedSecret needs encryptedData with the kubeseal output of each key', value: data, fix: "pass encryptedData: { password: 'AgB...' } (kubeseal --raw --name <secret> --namespace argocd)" });
+      fail(undefined, { rule: 'REPO-005', problem: 'a SealedSecret needs encryptedData with the kubeseal output of each key', value: data, fix: "pass encryptedData: { password: 'AgB...' } (kubeseal --raw --name <secret> --namespace argocd)" });
     }
     return new Credentials(CredentialsKind.SEALED_SECRET, { encryptedData: { ...data } });
   }
@@ -111,7 +111,7 @@ export class Credentials {
    */
   public static plaintext(data: { [key: string]: string }): Credentials {
     if (!data || typeof data !== 'object' || Object.values(data).some(v => typeof v !== 'string')) {
-      fail(undefined, { problem: 'plaintext credentials are a map of strings', value: data, fix: "pass e.g. { password: '...' }" });
+      fail(undefined, { rule: 'REPO-006', problem: 'plaintext credentials are a map of strings', value: data, fix: "pass e.g. { password: '...' }" });
     }
     return new Credentials(CredentialsKind.PLAINTEXT, { data: { ...data } });
   }

@@ -22,7 +22,7 @@ export class ExternalClusters {
     reg.strictClusters = true;
     for (const n of namesOrServers) {
       if (typeof n !== 'string' || n.trim() === '' || /\s/.test(n)) {
-        fail(scope, { problem: 'an external cluster is a cluster name or API server URL', value: n, fix: "pass e.g. 'legacy-prod' or 'https://legacy.k8s.example.com'" });
+        fail(scope, { rule: 'CLUSTER-011', problem: 'an external cluster is a cluster name or API server URL', value: n, fix: "pass e.g. 'legacy-prod' or 'https://legacy.k8s.example.com'" });
       }
       reg.externalClusters.add(n);
     }

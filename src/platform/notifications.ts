@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
 import { platformRegistry } from './platform-checks';
-import { fail } from '../checks/errors';
+import { check, fail } from '../checks/errors';
+import { addSuppression } from '../rules/engine';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
 /** The triggers of the Argo CD notifications catalog (`notifications_catalog/install.yaml`). */
@@ -35,7 +36,7 @@ export class NotificationService {
    */
   public static webhook(name: string, url: string, headers?: { [key: string]: string }): NotificationService {
     if (typeof url !== 'string' || !/^https?:\/\/\S+$/.test(url)) {
-      fail(undefined, { problem: 'a webhook needs an http(s) URL', value: url, fix: "pass e.g. 'https://hooks.example.com/argo'" });
+      fail(undefined, { rule: 'NOTIF-001', problem: 'a webhook needs an http(s) URL', value: url, fix: "pass e.g. 'https://hooks.example.com/argo'" });
     }
     const config: { [key: string]: any } = { url };
     if (headers && Object.keys(headers).length) {
@@ -65,10 +66,10 @@ export class NotificationService {
 
   private constructor(type: string, name: string | undefined, config: { [key: string]: any }) {
     if (typeof type !== 'string' || !NAME.test(type) || (name !== undefined && (typeof name !== 'string' || !NAME.test(name)))) {
-      fail(undefined, { problem: 'a notification service type and name are simple names', value: { type, name }, fix: "use e.g. type 'webhook', name 'github'" });
+      fail(undefined, { rule: 'NOTIF-002', problem: 'a notification service type and name are simple names', value: { type, name }, fix: "use e.g. type 'webhook', name 'github'" });
     }
     if (!config || typeof config !== 'object') {
-      fail(undefined, { problem: 'a notification service needs its settings', value: config, fix: "pass e.g. { token: '$slack-token' }" });
+      fail(undefined, { rule: 'NOTIF-003', problem: 'a notification service needs its settings', value: config, fix: "pass e.g. { token: '$slack-token' }" });
     }
     this.type = type;
     this.name = name ?? type;
@@ -169,17 +170,16 @@ export class Notifications extends Construct {
   private readonly _templates = new Set<string>();
   private readonly _services = new Set<string>();
   private readonly catalog: boolean;
-  private readonly allowPlaintext: boolean;
   private readonly sends: Array<{ trigger: string; template: string }> = [];
 
   public constructor(scope: Construct, id: string, props: NotificationsProps) {
     super(scope, id);
     if (!props || !ArgoCdSettings.isArgoCdSettings(props.settings)) {
-      fail(this, { problem: 'Notifications needs the ArgoCdSettings of its Argo CD instance', value: props?.settings, fix: 'pass settings: the ArgoCdSettings construct' });
+      fail(this, { rule: 'NOTIF-004', problem: 'Notifications needs the ArgoCdSettings of its Argo CD instance', value: props?.settings, fix: 'pass settings: the ArgoCdSettings construct' });
     }
     this.settings = props.settings;
     this.catalog = props.catalog === true;
-    this.allowPlaintext = props.allowPlaintextCredentials === true;
+    if (props.allowPlaintextCredentials === true) addSuppression(this, 'NOTIF-005', 'allowPlaintextCredentials: true');
     props.settings._enableNotifications();
     for (const s of props.externalServices ?? []) this._services.add(s);
     for (const t of props.externalTriggers ?? []) this._triggers.add(t);
@@ -195,9 +195,9 @@ export class Notifications extends Construct {
   /** Declares a service. */
   public addService(service: NotificationService): void {
     const plain = service._plaintextSecrets();
-    if (plain.length && !this.allowPlaintext) {
-      fail(this, {
-        problem: `notification service ${service.key} has plaintext secret values (${plain.join(', ')}): they would be committed to git`,
+    if (plain.length) {
+      check(this, {
+        rule: 'NOTIF-005', problem: `notification service ${service.key} has plaintext secret values (${plain.join(', ')}): they would be committed to git`,
         value: plain,
         fix: 'put the secret in argocd-notifications-secret (e.g. with an ExternalSecret) and reference it as "$key"; or set allowPlaintextCredentials: true',
       });
@@ -213,9 +213,9 @@ export class Notifications extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/notifications/templates/
    */
   public addTemplate(name: string, body: { [key: string]: any }): void {
-    if (typeof name !== 'string' || !NAME.test(name)) fail(this, { problem: 'a template name is a simple name', value: name, fix: "use e.g. 'app-sync-failed'" });
+    if (typeof name !== 'string' || !NAME.test(name)) fail(this, { rule: 'NOTIF-006', problem: 'a template name is a simple name', value: name, fix: "use e.g. 'app-sync-failed'" });
     if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
-      fail(this, { problem: `template ${name} is empty`, value: body, fix: "pass e.g. { message: 'Application {{.app.metadata.name}} failed' }" });
+      fail(this, { rule: 'NOTIF-007', problem: `template ${name} is empty`, value: body, fix: "pass e.g. { message: 'Application {{.app.metadata.name}} failed' }" });
     }
     this.settings._putNotifications(this, `template.${name}`, YAML.stringify(sortDeep(body)));
     this._templates.add(name);
@@ -228,11 +228,11 @@ export class Notifications extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/notifications/triggers/
    */
   public addTrigger(name: string, ...conditions: TriggerCondition[]): void {
-    if (typeof name !== 'string' || !NAME.test(name)) fail(this, { problem: 'a trigger name is a simple name', value: name, fix: "use e.g. 'on-sync-failed'" });
-    if (conditions.length === 0) fail(this, { problem: `trigger ${name} has no condition`, value: conditions, fix: "pass { when: \"app.status.health.status == 'Degraded'\", send: ['app-degraded'] }" });
+    if (typeof name !== 'string' || !NAME.test(name)) fail(this, { rule: 'NOTIF-008', problem: 'a trigger name is a simple name', value: name, fix: "use e.g. 'on-sync-failed'" });
+    if (conditions.length === 0) fail(this, { rule: 'NOTIF-009', problem: `trigger ${name} has no condition`, value: conditions, fix: "pass { when: \"app.status.health.status == 'Degraded'\", send: ['app-degraded'] }" });
     for (const c of conditions) {
       if (!c || typeof c.when !== 'string' || c.when.trim() === '' || !Array.isArray(c.send) || c.send.length === 0) {
-        fail(this, { problem: `trigger ${name} needs a when expression and at least one template to send`, value: c, fix: "write { when: \"app.status.health.status == 'Degraded'\", send: ['app-degraded'] }" });
+        fail(this, { rule: 'NOTIF-010', problem: `trigger ${name} needs a when expression and at least one template to send`, value: c, fix: "write { when: \"app.status.health.status == 'Degraded'\", send: ['app-degraded'] }" });
       }
       for (const t of c.send) this.sends.push({ trigger: name, template: t });
     }
@@ -255,7 +255,7 @@ export class Notifications extends Construct {
   private validateSends(): string[] {
     return this.sends.filter(s => !this._templates.has(s.template) && !this.catalog).map(s =>
       `trigger ${JSON.stringify(s.trigger)} sends template ${JSON.stringify(s.template)}, which is not declared (got templates ${JSON.stringify([...this._templates].sort())}). `
-      + `Fix: add it with addTemplate('${s.template}', { message: ... }), or set catalog: true if it is a catalog template`);
+      + `Fix: add it with addTemplate('${s.template}', { message: ... }), or set catalog: true if it is a catalog template [NOTIF-013]`);
   }
 }
 

@@ -22,7 +22,7 @@ import { DECLARED_CLUSTERS, DeclaredClusterInfo } from '../argocd/declared-clust
 import { IN_CLUSTER_SERVER } from '../argocd/destination';
 import { selectorMatches } from '../argocd/generators';
 import { existingProjectRegistry, usagesOf } from '../argocd/project-checks';
-import { describeProblem } from '../checks/errors';
+import { collect, ProblemOptions } from '../checks/errors';
 import { argoGlobMatch } from '../checks/glob';
 
 const REGISTRY = Symbol.for('cdk8s-gitops.PlatformRegistry');
@@ -84,11 +84,12 @@ export class PlatformRegistry {
     c.node.addValidation({ validate: () => this.errors.get(c) ?? [] });
   }
 
-  private report(c: IConstruct, message: string): void {
+  /** Files a finding under its construct (suppressions on the construct or a scope above it apply). */
+  private report(c: IConstruct, p: ProblemOptions): void {
     this.hook(c);
-    const list = this.errors.get(c);
-    if (list) list.push(message);
-    else this.errors.set(c, [message]);
+    let list = this.errors.get(c);
+    if (!list) this.errors.set(c, list = []);
+    collect(c, p, list);
   }
 
   public rebuild(): void {
@@ -99,11 +100,11 @@ export class PlatformRegistry {
     for (const c of this.clusters) {
       const other = byName.get(c.name) ?? byServer.get(c.server);
       if (other) {
-        this.report(c.construct, describeProblem({
-          problem: `two Clusters declare the same ${byName.has(c.name) ? 'name' : 'server'} (the other one is ${other.construct.node.path}); Argo CD would keep only one`,
+        this.report(c.construct, {
+          rule: 'CLUSTER-012', problem: `two Clusters declare the same ${byName.has(c.name) ? 'name' : 'server'} (the other one is ${other.construct.node.path}); Argo CD would keep only one`,
           value: byName.has(c.name) ? c.name : c.server,
           fix: 'declare each cluster once',
-        }));
+        });
         continue;
       }
       byName.set(c.name, c);
@@ -167,23 +168,23 @@ export class PlatformRegistry {
   }
 
   private checkDestination(describe: string, server: string | undefined, name: string | undefined,
-    byName: Map<string, ClusterEntry>, byServer: Map<string, ClusterEntry>): string | undefined {
+    byName: Map<string, ClusterEntry>, byServer: Map<string, ClusterEntry>): ProblemOptions | undefined {
     if (server !== undefined) {
       if (server.includes('{{') || server === IN_CLUSTER_SERVER || byServer.has(server) || this.externalClusters.has(server)) return undefined;
-      return describeProblem({
-        problem: `${describe} deploys to cluster server ${JSON.stringify(server)}, which no Cluster in this app declares (declared: ${this.declaredList('server')})`,
+      return {
+        rule: 'CLUSTER-013', problem: `${describe} deploys to cluster server ${JSON.stringify(server)}, which no Cluster in this app declares (declared: ${this.declaredList('server')})`,
         value: server,
         fix: `${this.closest(server, [...byServer.keys()])}declare it with new Cluster(scope, id, { name, server: '${server}', credentials }), `
           + `or, if it is registered outside this app, ExternalClusters.declare(scope, '${server}')`,
-      });
+      };
     }
     if (name === undefined || name.includes('{{') || name === IN_CLUSTER_NAME || byName.has(name) || this.externalClusters.has(name)) return undefined;
-    return describeProblem({
-      problem: `${describe} deploys to cluster ${JSON.stringify(name)}, which no Cluster in this app declares (declared: ${this.declaredList('name')})`,
+    return {
+      rule: 'CLUSTER-014', problem: `${describe} deploys to cluster ${JSON.stringify(name)}, which no Cluster in this app declares (declared: ${this.declaredList('name')})`,
       value: name,
       fix: `${this.closest(name, [...byName.keys()])}declare it with new Cluster(scope, id, { name: '${name}', server, credentials }), `
         + `or, if it is registered outside this app, ExternalClusters.declare(scope, '${name}')`,
-    });
+    };
   }
 
   private declaredList(field: 'name' | 'server'): string {
@@ -196,8 +197,8 @@ export class PlatformRegistry {
     return close.length ? `did you mean ${close.map(c => JSON.stringify(c)).join(' or ')}? Otherwise ` : '';
   }
 
-  private checkClusterGenerators(appSet: IConstruct): string[] {
-    const out: string[] = [];
+  private checkClusterGenerators(appSet: IConstruct): ProblemOptions[] {
+    const out: ProblemOptions[] = [];
     const gens: any[] = (appSet as any).generatorList ?? [];
     const bodies: any[] = [];
     for (const g of gens) {
@@ -215,11 +216,11 @@ export class PlatformRegistry {
       if (this.clusters.some(c => selectorMatches(selector, c.labels))) continue;
       const rendered = JSON.stringify(JSON.parse(JSON.stringify(selector)));
       const known = this.clusters.map(c => `${c.name} {${Object.entries(c.labels).filter(([k]) => k !== 'argocd.argoproj.io/secret-type').map(([k, v]) => `${k}=${v}`).join(', ')}}`);
-      out.push(describeProblem({
-        problem: `a clusters generator's selector ${rendered} matches none of the declared clusters (${known.join('; ') || 'none'}): the ApplicationSet would generate no Application for it`,
+      out.push({
+        rule: 'CLUSTER-015', problem: `a clusters generator's selector ${rendered} matches none of the declared clusters (${known.join('; ') || 'none'}): the ApplicationSet would generate no Application for it`,
         value: selector,
         fix: 'correct the selector, or label the Cluster it is meant for (labels: { ... }); a cluster registered outside this app is declared with new Cluster(scope, id, { name, server, labels, credentials: Credentials.fromExistingSecret() })',
-      }));
+      });
     }
     return out;
   }
@@ -230,28 +231,28 @@ export class PlatformRegistry {
       || this.repositoryChecks!.publicRepos.some(p => argoGlobMatch(p, url) || normalizeRepoUrl(p) === n);
   }
 
-  private checkRepoUrl(what: string, url: string): string | undefined {
+  private checkRepoUrl(what: string, url: string): ProblemOptions | undefined {
     if (this.repoDeclared(url)) return undefined;
-    return describeProblem({
-      problem: `${what}, which is not a declared repository (declared: ${this.repositories.map(r => JSON.stringify(r.url) + (r.prefix ? ' (credentials template)' : '')).join(', ') || 'none'}); `
+    return {
+      rule: 'REPO-024', problem: `${what}, which is not a declared repository (declared: ${this.repositories.map(r => JSON.stringify(r.url) + (r.prefix ? ' (credentials template)' : '')).join(', ') || 'none'}); `
         + 'RepositoryChecks requires every repository to be declared or listed public',
       value: url,
       fix: `declare it with new Repository(scope, id, { url: '${url}', credentials }) (or a RepositoryCredentials template for its prefix); `
         + 'if it is public, list it in RepositoryChecks.enable(scope, { publicRepos: [...] })',
-    });
+    };
   }
 
-  private checkSourceRepo(project: string, entry: string): string | undefined {
+  private checkSourceRepo(project: string, entry: string): ProblemOptions | undefined {
     const glob = /[*?[{]/.test(entry);
     if (!glob) return this.checkRepoUrl(`AppProject ${JSON.stringify(project)} sourceRepos allows ${entry}`, entry);
     const candidates = [...this.repositories.map(r => r.url), ...this.repositoryChecks!.publicRepos.filter(p => !/[*?[{]/.test(p))];
     if (candidates.some(u => argoGlobMatch(entry, u)) || this.repositoryChecks!.publicRepos.includes(entry)
       || this.repositories.some(r => r.prefix && entry.startsWith(r.url))) return undefined;
-    return describeProblem({
-      problem: `AppProject ${JSON.stringify(project)} sourceRepos pattern ${JSON.stringify(entry)} matches no declared repository`,
+    return {
+      rule: 'REPO-025', problem: `AppProject ${JSON.stringify(project)} sourceRepos pattern ${JSON.stringify(entry)} matches no declared repository`,
       value: entry,
       fix: 'declare the repositories it is meant for (new Repository(...) / RepositoryCredentials for the prefix), list them in RepositoryChecks.enable(scope, { publicRepos }), or narrow the pattern',
-    });
+    };
   }
 
   private checkSubscriptions(c: IConstruct, describe: string, annotations: { [key: string]: string },
@@ -262,18 +263,18 @@ export class PlatformRegistry {
       const trigger = parts.length > 1 ? parts[0] : undefined;
       const service = parts.length > 1 ? parts.slice(1).join('.') : parts[0];
       if (trigger !== undefined && !triggers.has(trigger)) {
-        this.report(c, describeProblem({
-          problem: `${describe} subscribes to notification trigger ${JSON.stringify(trigger)}, which no Notifications declares (declared: ${[...triggers].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
+        this.report(c, {
+          rule: 'NOTIF-011', problem: `${describe} subscribes to notification trigger ${JSON.stringify(trigger)}, which no Notifications declares (declared: ${[...triggers].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
           value: key,
           fix: `${this.closest(trigger, [...triggers])}declare it with notifications.addTrigger('${trigger}', ...), enable the built-in catalog (catalog: true) if it is one of its triggers, or list it in externalTriggers`,
-        }));
+        });
       }
       if (!services.has(service)) {
-        this.report(c, describeProblem({
-          problem: `${describe} sends notifications to service ${JSON.stringify(service)}, which no Notifications declares (declared: ${[...services].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
+        this.report(c, {
+          rule: 'NOTIF-012', problem: `${describe} sends notifications to service ${JSON.stringify(service)}, which no Notifications declares (declared: ${[...services].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
           value: key,
           fix: `${this.closest(service, [...services])}declare it with notifications.addService(NotificationService.slack(...)) or list it in externalServices`,
-        }));
+        });
       }
     }
   }

@@ -26,7 +26,7 @@ export class RepositoryChecks {
     const reg = platformRegistry(scope);
     for (const p of options.publicRepos ?? []) {
       if (typeof p !== 'string' || p.trim() === '' || p === '*' || p === '**') {
-        fail(scope, { problem: 'a public repository entry must name repositories, not everything', value: p, fix: "list URLs or narrow globs, e.g. 'https://charts.example.com/*'" });
+        fail(scope, { rule: 'REPO-023', problem: 'a public repository entry must name repositories, not everything', value: p, fix: "list URLs or narrow globs, e.g. 'https://charts.example.com/*'" });
       }
     }
     reg.repositoryChecks = { publicRepos: [...reg.repositoryChecks?.publicRepos ?? [], ...options.publicRepos ?? []] };

@@ -88,19 +88,19 @@ export class SelfManagedArgoCd extends Construct {
     const settings = props?.settings;
     if (!ArgoCdSettings.isArgoCdSettings(settings) || settings.target !== SettingsTarget.HELM_VALUES) {
       fail(this, {
-        problem: 'a self-managed Argo CD reads its settings as chart values: the settings must use the HELM_VALUES target (a separate argocd-cm ConfigMap would be owned by two Applications)',
+        rule: 'INSTALL-014', problem: 'a self-managed Argo CD reads its settings as chart values: the settings must use the HELM_VALUES target (a separate argocd-cm ConfigMap would be owned by two Applications)',
         value: settings?.target,
         fix: "create them with new ArgoCdSettings(chart, 'settings', { target: SettingsTarget.HELM_VALUES, ... })",
       });
     }
     const version = props.chartVersion ?? SelfManagedArgoCd.DEFAULT_CHART_VERSION;
     if (!/^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$/.test(version)) {
-      fail(this, { problem: 'the argo-cd chart version must be pinned (an exact version)', value: version, fix: "use e.g. chartVersion: '10.1.1'" });
+      fail(this, { rule: 'INSTALL-015', problem: 'the argo-cd chart version must be pinned (an exact version)', value: version, fix: "use e.g. chartVersion: '10.1.1'" });
     }
     const shards = props.controllerShards ?? 2;
-    if (!Number.isSafeInteger(shards) || shards < 1) fail(this, { problem: 'controllerShards must be a whole number >= 1', value: shards, fix: 'use e.g. 2' });
+    if (!Number.isSafeInteger(shards) || shards < 1) fail(this, { rule: 'INSTALL-016', problem: 'controllerShards must be a whole number >= 1', value: shards, fix: 'use e.g. 2' });
     const wave = props.syncWave ?? -1;
-    if (!Number.isSafeInteger(wave)) fail(this, { problem: 'syncWave must be an integer', value: wave, fix: 'use e.g. -1' });
+    if (!Number.isSafeInteger(wave)) fail(this, { rule: 'INSTALL-017', problem: 'syncWave must be an integer', value: wave, fix: 'use e.g. -1' });
     this.chartVersion = version;
     settings._useAsHelmValues(this);
 
@@ -145,7 +145,7 @@ export class SelfManagedArgoCd extends Construct {
           .map(c => ({ c, w: root.waveOf(c) }))
           .filter(x => x.w !== undefined && x.w <= mine);
         return early.map(x => `child ${JSON.stringify((x.c as any).name ?? x.c.node.id)} is in wave ${x.w}, not after the self-managed Argo CD (wave ${mine}): `
-          + `it could sync before Argo CD and its settings are in place (got ${x.w} <= ${mine}). Fix: give it a wave above ${mine}, or drop its explicit syncWave`);
+          + `it could sync before Argo CD and its settings are in place (got ${x.w} <= ${mine}). Fix: give it a wave above ${mine}, or drop its explicit syncWave [INSTALL-019]`);
       },
     });
   }
@@ -176,7 +176,7 @@ function deepMerge(a: any, b: any, path: string, scope: Construct): any {
     if (out[k] === undefined) out[k] = v;
     else if (isPlain(out[k]) && isPlain(v)) out[k] = deepMerge(out[k], v, p, scope);
     else if (JSON.stringify(out[k]) !== JSON.stringify(v)) {
-      fail(scope, { problem: `chart value ${p} is set twice to different values (current: ${JSON.stringify(out[k])})`, value: v, fix: `set ${p} once (settings, HA topology or values)` });
+      fail(scope, { rule: 'INSTALL-018', problem: `chart value ${p} is set twice to different values (current: ${JSON.stringify(out[k])})`, value: v, fix: `set ${p} once (settings, HA topology or values)` });
     }
   }
   return out;

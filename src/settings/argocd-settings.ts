@@ -8,8 +8,9 @@ import { _HELM_RESERVED_KEYS, _OPERATOR_CMD_PARAMS, _PROGRESSIVE_SYNCS_KEY, _Set
 import { SettingsTarget } from './settings-target';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
-import { describeProblem, fail } from '../checks/errors';
+import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { TreeIndex } from '../rules/tree-index';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
@@ -187,11 +188,11 @@ export class ArgoCdSettings extends Construct {
    * @param namespace only consider settings for the Argo CD in this namespace
    */
   public static of(scope: IConstruct, namespace?: string): ArgoCdSettings | undefined {
-    const found = scope.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const found = TreeIndex.of(scope).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => namespace === undefined || s.namespace === namespace);
     if (found.length > 1) {
       fail(scope, {
+        rule: 'SET-001',
         problem: 'more than one ArgoCdSettings in this app' + (namespace === undefined ? '' : ` for namespace "${namespace}"`),
         value: found.map(s => s.node.path),
         fix: 'keep one ArgoCdSettings per Argo CD instance and pass its namespace to ArgoCdSettings.of(scope, namespace)',
@@ -237,6 +238,7 @@ export class ArgoCdSettings extends Construct {
     const namespace = props.namespace ?? 'argocd';
     if (!isDns1123Label(namespace)) {
       fail(this, {
+        rule: 'SET-002',
         problem: 'the Argo CD namespace is not a valid namespace name (DNS-1123 label)',
         value: namespace,
         fix: 'use at most 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit',
@@ -245,20 +247,20 @@ export class ArgoCdSettings extends Construct {
     this.namespace = namespace;
 
     if (props.syncWave !== undefined && !Number.isSafeInteger(props.syncWave)) {
-      fail(this, { problem: 'syncWave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
+      fail(this, { rule: 'SET-003', problem: 'syncWave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
     }
     this._syncWave = props.syncWave;
     const target = props.target ?? SettingsTarget.CONFIG_MAPS;
     if (!Object.values(SettingsTarget).includes(target)) {
-      fail(this, { problem: 'unknown settings target', value: target, fix: 'use SettingsTarget.CONFIG_MAPS, OPERATOR or HELM_VALUES' });
+      fail(this, { rule: 'INSTALL-001', problem: 'unknown settings target', value: target, fix: 'use SettingsTarget.CONFIG_MAPS, OPERATOR or HELM_VALUES' });
     }
     this.target = target;
     const instanceName = props.instanceName ?? (namespace === 'openshift-gitops' ? 'openshift-gitops' : 'argocd');
     if (!isDns1123Subdomain(instanceName)) {
-      fail(this, { problem: 'instanceName is not a valid resource name', value: instanceName, fix: "use a DNS-1123 name such as 'argocd'" });
+      fail(this, { rule: 'INSTALL-002', problem: 'instanceName is not a valid resource name', value: instanceName, fix: "use a DNS-1123 name such as 'argocd'" });
     }
     if (props.instanceName !== undefined && target !== SettingsTarget.OPERATOR) {
-      fail(this, { problem: 'instanceName only applies to the OPERATOR target', value: props.instanceName, fix: 'drop instanceName, or set target: SettingsTarget.OPERATOR' });
+      fail(this, { rule: 'INSTALL-003', problem: 'instanceName only applies to the OPERATOR target', value: props.instanceName, fix: 'drop instanceName, or set target: SettingsTarget.OPERATOR' });
     }
     this.instanceName = instanceName;
 
@@ -270,7 +272,7 @@ export class ArgoCdSettings extends Construct {
     if (props.rbacDefaultPolicy !== undefined) this.putRbac('policy.default', props.rbacDefaultPolicy);
     if (props.rbacScopes !== undefined) {
       if (!Array.isArray(props.rbacScopes) || props.rbacScopes.length === 0 || props.rbacScopes.some(x => typeof x !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(x))) {
-        fail(this, { problem: 'rbacScopes must be a non-empty list of OIDC claim names', value: props.rbacScopes, fix: "use e.g. ['groups', 'email']" });
+        fail(this, { rule: 'INSTALL-004', problem: 'rbacScopes must be a non-empty list of OIDC claim names', value: props.rbacScopes, fix: "use e.g. ['groups', 'email']" });
       }
       this.putRbac('scopes', `[${props.rbacScopes.join(', ')}]`);
     }
@@ -338,6 +340,7 @@ export class ArgoCdSettings extends Construct {
   public addHealthCheck(group: string, kind: string, lua: string): void {
     if (group !== '' && !isDns1123Subdomain(group)) {
       fail(this, {
+        rule: 'SET-004',
         problem: 'health check group is not an API group name',
         value: group,
         fix: 'use a lowercase DNS name such as "cert-manager.io", or "" for the core group (no wildcards)',
@@ -345,6 +348,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (!KIND.test(kind)) {
       fail(this, {
+        rule: 'SET-005',
         problem: 'health check kind is not a resource kind',
         value: kind,
         fix: 'use the kind as written in manifests, e.g. "Certificate" (letters and digits, no wildcards)',
@@ -352,6 +356,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (lua.trim() === '') {
       fail(this, {
+        rule: 'SET-006',
         problem: `health check script for ${group === '' ? kind : `${group}/${kind}`} is empty`,
         value: lua,
         fix: 'pass a Lua script that sets hs.status and returns hs',
@@ -381,12 +386,20 @@ export class ArgoCdSettings extends Construct {
   public addCmdParam(key: string, value: string): void {
     if (this.target === SettingsTarget.OPERATOR && key !== _PROGRESSIVE_SYNCS_KEY && !_OPERATOR_CMD_PARAMS.includes(key)) {
       fail(this, {
-        problem: `the ArgoCD resource cannot carry the ${ArgoCdSettings.CMD_PARAMS_CM} key "${key}": the operator's spec.cmdParams accepts only ${_OPERATOR_CMD_PARAMS.join(', ')} (and progressive syncs, set as an ApplicationSet controller flag)`,
+        rule: 'INSTALL-005', problem: `the ArgoCD resource cannot carry the ${ArgoCdSettings.CMD_PARAMS_CM} key "${key}": the operator's spec.cmdParams accepts only ${_OPERATOR_CMD_PARAMS.join(', ')} (and progressive syncs, set as an ApplicationSet controller flag)`,
         value: key,
         fix: 'set the component flag through the ArgoCD resource\'s own field for it (e.g. spec.controller, spec.server.extraCommandArgs), or use SettingsTarget.CONFIG_MAPS / HELM_VALUES',
       });
     }
     this.put(this._cmdParams, ArgoCdSettings.CMD_PARAMS_CM, key, value);
+    if (key === 'server.insecure' && value.trim().toLowerCase() === 'true') {
+      check(this, {
+        rule: 'SET-011',
+        problem: 'server.insecure is true: the Argo CD API server serves plain HTTP',
+        value: `${key}: ${value}`,
+        fix: 'terminate TLS at the server (the default), or suppress SET-011 with a reason when an ingress or mesh terminates TLS in front of it',
+      });
+    }
     this.output(ArgoCdSettings.CMD_PARAMS_CM);
   }
 
@@ -402,7 +415,7 @@ export class ArgoCdSettings extends Construct {
         || (fields[0] === 'g' && fields.length === 3 && fields.every(f => f !== ''));
       if (!ok) {
         fail(this, {
-          problem: 'an RBAC policy line is neither a p (6 fields) nor a g (3 fields) line',
+          rule: 'INSTALL-006', problem: 'an RBAC policy line is neither a p (6 fields) nor a g (3 fields) line',
           value: line,
           fix: "write e.g. 'p, role:deployer, applications, sync, */*, allow' or 'g, my-org:team, role:deployer'",
         });
@@ -439,7 +452,7 @@ export class ArgoCdSettings extends Construct {
    */
   public toHelmValues(): { [key: string]: any } {
     if (this.target !== SettingsTarget.HELM_VALUES) {
-      fail(this, { problem: 'toHelmValues() needs the HELM_VALUES target', value: this.target, fix: 'create the settings with target: SettingsTarget.HELM_VALUES' });
+      fail(this, { rule: 'INSTALL-007', problem: 'toHelmValues() needs the HELM_VALUES target', value: this.target, fix: 'create the settings with target: SettingsTarget.HELM_VALUES' });
     }
     this._helmConsumer ??= this;
     return helmValues(this.data());
@@ -452,7 +465,7 @@ export class ArgoCdSettings extends Construct {
   public _useAsHelmValues(consumer: IConstruct): void {
     if (this._helmConsumer && this._helmConsumer !== this && this._helmConsumer !== consumer) {
       fail(consumer, {
-        problem: 'these settings are already installed by another construct',
+        rule: 'INSTALL-008', problem: 'these settings are already installed by another construct',
         value: this._helmConsumer.node.path,
         fix: 'one Argo CD installation per ArgoCdSettings: create another ArgoCdSettings for the second instance',
       });
@@ -467,7 +480,7 @@ export class ArgoCdSettings extends Construct {
   public _putNotifications(scope: IConstruct, key: string, value: string): void {
     if (this.target === SettingsTarget.OPERATOR) {
       fail(scope, {
-        problem: `the ArgoCD resource cannot carry notification ${key.split('.')[0]}s: it only has spec.notifications.enabled; the operator keeps services, templates and triggers in its NotificationsConfiguration resource`,
+        rule: 'INSTALL-009', problem: `the ArgoCD resource cannot carry notification ${key.split('.')[0]}s: it only has spec.notifications.enabled; the operator keeps services, templates and triggers in its NotificationsConfiguration resource`,
         value: key,
         fix: "keep them in the operator's NotificationsConfiguration (default-notifications-configuration) and declare them here with externalServices / externalTriggers, or use the catalog (catalog: true)",
       });
@@ -490,7 +503,7 @@ export class ArgoCdSettings extends Construct {
     const bad = (v: unknown) => !Array.isArray(v) || v.length === 0 || v.some(x => typeof x !== 'string');
     if (!filter || bad(filter.apiGroups) || bad(filter.kinds) || (filter.clusters !== undefined && bad(filter.clusters))) {
       fail(this, {
-        problem: `a ${key} entry needs non-empty apiGroups and kinds (and clusters, if given) lists of strings`,
+        rule: 'INSTALL-010', problem: `a ${key} entry needs non-empty apiGroups and kinds (and clusters, if given) lists of strings`,
         value: filter,
         fix: "write e.g. { apiGroups: ['cilium.io'], kinds: ['CiliumIdentity'] }",
       });
@@ -503,7 +516,7 @@ export class ArgoCdSettings extends Construct {
 
   private putRbac(key: string, value: string): void {
     if (typeof value !== 'string' || value.trim() === '') {
-      fail(this, { problem: `${ArgoCdSettings.RBAC_CM} ${key} must be a non-empty string`, value, fix: key === 'policy.default' ? "use e.g. 'role:readonly'" : 'pass a value' });
+      fail(this, { rule: 'INSTALL-011', problem: `${ArgoCdSettings.RBAC_CM} ${key} must be a non-empty string`, value, fix: key === 'policy.default' ? "use e.g. 'role:readonly'" : 'pass a value' });
     }
     this.put(this._rbac, ArgoCdSettings.RBAC_CM, key, value);
     this.output(ArgoCdSettings.RBAC_CM);
@@ -524,7 +537,7 @@ export class ArgoCdSettings extends Construct {
   private validateTarget(): string[] {
     if (this.target !== SettingsTarget.HELM_VALUES || this._helmConsumer) return [];
     return [describeProblem({
-      problem: 'these settings target the argo-cd Helm chart values, but nothing installs them (no SelfManagedArgoCd uses them); nothing would reach Argo CD',
+      rule: 'INSTALL-012', problem: 'these settings target the argo-cd Helm chart values, but nothing installs them (no SelfManagedArgoCd uses them); nothing would reach Argo CD',
       value: this.target,
       fix: 'add new SelfManagedArgoCd(scope, \'argo-cd\', { appOfApps, settings }), pass toHelmValues() to your own argo-cd chart source, or use SettingsTarget.CONFIG_MAPS',
     })];
@@ -533,6 +546,7 @@ export class ArgoCdSettings extends Construct {
   private put(data: Map<string, string>, configMap: string, key: string, value: string): void {
     if (typeof key !== 'string' || key.length === 0 || key.length > 253 || !CONFIG_MAP_KEY.test(key) || key === 'constructor' || key === '__proto__') {
       fail(this, {
+        rule: 'SET-007',
         problem: `${configMap} key is not a valid ConfigMap key`,
         value: key,
         fix: key === 'constructor' || key === '__proto__'
@@ -542,6 +556,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (typeof value !== 'string') {
       fail(this, {
+        rule: 'SET-008',
         problem: `${configMap} value of "${key}" is not a string`,
         value,
         fix: 'pass a string; write booleans and numbers as "true" or "180s"',
@@ -549,7 +564,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (this.target === SettingsTarget.HELM_VALUES && configMap !== ArgoCdSettings.NOTIFICATIONS_CM && _HELM_RESERVED_KEYS.includes(key)) {
       fail(this, {
-        problem: `the argo-cd chart cannot carry the ${configMap} key "${key}": the chart reads configs.*.${key} as its own option`,
+        rule: 'INSTALL-013', problem: `the argo-cd chart cannot carry the ${configMap} key "${key}": the chart reads configs.*.${key} as its own option`,
         value: key,
         fix: 'use SettingsTarget.CONFIG_MAPS for this key, or drop it',
       });
@@ -557,6 +572,7 @@ export class ArgoCdSettings extends Construct {
     const current = data.get(key);
     if (current !== undefined && current !== value) {
       fail(this, {
+        rule: 'SET-009',
         problem: `${configMap} key "${key}" is already set to a different value (current: ${preview(current)})`,
         value,
         fix: `set "${key}" once, or make every call agree on its value`,
@@ -617,11 +633,11 @@ export class ArgoCdSettings extends Construct {
   }
 
   private validateUnique(): string[] {
-    const others = this.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const others = TreeIndex.of(this).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => s !== this && s.namespace === this.namespace);
     if (others.length === 0) return [];
     return [describeProblem({
+      rule: 'SET-010',
       problem: `more than one ArgoCdSettings for the Argo CD in namespace "${this.namespace}"`,
       value: others.map(o => o.node.path),
       fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps',

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Component } from './component';
-import { TieredApplicationSet } from './tiered-application-set';
+import { Component } from '../patterns/component';
+import { TieredApplicationSet } from '../patterns/tiered-application-set';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { Application } from '../argocd/application';
 import { ApplicationSource, HelmOptions } from '../argocd/application-source';
@@ -10,8 +10,8 @@ import { SyncOption } from '../argocd/sync-option';
 import { AutomatedSync } from '../argocd/sync-policy';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
-import { Helmfile, HelmfileChartKind, HelmfileRelease } from '../helmfile/helmfile';
-import { deepMerge } from '../helmfile/values';
+import { Helmfile, HelmfileChartKind, HelmfileRelease } from './helmfile';
+import { deepMerge } from './values';
 
 /** Where a Helmfile release stands in the move to GitOps. */
 export enum MigrationStatus {
@@ -192,11 +192,12 @@ export class HelmfileMigrationComponent extends Construct {
     super(scope, id);
     const hf = props.helmfile;
     if (!(hf instanceof Helmfile)) {
-      fail(this, { problem: 'helmfile must be read with Helmfile.fromFile / fromYaml', value: hf, fix: "pass helmfile: Helmfile.fromFile('helmfile.yaml')" });
+      fail(this, { rule: 'HELM-071', problem: 'helmfile must be read with Helmfile.fromFile / fromYaml', value: hf, fix: "pass helmfile: Helmfile.fromFile('helmfile.yaml')" });
     }
     const release = hf.release(props.release);
     if (!release) {
       fail(this, {
+        rule: 'HELM-072',
         problem: `the Helmfile ${hf.path} has no release "${props.release}" (or several with that name)`,
         value: hf.releases.map(r => r.id),
         fix: 'name the release as namespace/name',
@@ -208,6 +209,7 @@ export class HelmfileMigrationComponent extends Construct {
     this.name = props.name ?? release.name;
     if (!isDns1123Label(this.name)) {
       fail(this, {
+        rule: 'HELM-073',
         problem: `release ${release.id} (${where}): its name cannot be a component name (a DNS-1123 label, at most 63 characters)`,
         value: this.name,
         fix: 'give the component a name, e.g. via the release options of HelmfileMigration',
@@ -235,6 +237,7 @@ export class HelmfileMigrationComponent extends Construct {
     }
     if (!release.namespace) {
       fail(this, {
+        rule: 'HELM-074',
         problem: `release ${release.id} (${where}) has no namespace; a component deploys to one namespace`,
         value: release.id,
         fix: 'add namespace: to the release in the Helmfile',
@@ -277,6 +280,7 @@ export class HelmfileMigrationComponent extends Construct {
     if (props.applicationSet) {
       if (this.sources.length > 1) {
         fail(this, {
+          rule: 'HELM-075',
           problem: `release ${release.id} (${where}): a TieredApplicationSet component has one source (component.yaml \`source\`), so its \`$${ref}/...\` value files would point at no ref source`,
           value: this.sources[0].options.helm?.valueFiles,
           fix: 'use valuesMode: ValuesMode.INLINE (the default with an applicationSet), or no applicationSet (each component gets a multi-source Application)',
@@ -290,6 +294,7 @@ export class HelmfileMigrationComponent extends Construct {
     const app = GitOpsApp.find(this);
     if (!app) {
       fail(this, {
+        rule: 'HELM-076',
         problem: 'a HelmfileMigrationComponent writes its component file through a GitOpsApp',
         value: this.node.root.constructor.name,
         fix: "create the cdk8s app with new GitOpsApp({ repoUrl: '...' })",
@@ -309,7 +314,7 @@ export class HelmfileMigrationComponent extends Construct {
     if (this.status === MigrationStatus.DISABLED) return;
 
     if (!this.node.scopes.some(s => s instanceof Chart)) {
-      fail(this, { problem: 'the Application of a HelmfileMigrationComponent must be inside a Chart', value: this.node.path, fix: 'create the component inside a GitOpsChart' });
+      fail(this, { rule: 'HELM-077', problem: 'the Application of a HelmfileMigrationComponent must be inside a Chart', value: this.node.path, fix: 'create the component inside a GitOpsChart' });
     }
     this.application = new Application(this, 'Application', {
       name: this.name,
@@ -332,7 +337,7 @@ export class HelmfileMigrationComponent extends Construct {
     const files = [...release.valueFiles, ...props.extraValueFiles ?? []];
     for (const f of props.extraValueFiles ?? []) {
       if (f.startsWith('/') || f.startsWith('$') || posixJoin(f).split('/').includes('..')) {
-        fail(this, { problem: 'extraValueFiles are paths inside the values repository', value: f, fix: "write e.g. 'values/prod/cert-manager.yaml'" });
+        fail(this, { rule: 'HELM-078', problem: 'extraValueFiles are paths inside the values repository', value: f, fix: "write e.g. 'values/prod/cert-manager.yaml'" });
       }
     }
     const ignoreMissing = props.ignoreMissingValueFiles ?? release.ignoreMissingValueFiles;
@@ -343,7 +348,7 @@ export class HelmfileMigrationComponent extends Construct {
       for (const f of files) {
         const v = this.helmfile.readValueFile(f);
         if (v === undefined && !ignoreMissing && !(props.extraValueFiles ?? []).includes(f)) {
-          fail(this, { problem: `value file ${f} of release ${release.id} (${where}) does not exist`, value: f, fix: 'create it, or set ignoreMissingValueFiles' });
+          fail(this, { rule: 'HELM-079', problem: `value file ${f} of release ${release.id} (${where}) does not exist`, value: f, fix: 'create it, or set ignoreMissingValueFiles' });
         }
         if (v !== undefined) merged = deepMerge(merged, v);
       }
@@ -372,6 +377,7 @@ export class HelmfileMigrationComponent extends Construct {
       if (!version) {
         if (this.status !== MigrationStatus.DISABLED) {
           fail(this, {
+            rule: 'HELM-080',
             problem: `release ${release.id} (${where}) has no chart version: Helmfile installs the latest, and a floating version makes the same commit deploy different things`,
             value: release.chartRef,
             fix: "pin it in the Helmfile (version: '1.2.3')",

@@ -1,0 +1,31 @@
+import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
+
+/** Application: the checks of this family, one entry a check (see docs/rules.md). */
+export const APP_RULES: RuleFamily = {
+  prefix: 'APP',
+  family: 'Application',
+  rules: [
+    { id: 'APP-001', summary: 'the Application\'s namespace (Argo CD\'s control-plane namespace) must be a DNS-1123 label', fix: 'use Argo CD\'s namespace, e.g. \'argocd\'' },
+    { id: 'APP-002', summary: 'an Application needs a destination', fix: 'set destination: Destination.inCluster(\'my-namespace\') (or Destination.byServer / Destination.byName)' },
+    { id: 'APP-003', summary: 'an Application destination holds a template placeholder; only ApplicationSet templates fill those in', fix: 'use a concrete server/namespace, or put the Application in an ApplicationSet template' },
+    { id: 'APP-004', summary: 'an Application sets both source and sources (Argo CD ignores source when sources is set)', fix: 'put every source in sources' },
+    { id: 'APP-005', summary: 'an Application needs a source', fix: 'set source (or sources for a multi-source Application)' },
+    { id: 'APP-006', summary: 'a ref source only makes sense in a multi-source Application', fix: 'put the ref source in sources, e.g. sources: [chartSource, ApplicationSource.ref(...)]' },
+    { id: 'APP-007', summary: 'revisionHistoryLimit must be a whole number ≥ 0', fix: 'use a whole number of kept revisions, e.g. 10' },
+    { id: 'APP-008', summary: 'a sync wave must be an integer', fix: 'use a whole number such as 1 or -1' },
+    { id: 'APP-009', summary: 'set the sync wave with the syncWave property, not as an annotation', fix: 'remove the annotation and set the syncWave property, e.g. app.syncWave = 2' },
+    { id: 'APP-010', summary: 'an Application annotation has a value that is not a string', fix: 'pass the value as a string, e.g. "2"' },
+    { id: 'APP-011', summary: 'an ignoreDifferences entry needs a kind', fix: 'set kind to the resource kind, e.g. \'Deployment\'' },
+    { id: 'APP-012', summary: 'an ignoreDifferences entry ignores nothing', fix: 'add jsonPointers (e.g. [\'/spec/replicas\']), jqPathExpressions or managedFieldsManagers' },
+    { id: 'APP-013', summary: 'a JSON pointer does not start with /', fix: 'start the pointer with /, e.g. \'/spec/replicas\'' },
+    { id: 'APP-014', summary: 'an info entry has no name or no value', fix: 'set both the name and the value of each info entry' },
+    { id: 'APP-015', summary: 'a notification trigger and service must be simple names', fix: 'use e.g. trigger \'on-sync-failed\' and service \'slack\'' },
+    { id: 'APP-016', summary: 'a notification subscription needs recipients without ;', fix: 'list each recipient separately, e.g. [\'team-channel\']' },
+    { id: 'APP-017', summary: 'managedNamespaceMetadata only applies with CreateNamespace=true', fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions, or drop managedNamespaceMetadata' },
+    { id: 'APP-018', summary: 'a Helm value file reads $ref/..., but no source has that ref', fix: 'add ApplicationSource.ref({ repoUrl, ref }) to sources, or correct the value file path' },
+    { id: 'APP-019', summary: 'two sources have the same ref', fix: 'give each ref source its own name' },
+    { id: 'APP-020', level: RuleLevel.WARNING, summary: 'deletionCascade NONE: deleting the Application orphans its resources', fix: 'use DeletionCascade.FOREGROUND or DeletionCascade.BACKGROUND so its resources are deleted with it' },
+    { id: 'APP-021', level: RuleLevel.WARNING, summary: 'a source repository is read over plain http://', fix: 'use the https:// or ssh URL' },
+  ],
+};
