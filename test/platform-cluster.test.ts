@@ -71,7 +71,7 @@ describe('Cluster', () => {
     new Cluster(chart, 'legacy', { name: 'legacy', server: 'https://legacy.example.com', credentials: Credentials.fromExistingSecret() });
     expect(Testing.synth(chart)).toEqual([]);
     expect(() => new Cluster(chart, 'lab', { name: 'lab', server: 'https://lab.example.com', credentials: Credentials.plaintext({ config: '{"bearerToken":"abc"}' }) }))
-      .toThrow(/\[c\/lab\] the cluster "lab" has plaintext credentials \(config\): they would be committed to git \(got \["config"\]\)\. Fix: use Credentials\.fromExternalSecret/);
+      .toThrow(/\[c\/lab\] the cluster "lab" has plaintext credentials \(config\): they would be committed to git \(got \["config"\]\)\. Fix: use Credentials\.fromExternalSecret.* \[REPO-009\]/);
     new Cluster(chart, 'lab2', { name: 'lab2', server: 'https://lab2.example.com', allowPlaintextCredentials: true, credentials: Credentials.plaintext({ config: '{}' }) });
     expect(Testing.synth(chart)[0].stringData).toEqual({ config: '{}', name: 'lab2', server: 'https://lab2.example.com' });
   });
@@ -86,7 +86,7 @@ describe('destination checks', () => {
     new Application(chart, 'web', { name: 'web', project: 'default', source, destination: Destination.byName('prod-cluster', 'web') });
     // THEN
     expect(() => Testing.synth(chart)).toThrow(
-      /\[c\/web\] application "web" deploys to cluster "prod-cluster", which no Cluster in this app declares \(declared: "dev", "staging", "production"\) \(got "prod-cluster"\)\. Fix: declare it with new Cluster\(scope, id, \{ name: 'prod-cluster'.*ExternalClusters\.declare\(scope, 'prod-cluster'\)/,
+      /\[c\/web\] application "web" deploys to cluster "prod-cluster", which no Cluster in this app declares \(declared: "dev", "staging", "production"\) \(got "prod-cluster"\)\. Fix: declare it with new Cluster\(scope, id, \{ name: 'prod-cluster'.*ExternalClusters\.declare\(scope, 'prod-cluster'\) \[CLUSTER-014\]/,
     );
   });
 
@@ -98,7 +98,7 @@ describe('destination checks', () => {
     new Application(chart, 'ok', { name: 'ok', project: 'default', source, destination: Destination.inCluster('web') });
     new Application(chart, 'ok2', { name: 'ok2', project: 'default', source, destination: Destination.byServer('https://dev.k8s.example.com', 'web') });
     expect(() => Testing.synth(chart)).toThrow(/Fix: did you mean "staging"\?/);
-    expect(() => Testing.synth(chart)).toThrow(/\[c\/b\] application "b" deploys to cluster server "https:\/\/qa\.k8s\.example\.com"/);
+    expect(() => Testing.synth(chart)).toThrow(/\[c\/b\] application "b" deploys to cluster server "https:\/\/qa\.k8s\.example\.com".* \[CLUSTER-013\]/);
   });
 
   test('apps without clusters are not checked; ExternalClusters.declare opts in and accepts its names', () => {
@@ -158,7 +158,7 @@ describe('clusters generator', () => {
       clusterSelector: { matchLabels: { environment: 'prod' }, matchExpressions: [{ key: 'region', operator: SelectorOperator.IN, values: ['eu-central-1'] }] },
     }));
     expect(() => Testing.synth(chart)).toThrow(
-      /\[c\/guestbook\] a clusters generator's selector .*"environment":"prod".* matches none of the declared clusters \(dev \{environment=dev, region=eu-west-1, tier=non-prod\}; .*\): the ApplicationSet would generate no Application for it \(got .*"eu-central-1".*\)\. Fix: correct the selector, or label the Cluster/,
+      /\[c\/guestbook\] a clusters generator's selector .*"environment":"prod".* matches none of the declared clusters \(dev \{environment=dev, region=eu-west-1, tier=non-prod\}; .*\): the ApplicationSet would generate no Application for it \(got .*"eu-central-1".*\)\. Fix: correct the selector, or label the Cluster.* \[CLUSTER-015\]/,
     );
   });
 
@@ -170,5 +170,13 @@ describe('clusters generator', () => {
       Generator.list({ elements: [{ component: 'a' }] }),
     ));
     expect(() => Testing.synth(chart)).toThrow(/selector \{"matchLabels":\{"tier":"gold"\}\} matches none of the declared clusters/);
+  });
+});
+
+describe('suppressions', () => {
+  test('allowPlaintextCredentials is a suppression of REPO-009 on the construct', () => {
+    const chart = new Chart(Testing.app(), 'c');
+    new Cluster(chart, 'lab', { name: 'lab', server: 'https://lab.example.com', allowPlaintextCredentials: true, credentials: Credentials.plaintext({ config: '{}' }) });
+    expect(Testing.synth(chart)[0].kind).toBe('Secret');
   });
 });

@@ -45,14 +45,14 @@ describe('Notifications', () => {
     const { chart } = setup();
     app(chart, 'on-sync-succeeded');
     expect(() => Testing.synth(chart)).toThrow(
-      /\[c\/web\] application "web" subscribes to notification trigger "on-sync-succeeded", which no Notifications declares \(declared: none\) \(got "notifications\.argoproj\.io\/subscribe\.on-sync-succeeded\.slack"\)\. Fix: declare it with notifications\.addTrigger\('on-sync-succeeded', \.\.\.\), enable the built-in catalog \(catalog: true\)/,
+      /\[c\/web\] application "web" subscribes to notification trigger "on-sync-succeeded", which no Notifications declares \(declared: none\) \(got "notifications\.argoproj\.io\/subscribe\.on-sync-succeeded\.slack"\)\. Fix: declare it with notifications\.addTrigger\('on-sync-succeeded', \.\.\.\), enable the built-in catalog \(catalog: true\).* \[NOTIF-011\]/,
     );
   });
 
   test('catalog triggers count only with catalog: true; unknown services fail too', () => {
     const { chart } = setup(true);
     app(chart, 'on-sync-succeeded', 'teams');
-    expect(() => Testing.synth(chart)).toThrow(/\[c\/web\] application "web" sends notifications to service "teams", which no Notifications declares \(declared: "slack"\)/);
+    expect(() => Testing.synth(chart)).toThrow(/\[c\/web\] application "web" sends notifications to service "teams", which no Notifications declares \(declared: "slack"\).* \[NOTIF-012\]/);
     expect(() => Testing.synth(chart)).not.toThrow(/subscribes to notification trigger/);
   });
 

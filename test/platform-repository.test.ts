@@ -85,7 +85,7 @@ describe('RepositoryChecks', () => {
     expect(() => Testing.synth(chart)).toThrow(new RegExp(
       '\\[c/web\\] application "web" reads https://git\\.example\\.com/platform/private\\.git, which is not a declared repository '
       + '\\(declared: "https://git\\.example\\.com/platform/apps\\.git"\\).*\\(got "https://git\\.example\\.com/platform/private\\.git"\\)\\. '
-      + "Fix: declare it with new Repository\\(scope, id, \\{ url: 'https://git\\.example\\.com/platform/private\\.git', credentials \\}\\)"));
+      + "Fix: declare it with new Repository\\(scope, id, \\{ url: 'https://git\\.example\\.com/platform/private\\.git', credentials \\}\\).* \\[REPO-024\\]"));
   });
 
   test('a credentials template declares every repository under its prefix; no checks without enable()', () => {
@@ -110,7 +110,7 @@ describe('RepositoryChecks', () => {
       destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'web' }],
     });
     expect(() => Testing.synth(chart)).toThrow(
-      /\[c\/p\] AppProject "platform" sourceRepos pattern "https:\/\/git\.example\.com\/other\/\*" matches no declared repository \(got "https:\/\/git\.example\.com\/other\/\*"\)\. Fix: declare the repositories/,
+      /\[c\/p\] AppProject "platform" sourceRepos pattern "https:\/\/git\.example\.com\/other\/\*" matches no declared repository \(got "https:\/\/git\.example\.com\/other\/\*"\)\. Fix: declare the repositories.* \[REPO-025\]/,
     );
   });
 });

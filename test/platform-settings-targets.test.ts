@@ -83,7 +83,7 @@ describe('SettingsTarget.OPERATOR', () => {
 
   test('a cmd param the operator cannot carry fails at synth, naming the key and the fix', () => {
     expect(() => settingsChart({ target: SettingsTarget.OPERATOR, cmdParams: { 'controller.diff.server.side': 'true' } }))
-      .toThrow(/\[c\/settings\] the ArgoCD resource cannot carry the argocd-cmd-params-cm key "controller\.diff\.server\.side".*\(got "controller\.diff\.server\.side"\)\. Fix: set the component flag/);
+      .toThrow(/\[c\/settings\] the ArgoCD resource cannot carry the argocd-cmd-params-cm key "controller\.diff\.server\.side".*\(got "controller\.diff\.server\.side"\)\. Fix: set the component flag.* \[INSTALL-005\]/);
   });
 
   test('notification templates fail on the operator target; catalog-only notifications enable spec.notifications', () => {
@@ -133,7 +133,7 @@ describe('SettingsTarget.HELM_VALUES', () => {
 
   test('settings nobody installs fail at synth', () => {
     const { chart } = settingsChart({ target: SettingsTarget.HELM_VALUES, applicationHealthCheck: true });
-    expect(() => Testing.synth(chart)).toThrow(/nothing installs them .*\(got "helm-values"\)\. Fix: add new SelfManagedArgoCd/);
+    expect(() => Testing.synth(chart)).toThrow(/nothing installs them .*\(got "helm-values"\)\. Fix: add new SelfManagedArgoCd.* \[INSTALL-012\]/);
   });
 
   test('a plaintext secret in a notification service fails unless allowed', () => {
