@@ -26,8 +26,11 @@ describe('Cluster', () => {
     // GIVEN
     const chart = new Chart(Testing.app(), 'c');
     new Cluster(chart, 'prod', {
-      name: 'production', server: 'https://prod.k8s.example.com:6443', project: 'platform',
-      labels: { environment: 'production' }, annotations: { 'example.com/owner': 'platform' },
+      name: 'production',
+      server: 'https://prod.k8s.example.com:6443',
+      project: 'platform',
+      labels: { environment: 'production' },
+      annotations: { 'example.com/owner': 'platform' },
       credentials: vault('production'),
     });
     // WHEN
@@ -56,7 +59,9 @@ describe('Cluster', () => {
   test('a SealedSecret carries the encrypted config and the plain keys in its template', () => {
     const chart = new Chart(Testing.app(), 'c');
     new Cluster(chart, 'dev', {
-      name: 'dev', server: 'https://dev.k8s.example.com', labels: { environment: 'dev' },
+      name: 'dev',
+      server: 'https://dev.k8s.example.com',
+      labels: { environment: 'dev' },
       credentials: Credentials.fromSealedSecret({ encryptedData: { config: 'AgBy3i4OJSWK+PiTySYZZA==' } }),
     });
     const [doc] = expectSchemaValidChart(chart);

@@ -17,7 +17,10 @@ function setup(catalog = false) {
 
 function app(chart: Chart, trigger: string, service = 'slack'): Application {
   return new Application(chart, 'web', {
-    name: 'web', project: 'default', source, destination: Destination.inCluster('web'),
+    name: 'web',
+    project: 'default',
+    source,
+    destination: Destination.inCluster('web'),
     notifications: [{ trigger, service, recipients: ['team-web'] }],
   });
 }

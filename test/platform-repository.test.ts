@@ -67,7 +67,9 @@ describe('Repository / RepositoryCredentials', () => {
 describe('RepositoryChecks', () => {
   function app(chart: Chart, name: string, repoUrl: string): Application {
     return new Application(chart, name, {
-      name, project: 'default', destination: Destination.inCluster('web'),
+      name,
+      project: 'default',
+      destination: Destination.inCluster('web'),
       source: ApplicationSource.directory({ repoUrl, path: 'web', targetRevision: 'main' }),
     });
   }

@@ -32,7 +32,8 @@ describe('SelfManagedArgoCd', () => {
     const { app, settings, root } = setup();
     new SelfManagedArgoCd(app, 'argo-cd', { appOfApps: root, settings, project: 'platform-admin' });
     root.addApplication('web', {
-      project: 'apps', destination: Destination.inCluster('web'),
+      project: 'apps',
+      destination: Destination.inCluster('web'),
       source: ApplicationSource.directory({ repoUrl: GIT, path: 'web' }),
     });
     // WHEN
@@ -72,7 +73,9 @@ describe('SelfManagedArgoCd', () => {
     const { app, settings, root } = setup();
     new SelfManagedArgoCd(app, 'argo-cd', { appOfApps: root, settings, project: 'platform-admin' });
     root.addApplication('early', {
-      project: 'apps', syncWave: -2, destination: Destination.inCluster('web'),
+      project: 'apps',
+      syncWave: -2,
+      destination: Destination.inCluster('web'),
       source: ApplicationSource.directory({ repoUrl: GIT, path: 'web' }),
     });
     expect(() => app.synthFiles()).toThrow(/\[argo-cd\] child "early" is in wave -2, not after the self-managed Argo CD \(wave -1\).*\(got -2 <= -1\)\. Fix: give it a wave above -1/);

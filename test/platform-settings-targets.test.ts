@@ -138,7 +138,7 @@ describe('SettingsTarget.HELM_VALUES', () => {
 
   test('a plaintext secret in a notification service fails unless allowed', () => {
     const { chart, settings } = settingsChart({});
-    expect(() => new Notifications(chart, 'n', { settings, services: [NotificationService.custom('opsgenie', undefined, { apiUrl: 'https://api.opsgenie.com', apiKey: 'abc123' })] }))
+    expect(() => new Notifications(chart, 'n', { settings, services: [NotificationService.custom('opsgenie', { apiUrl: 'https://api.opsgenie.com', apiKey: 'abc123' })] }))
       .toThrow(/\[c\/n\] notification service service\.opsgenie has plaintext secret values \(apiKey\).*Fix: put the secret in argocd-notifications-secret/);
   });
 });

@@ -928,7 +928,8 @@ export class Generator {
   private readonly body: () => argo.ApplicationSetSpecGenerators;
   private readonly params: (ctx?: ParamContext) => _ParamSpace;
 
-  private constructor(kind: GeneratorKind, options: GeneratorOptions, body: () => argo.ApplicationSetSpecGenerators, params: (ctx?: ParamContext) => _ParamSpace) {
+  private constructor(kind: GeneratorKind, options: GeneratorOptions, body: () => argo.ApplicationSetSpecGenerators,
+    params: (ctx?: ParamContext) => _ParamSpace) {
     this.kind = kind;
     this.selector = options.selector;
     if (options.selector) checkSelector(options.selector, 'post-selector', false);

@@ -35,7 +35,8 @@ export function emitArgoSecret(scope: Construct, o: ArgoSecretOptions): void {
   for (const key of creds?.keys ?? []) {
     if (!o.allowedKeys.includes(key)) {
       fail(scope, {
-        rule: 'REPO-007', problem: `the ${o.what} Secret has no credential key "${key}"`,
+        rule: 'REPO-007',
+        problem: `the ${o.what} Secret has no credential key "${key}"`,
         value: key,
         fix: `use one of ${o.allowedKeys.join(', ')}`,
       });
@@ -98,7 +99,8 @@ export function emitArgoSecret(scope: Construct, o: ArgoSecretOptions): void {
     case CredentialsKind.PLAINTEXT:
       if (o.allowPlaintext) addSuppression(scope, 'REPO-009', 'allowPlaintextCredentials: true');
       check(scope, {
-        rule: 'REPO-009', problem: `the ${o.what} has plaintext credentials (${creds!.keys.join(', ')}): they would be committed to git`,
+        rule: 'REPO-009',
+        problem: `the ${o.what} has plaintext credentials (${creds!.keys.join(', ')}): they would be committed to git`,
         value: creds!.keys,
         fix: 'use Credentials.fromExternalSecret(...), Credentials.fromSealedSecret(...) or Credentials.fromExistingSecret(); '
           + 'for a throw-away environment only, set allowPlaintextCredentials: true',

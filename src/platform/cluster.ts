@@ -160,8 +160,12 @@ export class Cluster extends Construct {
       what: `cluster ${JSON.stringify(this.name)}`,
     });
     platformRegistry(this).clusters.push({
-      construct: this, name: this.name, server: this.server, project: props.project,
-      labels: this.labels, annotations: { ...props.annotations },
+      construct: this,
+      name: this.name,
+      server: this.server,
+      project: props.project,
+      labels: this.labels,
+      annotations: { ...props.annotations },
     });
   }
 

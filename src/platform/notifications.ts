@@ -25,7 +25,7 @@ export class NotificationService {
    * @param tokenSecretKey key of the bot token in argocd-notifications-secret, e.g. `slack-token`
    */
   public static slack(tokenSecretKey: string): NotificationService {
-    return NotificationService.custom('slack', undefined, { token: `$${tokenSecretKey}` });
+    return NotificationService.custom('slack', { token: `$${tokenSecretKey}` });
   }
 
   /**
@@ -48,10 +48,10 @@ export class NotificationService {
   /**
    * Any service type Argo CD notifications supports (email, teams, opsgenie, pagerdutyv2, telegram, ...).
    * @param type e.g. `email`
-   * @param name optional instance name: `service.<type>.<name>`, subscriptions then use `<name>`
    * @param config the service's settings; values of secret-like keys (token, password, apiKey...) must be `$key` references
+   * @param name optional instance name: `service.<type>.<name>`, subscriptions then use `<name>`
    */
-  public static custom(type: string, name: string | undefined, config: { [key: string]: any }): NotificationService {
+  public static custom(type: string, config: { [key: string]: any }, name?: string): NotificationService {
     return new NotificationService(type, name, config);
   }
 
@@ -197,7 +197,8 @@ export class Notifications extends Construct {
     const plain = service._plaintextSecrets();
     if (plain.length) {
       check(this, {
-        rule: 'NOTIF-005', problem: `notification service ${service.key} has plaintext secret values (${plain.join(', ')}): they would be committed to git`,
+        rule: 'NOTIF-005',
+        problem: `notification service ${service.key} has plaintext secret values (${plain.join(', ')}): they would be committed to git`,
         value: plain,
         fix: 'put the secret in argocd-notifications-secret (e.g. with an ExternalSecret) and reference it as "$key"; or set allowPlaintextCredentials: true',
       });

@@ -24,6 +24,7 @@ import { selectorMatches } from '../argocd/generators';
 import { existingProjectRegistry, usagesOf } from '../argocd/project-checks';
 import { collect, ProblemOptions } from '../checks/errors';
 import { argoGlobMatch } from '../checks/glob';
+import { TreeIndex } from '../rules/tree-index';
 
 const REGISTRY = Symbol.for('cdk8s-gitops.PlatformRegistry');
 const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
@@ -75,7 +76,9 @@ export class PlatformRegistry {
   }
 
   public clusterInfos(): DeclaredClusterInfo[] {
-    return this.clusters.map(c => ({ name: c.name, server: c.server, project: c.project, labels: { ...c.labels }, annotations: { ...c.annotations } }));
+    return this.clusters.map(c => ({
+      name: c.name, server: c.server, project: c.project, labels: { ...c.labels }, annotations: { ...c.annotations },
+    }));
   }
 
   private hook(c: IConstruct): void {
@@ -101,7 +104,8 @@ export class PlatformRegistry {
       const other = byName.get(c.name) ?? byServer.get(c.server);
       if (other) {
         this.report(c.construct, {
-          rule: 'CLUSTER-012', problem: `two Clusters declare the same ${byName.has(c.name) ? 'name' : 'server'} (the other one is ${other.construct.node.path}); Argo CD would keep only one`,
+          rule: 'CLUSTER-012',
+          problem: `two Clusters declare the same ${byName.has(c.name) ? 'name' : 'server'} (the other one is ${other.construct.node.path}); Argo CD would keep only one`,
           value: byName.has(c.name) ? c.name : c.server,
           fix: 'declare each cluster once',
         });
@@ -114,7 +118,7 @@ export class PlatformRegistry {
     const services = new Set(this.notifications.flatMap(n => [...n.services()]));
     const noCharts = () => new Map();
 
-    for (const c of this.root.node.findAll()) {
+    for (const c of TreeIndex.of(this.root).all) {
       const isApp = Application.isApplication(c);
       const isAppSet = (c as any)[APPLICATION_SET] === true;
       if (!isApp && !isAppSet) {
@@ -143,8 +147,10 @@ export class PlatformRegistry {
         }
       }
       if (this.notifications.length > 0) {
-        if (isApp) this.checkSubscriptions(c, `application ${JSON.stringify((c as Application).name)}`, annotationsOf((c as Application).resource), triggers, services);
-        else {
+        if (isApp) {
+          const a = c as Application;
+          this.checkSubscriptions(c, `application ${JSON.stringify(a.name)}`, annotationsOf(a.resource), triggers, services);
+        } else {
           let tmpl: any;
           try {
             tmpl = (c as any).resource?.toJson?.()?.spec?.template?.metadata?.annotations;
@@ -172,7 +178,8 @@ export class PlatformRegistry {
     if (server !== undefined) {
       if (server.includes('{{') || server === IN_CLUSTER_SERVER || byServer.has(server) || this.externalClusters.has(server)) return undefined;
       return {
-        rule: 'CLUSTER-013', problem: `${describe} deploys to cluster server ${JSON.stringify(server)}, which no Cluster in this app declares (declared: ${this.declaredList('server')})`,
+        rule: 'CLUSTER-013',
+        problem: `${describe} deploys to cluster server ${JSON.stringify(server)}, which no Cluster in this app declares (declared: ${this.declaredList('server')})`,
         value: server,
         fix: `${this.closest(server, [...byServer.keys()])}declare it with new Cluster(scope, id, { name, server: '${server}', credentials }), `
           + `or, if it is registered outside this app, ExternalClusters.declare(scope, '${server}')`,
@@ -180,7 +187,8 @@ export class PlatformRegistry {
     }
     if (name === undefined || name.includes('{{') || name === IN_CLUSTER_NAME || byName.has(name) || this.externalClusters.has(name)) return undefined;
     return {
-      rule: 'CLUSTER-014', problem: `${describe} deploys to cluster ${JSON.stringify(name)}, which no Cluster in this app declares (declared: ${this.declaredList('name')})`,
+      rule: 'CLUSTER-014',
+      problem: `${describe} deploys to cluster ${JSON.stringify(name)}, which no Cluster in this app declares (declared: ${this.declaredList('name')})`,
       value: name,
       fix: `${this.closest(name, [...byName.keys()])}declare it with new Cluster(scope, id, { name: '${name}', server, credentials }), `
         + `or, if it is registered outside this app, ExternalClusters.declare(scope, '${name}')`,
@@ -217,7 +225,8 @@ export class PlatformRegistry {
       const rendered = JSON.stringify(JSON.parse(JSON.stringify(selector)));
       const known = this.clusters.map(c => `${c.name} {${Object.entries(c.labels).filter(([k]) => k !== 'argocd.argoproj.io/secret-type').map(([k, v]) => `${k}=${v}`).join(', ')}}`);
       out.push({
-        rule: 'CLUSTER-015', problem: `a clusters generator's selector ${rendered} matches none of the declared clusters (${known.join('; ') || 'none'}): the ApplicationSet would generate no Application for it`,
+        rule: 'CLUSTER-015',
+        problem: `a clusters generator's selector ${rendered} matches none of the declared clusters (${known.join('; ') || 'none'}): the ApplicationSet would generate no Application for it`,
         value: selector,
         fix: 'correct the selector, or label the Cluster it is meant for (labels: { ... }); a cluster registered outside this app is declared with new Cluster(scope, id, { name, server, labels, credentials: Credentials.fromExistingSecret() })',
       });
@@ -234,7 +243,8 @@ export class PlatformRegistry {
   private checkRepoUrl(what: string, url: string): ProblemOptions | undefined {
     if (this.repoDeclared(url)) return undefined;
     return {
-      rule: 'REPO-024', problem: `${what}, which is not a declared repository (declared: ${this.repositories.map(r => JSON.stringify(r.url) + (r.prefix ? ' (credentials template)' : '')).join(', ') || 'none'}); `
+      rule: 'REPO-024',
+      problem: `${what}, which is not a declared repository (declared: ${this.repositories.map(r => JSON.stringify(r.url) + (r.prefix ? ' (credentials template)' : '')).join(', ') || 'none'}); `
         + 'RepositoryChecks requires every repository to be declared or listed public',
       value: url,
       fix: `declare it with new Repository(scope, id, { url: '${url}', credentials }) (or a RepositoryCredentials template for its prefix); `
@@ -249,7 +259,8 @@ export class PlatformRegistry {
     if (candidates.some(u => argoGlobMatch(entry, u)) || this.repositoryChecks!.publicRepos.includes(entry)
       || this.repositories.some(r => r.prefix && entry.startsWith(r.url))) return undefined;
     return {
-      rule: 'REPO-025', problem: `AppProject ${JSON.stringify(project)} sourceRepos pattern ${JSON.stringify(entry)} matches no declared repository`,
+      rule: 'REPO-025',
+      problem: `AppProject ${JSON.stringify(project)} sourceRepos pattern ${JSON.stringify(entry)} matches no declared repository`,
       value: entry,
       fix: 'declare the repositories it is meant for (new Repository(...) / RepositoryCredentials for the prefix), list them in RepositoryChecks.enable(scope, { publicRepos }), or narrow the pattern',
     };
@@ -264,14 +275,16 @@ export class PlatformRegistry {
       const service = parts.length > 1 ? parts.slice(1).join('.') : parts[0];
       if (trigger !== undefined && !triggers.has(trigger)) {
         this.report(c, {
-          rule: 'NOTIF-011', problem: `${describe} subscribes to notification trigger ${JSON.stringify(trigger)}, which no Notifications declares (declared: ${[...triggers].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
+          rule: 'NOTIF-011',
+          problem: `${describe} subscribes to notification trigger ${JSON.stringify(trigger)}, which no Notifications declares (declared: ${[...triggers].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
           value: key,
           fix: `${this.closest(trigger, [...triggers])}declare it with notifications.addTrigger('${trigger}', ...), enable the built-in catalog (catalog: true) if it is one of its triggers, or list it in externalTriggers`,
         });
       }
       if (!services.has(service)) {
         this.report(c, {
-          rule: 'NOTIF-012', problem: `${describe} sends notifications to service ${JSON.stringify(service)}, which no Notifications declares (declared: ${[...services].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
+          rule: 'NOTIF-012',
+          problem: `${describe} sends notifications to service ${JSON.stringify(service)}, which no Notifications declares (declared: ${[...services].sort().map(t => JSON.stringify(t)).join(', ') || 'none'})`,
           value: key,
           fix: `${this.closest(service, [...services])}declare it with notifications.addService(NotificationService.slack(...)) or list it in externalServices`,
         });

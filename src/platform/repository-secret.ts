@@ -50,9 +50,10 @@ export function repositorySecret(scope: Construct, props: RepoSecretProps, secre
       : OCI_URL.test(url) && !HTTP_URL.test(url);
   if (!ok) {
     fail(scope, {
-      rule: 'REPO-012', problem: `the url is not a ${type} repository URL`,
+      rule: 'REPO-012',
+      problem: `the url is not a ${type} repository URL`,
       value: url,
-      fix: type === RepositoryType.GIT ? "use https://host/org/repo.git or git@host:org/repo.git"
+      fix: type === RepositoryType.GIT ? 'use https://host/org/repo.git or git@host:org/repo.git'
         : type === RepositoryType.HELM ? 'use the https:// URL of the chart repository' : 'use oci://registry/path or registry/path',
     });
   }

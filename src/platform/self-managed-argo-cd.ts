@@ -88,7 +88,8 @@ export class SelfManagedArgoCd extends Construct {
     const settings = props?.settings;
     if (!ArgoCdSettings.isArgoCdSettings(settings) || settings.target !== SettingsTarget.HELM_VALUES) {
       fail(this, {
-        rule: 'INSTALL-014', problem: 'a self-managed Argo CD reads its settings as chart values: the settings must use the HELM_VALUES target (a separate argocd-cm ConfigMap would be owned by two Applications)',
+        rule: 'INSTALL-014',
+        problem: 'a self-managed Argo CD reads its settings as chart values: the settings must use the HELM_VALUES target (a separate argocd-cm ConfigMap would be owned by two Applications)',
         value: settings?.target,
         fix: "create them with new ArgoCdSettings(chart, 'settings', { target: SettingsTarget.HELM_VALUES, ... })",
       });
@@ -173,10 +174,17 @@ function deepMerge(a: any, b: any, path: string, scope: Construct): any {
   const out: any = { ...a };
   for (const [k, v] of Object.entries(b ?? {})) {
     const p = `${path}.${k}`;
-    if (out[k] === undefined) out[k] = v;
-    else if (isPlain(out[k]) && isPlain(v)) out[k] = deepMerge(out[k], v, p, scope);
-    else if (JSON.stringify(out[k]) !== JSON.stringify(v)) {
-      fail(scope, { rule: 'INSTALL-018', problem: `chart value ${p} is set twice to different values (current: ${JSON.stringify(out[k])})`, value: v, fix: `set ${p} once (settings, HA topology or values)` });
+    if (out[k] === undefined) {
+      out[k] = v;
+    } else if (isPlain(out[k]) && isPlain(v)) {
+      out[k] = deepMerge(out[k], v, p, scope);
+    } else if (JSON.stringify(out[k]) !== JSON.stringify(v)) {
+      fail(scope, {
+        rule: 'INSTALL-018',
+        problem: `chart value ${p} is set twice to different values (current: ${JSON.stringify(out[k])})`,
+        value: v,
+        fix: `set ${p} once (settings, HA topology or values)`,
+      });
     }
   }
   return out;

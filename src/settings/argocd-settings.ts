@@ -386,7 +386,8 @@ export class ArgoCdSettings extends Construct {
   public addCmdParam(key: string, value: string): void {
     if (this.target === SettingsTarget.OPERATOR && key !== _PROGRESSIVE_SYNCS_KEY && !_OPERATOR_CMD_PARAMS.includes(key)) {
       fail(this, {
-        rule: 'INSTALL-005', problem: `the ArgoCD resource cannot carry the ${ArgoCdSettings.CMD_PARAMS_CM} key "${key}": the operator's spec.cmdParams accepts only ${_OPERATOR_CMD_PARAMS.join(', ')} (and progressive syncs, set as an ApplicationSet controller flag)`,
+        rule: 'INSTALL-005',
+        problem: `the ArgoCD resource cannot carry the ${ArgoCdSettings.CMD_PARAMS_CM} key "${key}": the operator's spec.cmdParams accepts only ${_OPERATOR_CMD_PARAMS.join(', ')} (and progressive syncs, set as an ApplicationSet controller flag)`,
         value: key,
         fix: 'set the component flag through the ArgoCD resource\'s own field for it (e.g. spec.controller, spec.server.extraCommandArgs), or use SettingsTarget.CONFIG_MAPS / HELM_VALUES',
       });
@@ -415,7 +416,8 @@ export class ArgoCdSettings extends Construct {
         || (fields[0] === 'g' && fields.length === 3 && fields.every(f => f !== ''));
       if (!ok) {
         fail(this, {
-          rule: 'INSTALL-006', problem: 'an RBAC policy line is neither a p (6 fields) nor a g (3 fields) line',
+          rule: 'INSTALL-006',
+          problem: 'an RBAC policy line is neither a p (6 fields) nor a g (3 fields) line',
           value: line,
           fix: "write e.g. 'p, role:deployer, applications, sync, */*, allow' or 'g, my-org:team, role:deployer'",
         });
@@ -465,7 +467,8 @@ export class ArgoCdSettings extends Construct {
   public _useAsHelmValues(consumer: IConstruct): void {
     if (this._helmConsumer && this._helmConsumer !== this && this._helmConsumer !== consumer) {
       fail(consumer, {
-        rule: 'INSTALL-008', problem: 'these settings are already installed by another construct',
+        rule: 'INSTALL-008',
+        problem: 'these settings are already installed by another construct',
         value: this._helmConsumer.node.path,
         fix: 'one Argo CD installation per ArgoCdSettings: create another ArgoCdSettings for the second instance',
       });
@@ -480,7 +483,8 @@ export class ArgoCdSettings extends Construct {
   public _putNotifications(scope: IConstruct, key: string, value: string): void {
     if (this.target === SettingsTarget.OPERATOR) {
       fail(scope, {
-        rule: 'INSTALL-009', problem: `the ArgoCD resource cannot carry notification ${key.split('.')[0]}s: it only has spec.notifications.enabled; the operator keeps services, templates and triggers in its NotificationsConfiguration resource`,
+        rule: 'INSTALL-009',
+        problem: `the ArgoCD resource cannot carry notification ${key.split('.')[0]}s: it only has spec.notifications.enabled; the operator keeps services, templates and triggers in its NotificationsConfiguration resource`,
         value: key,
         fix: "keep them in the operator's NotificationsConfiguration (default-notifications-configuration) and declare them here with externalServices / externalTriggers, or use the catalog (catalog: true)",
       });
@@ -503,7 +507,8 @@ export class ArgoCdSettings extends Construct {
     const bad = (v: unknown) => !Array.isArray(v) || v.length === 0 || v.some(x => typeof x !== 'string');
     if (!filter || bad(filter.apiGroups) || bad(filter.kinds) || (filter.clusters !== undefined && bad(filter.clusters))) {
       fail(this, {
-        rule: 'INSTALL-010', problem: `a ${key} entry needs non-empty apiGroups and kinds (and clusters, if given) lists of strings`,
+        rule: 'INSTALL-010',
+        problem: `a ${key} entry needs non-empty apiGroups and kinds (and clusters, if given) lists of strings`,
         value: filter,
         fix: "write e.g. { apiGroups: ['cilium.io'], kinds: ['CiliumIdentity'] }",
       });
@@ -537,7 +542,8 @@ export class ArgoCdSettings extends Construct {
   private validateTarget(): string[] {
     if (this.target !== SettingsTarget.HELM_VALUES || this._helmConsumer) return [];
     return [describeProblem({
-      rule: 'INSTALL-012', problem: 'these settings target the argo-cd Helm chart values, but nothing installs them (no SelfManagedArgoCd uses them); nothing would reach Argo CD',
+      rule: 'INSTALL-012',
+      problem: 'these settings target the argo-cd Helm chart values, but nothing installs them (no SelfManagedArgoCd uses them); nothing would reach Argo CD',
       value: this.target,
       fix: 'add new SelfManagedArgoCd(scope, \'argo-cd\', { appOfApps, settings }), pass toHelmValues() to your own argo-cd chart source, or use SettingsTarget.CONFIG_MAPS',
     })];
@@ -564,7 +570,8 @@ export class ArgoCdSettings extends Construct {
     }
     if (this.target === SettingsTarget.HELM_VALUES && configMap !== ArgoCdSettings.NOTIFICATIONS_CM && _HELM_RESERVED_KEYS.includes(key)) {
       fail(this, {
-        rule: 'INSTALL-013', problem: `the argo-cd chart cannot carry the ${configMap} key "${key}": the chart reads configs.*.${key} as its own option`,
+        rule: 'INSTALL-013',
+        problem: `the argo-cd chart cannot carry the ${configMap} key "${key}": the chart reads configs.*.${key} as its own option`,
         value: key,
         fix: 'use SettingsTarget.CONFIG_MAPS for this key, or drop it',
       });
