@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
-import { CRD_SOURCES, schemasDir } from './crd-sources';
+import { CRD_SOURCES, keepVersions, schemasDir } from './crd-sources';
 
 const fromCluster = process.argv.includes('--from-cluster');
 const root = path.resolve(__dirname, '..');
@@ -33,8 +33,11 @@ try {
         return fs.readFileSync(full, 'utf8');
       });
     const staged = path.join(staging, `${source.module}.yaml`);
-    fs.writeFileSync(staged, docs.map(d => d.replace(/^---\s*\n/, '')).join('\n---\n'));
-    specs.push(staged);
+    const kept = source.versions
+      ? docs.map(d => YAML.stringify(keepVersions(source, YAML.parse(d, { maxAliasCount: -1 })), { lineWidth: 0 }))
+      : docs;
+    fs.writeFileSync(staged, kept.map(d => d.replace(/^---\s*\n/, '')).join('\n---\n'));
+    specs.push(source.prefix ? `${source.prefix}:=${staged}` : staged);
   }
   fs.mkdirSync(outDir, { recursive: true });
   for (const spec of specs) {

@@ -29,7 +29,7 @@ import * as path from 'path';
 // eslint-disable-next-line import/no-extraneous-dependencies
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import * as YAML from 'yaml';
-import { CRD_SOURCES, schemasDir } from './crd-sources';
+import { CRD_SOURCES, keepVersions, schemasDir } from './crd-sources';
 
 export interface ManifestProblem {
   /** index of the document in the list passed to validateManifests */
@@ -121,6 +121,7 @@ export function loadSchemas(dir: string = schemasDir()): SchemaSet {
         if (doc.errors.length > 0) throw new Error(`${full}: YAML error: ${doc.errors[0].message}`);
         const crd = doc.toJS({ maxAliasCount: -1 });
         if (!crd || crd.kind !== 'CustomResourceDefinition') continue;
+        keepVersions(source, crd);
         const group: string = crd.spec.group;
         const kind: string = crd.spec.names.kind;
         for (const v of crd.spec.versions ?? []) {
@@ -172,6 +173,12 @@ const CEL_RULES: Record<string, (self: any) => boolean> = {
     s => s.type !== 'Queue' || (has(s, 'kueue') && has(s.kueue, 'localQueueName') && !has(s, 'node')),
   "self.type == 'Node' ? (has(self.node) && !has(self.kueue)) : true":
     s => s.type !== 'Node' || (has(s, 'node') && !has(s, 'kueue')),
+  // argocd-operator ArgoCD v1beta1
+  '!(has(self.sso) && has(self.oidcConfig))': s => !(has(s, 'sso') && has(s, 'oidcConfig')),
+  "has(self.termination) && has(self.insecureEdgeTerminationPolicy) ? !((self.termination=='passthrough') && (self.insecureEdgeTerminationPolicy=='Allow')) : true":
+    s => !(has(s, 'termination') && has(s, 'insecureEdgeTerminationPolicy')) || !(s.termination === 'passthrough' && s.insecureEdgeTerminationPolicy === 'Allow'),
+  '(has(self.usernameSecretRef) && has(self.passwordSecretRef)) || (!has(self.usernameSecretRef) && !has(self.passwordSecretRef))':
+    s => has(s, 'usernameSecretRef') === has(s, 'passwordSecretRef'),
 };
 
 function has(o: any, key: string): boolean {

@@ -267,13 +267,15 @@ describe('examples', () => {
     const files = build(fs.mkdtempSync(path.join(os.tmpdir(), 'boot-'))).synthFiles();
     const children = docsOf(files, 'apps/cluster-bootstrap/cluster-bootstrap-children.k8s.yaml');
     expect(children.map(c => [c.kind, c.metadata.name, c.metadata.annotations['argocd.argoproj.io/sync-wave']])).toEqual([
+      ['Application', 'argo-cd', '-1'], // the self-managed Argo CD (issue 12)
       ['ApplicationSet', 'cluster-addons', '0'], ['Application', 'ingress-nginx', '0'], ['Application', 'external-secrets', '0'],
       ['Application', 'storage', '1'], ['Application', 'backup-checker', '2'], ['Application', 'core-services', '4'],
       ['Application', 'monitoring', '5'], ['ApplicationSet', 'user-workloads', '6'],
     ]);
-    const apps = children.filter(c => c.kind === 'Application');
+    const apps = children.filter(c => c.kind === 'Application' && c.metadata.name !== 'argo-cd');
     expect(apps.every(c => c.metadata.finalizers?.[0] === 'resources-finalizer.argocd.argoproj.io')).toBe(true);
-    expect(new Set(children.map(c => c.metadata.annotations['argocd.argoproj.io/sync-wave']))).toEqual(new Set(['0', '1', '2', '4', '5', '6']));
+    expect(children[0].metadata.finalizers).toBeUndefined(); // the self-managed Argo CD: deleting it orphans Argo CD
+    expect(new Set(children.map(c => c.metadata.annotations['argocd.argoproj.io/sync-wave']))).toEqual(new Set(['-1', '0', '1', '2', '4', '5', '6']));
     expectSchemaValid(allDocs(files));
   });
 });

@@ -71,8 +71,13 @@ describe('loading', () => {
       'argoproj.io/v1alpha1|AppProject',
       'argoproj.io/v1alpha1|Application',
       'argoproj.io/v1alpha1|ApplicationSet',
+      // argocd-operator: only v1beta1 is read (crd-sources.ts versions), v1alpha1 is dropped
+      'argoproj.io/v1beta1|ArgoCD',
+      'bitnami.com/v1alpha1|SealedSecret',
       'dashboard.opendatahub.io/v1alpha|AcceleratorProfile',
       'dashboard.opendatahub.io/v1|AcceleratorProfile',
+      // external-secrets: v1 only (v1beta1 is no longer served)
+      'external-secrets.io/v1|ExternalSecret',
       'infrastructure.opendatahub.io/v1alpha1|HardwareProfile',
       'infrastructure.opendatahub.io/v1|HardwareProfile',
       'modelregistry.opendatahub.io/v1alpha1|ModelRegistry',

@@ -1,21 +1,32 @@
 /**
  * Cluster bootstrap: one root app deploys the cluster's building blocks in waves
+ *  -1 Argo CD itself (self-managed: the argo-cd Helm chart, pinned, HA, never pruned)
  *   0 networking + secrets -> 1 storage -> 2 backup checker -> 4 core services -> 5 monitoring -> 6 user workloads
  * Wave 3 is left free on purpose (room for later additions without renumbering). The Application health check
- * in argocd-cm makes every wave wait for the previous one to be healthy.
+ * makes every wave wait for the previous one to be healthy; it is in the chart's values (`configs.cm`), so the
+ * argo-cd child owns argocd-cm alone (no separate argocd-cm ConfigMap).
  */
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {
-  AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, Generator, GitOpsApp, GitOpsChart, SyncOption,
+  AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, Generator, GitOpsApp, SelfManagedArgoCd, SettingsTarget, SyncOption,
 } from '../../src';
 
 const PLATFORM_REPO = 'https://git.example.com/platform/cluster-config.git';
 
 export function build(outdir?: string): GitOpsApp {
   const app = new GitOpsApp({ outdir, repoUrl: 'https://git.example.com/platform/bootstrap.git', targetRevision: 'main' });
-  new ArgoCdSettings(new GitOpsChart(app, 'argocd-settings', { folder: 'argocd' }), 'settings', { applicationHealthCheck: true });
+  const settings = new ArgoCdSettings(app, 'argocd-settings', {
+    target: SettingsTarget.HELM_VALUES,
+    applicationHealthCheck: true,
+    progressiveSyncs: true,
+    rbacPolicy: ['g, platform-admins, role:admin'],
+    rbacDefaultPolicy: 'role:readonly',
+  });
   const root = new AppOfApps(app, 'cluster-bootstrap', { project: 'platform-admin' });
+
+  // wave -1: Argo CD, installed and upgraded by itself; every other child comes later
+  new SelfManagedArgoCd(app, 'argo-cd', { appOfApps: root, settings, project: 'platform-admin', domain: 'argocd.example.com' });
 
   // wave 0: networking and secrets (apps), and the platform's per-cluster add-ons (an ApplicationSet)
   root.addApplicationSet('cluster-addons', {

@@ -6,15 +6,17 @@
  *   wave 2 model-registry (self-heal, no prune): the ModelRegistry, its network policy and RBAC in
  *          `rhoai-model-registries`
  *   wave 3 application (self-heal, prune): the fraud-detection inference service, yours
- * The Argo CD settings (Application and ModelRegistry health checks) make each wave wait for the previous child to
- * be healthy. The database password never appears here: ExternalSecrets (one per namespace that reads it) create
+ * It runs on OpenShift GitOps (`oc apply`, namespace `openshift-gitops`), where the operator owns `argocd-cm` and
+ * rebuilds it from the `ArgoCD` resource: so the Argo CD settings (Application and ModelRegistry health checks) are
+ * written into that resource (`spec.resourceHealthChecks`, target OPERATOR), not into a ConfigMap the operator
+ * would reconcile away. They make each wave wait for the previous child to be healthy. The database password never appears here: ExternalSecrets (one per namespace that reads it) create
  * the Secret the stack references.
  */
 import { ApiObject, Chart, Size } from 'cdk8s';
 import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import {
-  AppOfApps, ArgoCdSettings, ChildRole, DatabaseCredentials, GitOpsApp, GitOpsChart, ModelRegistryDatabase, ModelRegistryStack,
+  AppOfApps, ArgoCdSettings, ChildRole, SettingsTarget, DatabaseCredentials, GitOpsApp, GitOpsChart, ModelRegistryDatabase, ModelRegistryStack,
   ProfileTolerationOperator,
 } from '../../src';
 
@@ -41,9 +43,14 @@ function dbCredentials(chart: Chart, withRootPassword: boolean): ApiObject {
 export function build(outdir?: string): GitOpsApp {
   const app = new GitOpsApp({ outdir, repoUrl: 'https://git.example.com/ai/model-serving-gitops.git', targetRevision: 'main' });
 
-  new ArgoCdSettings(new GitOpsChart(app, 'argocd-settings', { folder: 'argocd' }), 'settings', { applicationHealthCheck: true });
+  // OpenShift GitOps: the default instance `openshift-gitops`; only the fields set here are merged into it
+  new ArgoCdSettings(new GitOpsChart(app, 'argocd-settings', { folder: 'argocd' }), 'settings', {
+    target: SettingsTarget.OPERATOR,
+    namespace: 'openshift-gitops',
+    applicationHealthCheck: true,
+  });
 
-  const root = new AppOfApps(app, 'model-serving', { project: 'platform-admin' });
+  const root = new AppOfApps(app, 'model-serving', { project: 'platform-admin', argocdNamespace: 'openshift-gitops' });
 
   // waves 1 and 2: the model registry, its database and the hardware profiles
   const registry = new ModelRegistryStack(app, 'model-registry', {

@@ -3,6 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Application, DeletionCascade, IgnoreDifference, InfoItem } from './application';
 import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepOperator } from './application-set-strategy';
 import { ApplicationSource } from './application-source';
+import { paramContextOf } from './declared-clusters';
 import { Destination } from './destination';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { applicationSetUsages, registerProjectUser } from './project-checks';
@@ -462,7 +463,7 @@ export class ApplicationSet extends Construct {
 
   /** True when the generators' output is known at synth (list, matrix/merge of lists, this library's files). */
   public get previewable(): boolean {
-    return this.generators.length > 0 && this.generators.every(g => g._params().knowable);
+    return this.generators.length > 0 && this.generators.every(g => g._params(paramContextOf(this)).knowable);
   }
 
   /**
@@ -471,7 +472,7 @@ export class ApplicationSet extends Construct {
    * otherwise, naming the generator.
    */
   public preview(): ApplicationPreview[] {
-    const unknown = this.generators.map(g => g._params()).find(s => !s.knowable);
+    const unknown = this.generators.map(g => g._params(paramContextOf(this))).find(s => !s.knowable);
     if (this.generators.length === 0 || unknown) {
       fail(this, {
         rule: 'APPSET-019',
@@ -519,7 +520,7 @@ export class ApplicationSet extends Construct {
     lines.push(`Safety: applicationsSync \`${this.applicationsSync}\`, preserveResourcesOnDeletion \`${this.preserveResourcesOnDeletion}\`.`, '');
     const apps = this.previewable ? this.preview() : undefined;
     if (!apps) {
-      const why = this.generators.map(g => g._params()).find(s => !s.knowable)?.unknownBecause ?? 'there are no generators';
+      const why = this.generators.map(g => g._params(paramContextOf(this))).find(s => !s.knowable)?.unknownBecause ?? 'there are no generators';
       lines.push(`The generated Applications are known only at run time (${why})${rolling ? '; the plan lists the steps' : ''}.`, '');
     }
     const id = (s: string) => s.replace(/[^a-zA-Z0-9]/g, '_');
@@ -763,7 +764,7 @@ export class ApplicationSet extends Construct {
     const t = this.template;
     const dest = t.destination._toArgo();
     for (const g of this.generators) {
-      for (const set of g._params().sets) {
+      for (const set of g._params(paramContextOf(this)).sets) {
         const values = set.values ?? {};
         try {
           const labels: { [key: string]: string } = {};
@@ -848,7 +849,7 @@ export class ApplicationSet extends Construct {
     if (this.goTemplate && !this.missingKeyError) return errors; // a missing key renders "<no value>" by choice
 
     for (const g of this.generators) {
-      const space: _ParamSpace = g._params();
+      const space: _ParamSpace = g._params(paramContextOf(this));
       for (const [ref, where] of [...refs].sort((a, b) => a[0].localeCompare(b[0]))) {
         const missing = space.sets.filter(set => !readable(set, ref, this.goTemplate));
         if (missing.length === 0) continue;

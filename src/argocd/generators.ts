@@ -5,6 +5,7 @@ import type { ApplicationSource } from './application-source';
 import type { Destination } from './destination';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { argoBindings } from '../app/lazy-modules';
+import { DeclaredClusterInfo, ParamContext } from './declared-clusters';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
@@ -1145,7 +1146,7 @@ export class Generator {
         values: sorted(options.values),
         flatList: options.flatList,
       },
-    }), () => ({
+    }), (ctx?: ParamContext) => ctx?.clusters ? declaredClusterSpace(ctx.clusters, options) : ({
       knowable: false,
       unknownBecause: 'the clusters generator reads the clusters registered in Argo CD',
       sets: [shapeSet('clusters generator', options.flatList
@@ -1202,7 +1203,7 @@ export class Generator {
     const mapParams = [...first.mapParams, ...second.mapParams];
     return Generator.withMapParameters(mapParams, new Generator(GeneratorKind.MATRIX, options, (scope?: IConstruct) => ({
       matrix: { generators: [first._toNested(scope), second._toNested(scope)] },
-    }), () => combineMatrix(first._params(), second._params())));
+    }), (ctx?: ParamContext) => combineMatrix(first._params(ctx), second._params(ctx))));
   }
 
   /** The merge generator. */
@@ -1223,7 +1224,7 @@ export class Generator {
     const keys = [...options.mergeKeys];
     return Generator.withMapParameters(gens.flatMap(g => g.mapParams), new Generator(GeneratorKind.MERGE, options, (scope?: IConstruct) => ({
       merge: { mergeKeys: keys, generators: gens.map(g => g._toNested(scope)) },
-    }), () => combineMerge(keys, gens.map(g => g._params()))));
+    }), (ctx?: ParamContext) => combineMerge(keys, gens.map(g => g._params(ctx)))));
   }
 
   /** The pull-request generator. */
@@ -1344,10 +1345,10 @@ export class Generator {
   private readonly template?: GeneratorTemplate;
   private mapParams: string[] = [];
   private readonly body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators;
-  private readonly params: () => _ParamSpace;
+  private readonly params: (ctx?: ParamContext) => _ParamSpace;
 
   private constructor(kind: GeneratorKind, options: GeneratorOptions, body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators,
-    params: () => _ParamSpace) {
+    params: (ctx?: ParamContext) => _ParamSpace) {
     this.kind = kind;
     this.selector = options.selector;
     this.template = options.template;
@@ -1404,11 +1405,11 @@ export class Generator {
   }
 
   /**
-   * What this generator produces, after its post-selector.
+   * What this generator produces, after its post-selector. `ctx` carries what the tree knows (declared clusters).
    * @internal
    */
-  public _params(): _ParamSpace {
-    const space = this.params();
+  public _params(ctx?: ParamContext): _ParamSpace {
+    const space = this.params(ctx);
     if (!this.selector || !space.knowable) return space;
     return { ...space, sets: space.sets.filter(s => selectorMatches(this.selector!, flattenParameters(s.values ?? {}))) };
   }
@@ -1598,7 +1599,8 @@ export function flattenParameters(v: { [key: string]: any }, prefix = '', out: {
   return out;
 }
 
-function selectorMatches(s: GeneratorSelector, labels: { [key: string]: string }): boolean {
+/** True if the selector matches the labels. @internal */
+export function selectorMatches(s: GeneratorSelector, labels: { [key: string]: string }): boolean {
   for (const [k, v] of Object.entries(s.matchLabels ?? {})) if (labels[k] !== v) return false;
   for (const e of s.matchExpressions ?? []) {
     const has = Object.prototype.hasOwnProperty.call(labels, e.key);
@@ -1698,4 +1700,27 @@ function combineMerge(keys: string[], spaces: _ParamSpace[]): _ParamSpace {
       open: s.open || extra.some(e => e.open),
     })),
   };
+}
+
+/**
+ * The clusters generator over the clusters the app declares (src/platform Cluster): one set per matching cluster
+ * (the local cluster too when there is no selector, as Argo CD does), or one flat-list set.
+ */
+function declaredClusterSpace(clusters: readonly DeclaredClusterInfo[], options: ClustersGeneratorOptions): _ParamSpace {
+  const IN_CLUSTER = 'https://kubernetes.default.svc';
+  const all = [...clusters];
+  if (!options.clusterSelector && !all.some(c => c.server === IN_CLUSTER)) {
+    all.unshift({ name: 'in-cluster', server: IN_CLUSTER, labels: {}, annotations: {} });
+  }
+  const matching = options.clusterSelector ? all.filter(c => selectorMatches(options.clusterSelector!, c.labels)) : all;
+  const params = matching.map(c => ({
+    name: c.name,
+    nameNormalized: c.name.toLowerCase().replace(/[^a-z0-9.-]/g, '-'),
+    server: c.server,
+    project: c.project ?? '',
+    metadata: { labels: { ...c.labels }, annotations: { ...c.annotations } },
+    ...(options.values ? { values: sorted(options.values) } : {}),
+  }));
+  if (options.flatList) return { knowable: true, sets: [knownSet(`clusters generator (flat list of ${params.length})`, { clusters: params })] };
+  return { knowable: true, sets: params.map(p => knownSet(`declared cluster ${JSON.stringify(p.name)}`, p)) };
 }

@@ -271,7 +271,7 @@ export function projectCheckStats(scope: IConstruct): ProjectCheckStats | undefi
 // ---------------------------------------------------------------------------------------------------------
 // usages
 
-function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
+export function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
   if (Application.isApplication(c)) return [applicationUsage(c)];
   const provider = PROJECT_USERS.get(c);
   return provider ? provider(charts) : [];

@@ -1,7 +1,11 @@
 import { Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import * as YAML from 'yaml';
 import { ConfigMapObject } from './config-map';
 import { APPLICATION_HEALTH_LUA } from './health-checks';
+import { helmValues } from './helm-values-target';
+import { _HELM_RESERVED_KEYS, _OPERATOR_CMD_PARAMS, _PROGRESSIVE_SYNCS_KEY, _SettingsData } from './settings-data';
+import { SettingsTarget } from './settings-target';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
@@ -64,26 +68,97 @@ export interface ArgoCdSettingsProps {
    * @see https://argo-cd.readthedocs.io/en/stable/user-guide/sync-waves/
    */
   readonly syncWave?: number;
+
+  /**
+   * Where the Argo CD instance reads its settings: partial ConfigMaps, the operator's `ArgoCD` resource
+   * (OpenShift GitOps, argocd-operator) or the argo-cd Helm chart's values (a `SelfManagedArgoCd`).
+   * A setting the target cannot carry fails at synth, naming the key and the fix.
+   * @default SettingsTarget.CONFIG_MAPS
+   */
+  readonly target?: SettingsTarget;
+
+  /**
+   * Name of the `ArgoCD` resource (target `OPERATOR` only).
+   * @default - 'openshift-gitops' in namespace openshift-gitops (the OpenShift GitOps default instance), else 'argocd'
+   */
+  readonly instanceName?: string;
+
+  /**
+   * RBAC policy lines for `policy.csv` of `argocd-rbac-cm` (`p, <subject>, <resource>, <action>, <object>, allow|deny`
+   * or `g, <group>, <role>`). Same as `addRbacPolicy()`.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/rbac/
+   */
+  readonly rbacPolicy?: string[];
+
+  /**
+   * Role for authenticated users without a matching policy (`policy.default`), e.g. `role:readonly`.
+   * @default - unset (no access)
+   */
+  readonly rbacDefaultPolicy?: string;
+
+  /**
+   * OIDC scopes RBAC examines (`scopes`), e.g. `['groups', 'email']`.
+   * @default - unset (Argo CD's default, `[groups]`)
+   */
+  readonly rbacScopes?: string[];
+
+  /**
+   * Resource kinds Argo CD ignores entirely (`resource.exclusions`). Same as `addResourceExclusion()`.
+   * @default - none (Argo CD's built-in exclusions apply)
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#resource-exclusioninclusion
+   */
+  readonly resourceExclusions?: ResourceFilter[];
+
+  /**
+   * The only resource kinds Argo CD watches (`resource.inclusions`). Same as `addResourceInclusion()`.
+   * @default - none (everything not excluded)
+   */
+  readonly resourceInclusions?: ResourceFilter[];
 }
 
 /**
- * The Argo CD instance settings the patterns of this library need, emitted as **partial** `argocd-cm` and
- * `argocd-cmd-params-cm` ConfigMaps that hold only the keys set here.
+ * One entry of `resource.exclusions` / `resource.inclusions`.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#resource-exclusioninclusion
+ */
+export interface ResourceFilter {
+  /** API groups (`''` for the core group; globs allowed, as Argo CD does). */
+  readonly apiGroups: string[];
+  /** Kinds (globs allowed). */
+  readonly kinds: string[];
+  /**
+   * Cluster API server URLs the rule applies to.
+   * @default - every cluster (`['*']`)
+   */
+  readonly clusters?: string[];
+}
+
+/**
+ * The Argo CD instance settings the patterns of this library need (health checks, progressive syncs, resource
+ * exclusions/inclusions, RBAC, notifications), rendered where the instance reads them (`target`):
  *
- * Those ConfigMaps belong to the Argo CD installation (Helm chart, manifests or operator), which owns the
- * other keys. The emitted ConfigMaps carry `argocd.argoproj.io/sync-options: ServerSideApply=true,Prune=false,Delete=false`:
+ * - `SettingsTarget.CONFIG_MAPS` (default): **partial** `argocd-cm`, `argocd-cmd-params-cm`, `argocd-rbac-cm` and
+ *   `argocd-notifications-cm` ConfigMaps that hold only the keys set here;
+ * - `SettingsTarget.OPERATOR`: the argocd-operator / OpenShift GitOps `ArgoCD` resource (`argoproj.io/v1beta1`):
+ *   health checks in `spec.resourceHealthChecks`, `resource.exclusions/inclusions` in `spec.resourceExclusions/Inclusions`,
+ *   other `argocd-cm` keys in `spec.extraConfig`, RBAC in `spec.rbac`, progressive syncs as the ApplicationSet
+ *   controller flag `--enable-progressive-syncs`; `argocd-cmd-params-cm` keys other than the two `spec.cmdParams`
+ *   accepts, and notification services/templates/triggers, fail at synth;
+ * - `SettingsTarget.HELM_VALUES`: values of the argo-cd Helm chart (`configs.cm`, `configs.params`, `configs.rbac`,
+ *   `notifications.*`), installed by a `SelfManagedArgoCd`; nothing else is emitted.
+ *
+ * Those objects belong to the Argo CD installation, which owns the other keys. The emitted ConfigMaps and `ArgoCD`
+ * resource carry `argocd.argoproj.io/sync-options: ServerSideApply=true,Prune=false,Delete=false`:
  * - `ServerSideApply=true`: Argo CD applies them with server-side apply, so its field manager owns only the keys
- *   listed here and they are merged into the live ConfigMap instead of replacing it (a client-side apply would
+ *   listed here and they are merged into the live object instead of replacing it (a client-side apply would
  *   drop every key the installation set);
  * - `Prune=false`, `Delete=false`: removing this construct, or deleting the Application that syncs it, must
- *   never delete the installation's ConfigMaps (Argo CD would stop working). Keys removed from here stay on
+ *   never delete the installation's objects (Argo CD would stop working). Keys removed from here stay on
  *   the cluster until removed by hand.
- * Both carry the label `app.kubernetes.io/part-of: argocd`, which Argo CD needs to watch them.
+ * ConfigMaps carry the label `app.kubernetes.io/part-of: argocd`, which Argo CD needs to watch them.
  *
- * A ConfigMap is emitted only if it has at least one key; keys are sorted. Setting a key twice to different
- * values fails. If Argo CD is installed by an operator (argocd-operator, OpenShift GitOps), the operator
- * reconciles these ConfigMaps: set the same keys in the `ArgoCD` resource instead. Changes to
- * `argocd-cmd-params-cm` take effect when the Argo CD components restart.
+ * An object is emitted only if it has at least one key; keys are sorted. Setting a key twice to different
+ * values fails. Changes to `argocd-cmd-params-cm` take effect when the Argo CD components restart.
  *
  * @example
  * new ArgoCdSettings(chart, 'settings', { applicationHealthCheck: true, progressiveSyncs: true });
@@ -95,6 +170,10 @@ export class ArgoCdSettings extends Construct {
   public static readonly CMD_PARAMS_CM = 'argocd-cmd-params-cm';
   /** `argocd-cm` key of the `argoproj.io/Application` health check. */
   public static readonly APPLICATION_HEALTH_CHECK_KEY = 'resource.customizations.health.argoproj.io_Application';
+  /** Name of Argo CD's RBAC ConfigMap. */
+  public static readonly RBAC_CM = 'argocd-rbac-cm';
+  /** Name of Argo CD's notifications ConfigMap. */
+  public static readonly NOTIFICATIONS_CM = 'argocd-notifications-cm';
   /** `argocd-cmd-params-cm` key that turns on ApplicationSet progressive syncs. */
   public static readonly PROGRESSIVE_SYNCS_KEY = 'applicationsetcontroller.enable.progressive.syncs';
 
@@ -135,12 +214,23 @@ export class ArgoCdSettings extends Construct {
 
   /** The namespace of the Argo CD instance these settings are for. */
   public readonly namespace: string;
+  /** Where these settings are rendered. */
+  public readonly target: SettingsTarget;
+  /** Name of the `ArgoCD` resource (target OPERATOR). */
+  public readonly instanceName: string;
 
   private readonly _settings = new Map<string, string>();
   private readonly _cmdParams = new Map<string, string>();
   private readonly _syncWave?: number;
-  private _settingsCm?: ConfigMapObject;
-  private _cmdParamsCm?: ConfigMapObject;
+  private readonly _rbac = new Map<string, string>();
+  private readonly _notifications = new Map<string, string>();
+  private readonly _rbacLines: string[] = [];
+  private readonly _exclusions: ResourceFilter[] = [];
+  private readonly _inclusions: ResourceFilter[] = [];
+  private readonly _configMaps = new Map<string, ConfigMapObject>();
+  private _operatorResource?: Construct;
+  private _notificationsEnabled = false;
+  private _helmConsumer?: IConstruct;
 
   public constructor(scope: Construct, id: string, props: ArgoCdSettingsProps = {}) {
     super(scope, id);
@@ -162,13 +252,36 @@ export class ArgoCdSettings extends Construct {
       fail(this, { rule: 'SET-003', problem: 'syncWave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
     }
     this._syncWave = props.syncWave;
+    const target = props.target ?? SettingsTarget.CONFIG_MAPS;
+    if (!Object.values(SettingsTarget).includes(target)) {
+      fail(this, { rule: 'INSTALL-001', problem: 'unknown settings target', value: target, fix: 'use SettingsTarget.CONFIG_MAPS, OPERATOR or HELM_VALUES' });
+    }
+    this.target = target;
+    const instanceName = props.instanceName ?? (namespace === 'openshift-gitops' ? 'openshift-gitops' : 'argocd');
+    if (!isDns1123Subdomain(instanceName)) {
+      fail(this, { rule: 'INSTALL-002', problem: 'instanceName is not a valid resource name', value: instanceName, fix: "use a DNS-1123 name such as 'argocd'" });
+    }
+    if (props.instanceName !== undefined && target !== SettingsTarget.OPERATOR) {
+      fail(this, { rule: 'INSTALL-003', problem: 'instanceName only applies to the OPERATOR target', value: props.instanceName, fix: 'drop instanceName, or set target: SettingsTarget.OPERATOR' });
+    }
+    this.instanceName = instanceName;
 
     for (const key of Object.keys(props.settings ?? {}).sort()) this.addSetting(key, props.settings![key]);
     for (const key of Object.keys(props.cmdParams ?? {}).sort()) this.addCmdParam(key, props.cmdParams![key]);
     if (props.applicationHealthCheck) this.enableApplicationHealthCheck();
     if (props.progressiveSyncs) this.enableProgressiveSyncs();
+    if (props.rbacPolicy?.length) this.addRbacPolicy(...props.rbacPolicy);
+    if (props.rbacDefaultPolicy !== undefined) this.putRbac('policy.default', props.rbacDefaultPolicy);
+    if (props.rbacScopes !== undefined) {
+      if (!Array.isArray(props.rbacScopes) || props.rbacScopes.length === 0 || props.rbacScopes.some(x => typeof x !== 'string' || !/^[A-Za-z0-9_.:-]+$/.test(x))) {
+        fail(this, { rule: 'INSTALL-004', problem: 'rbacScopes must be a non-empty list of OIDC claim names', value: props.rbacScopes, fix: "use e.g. ['groups', 'email']" });
+      }
+      this.putRbac('scopes', `[${props.rbacScopes.join(', ')}]`);
+    }
+    for (const f of props.resourceExclusions ?? []) this.addResourceExclusion(f);
+    for (const f of props.resourceInclusions ?? []) this.addResourceInclusion(f);
 
-    this.node.addValidation({ validate: () => this.validateUnique() });
+    this.node.addValidation({ validate: () => [...this.validateUnique(), ...this.validateTarget()] });
   }
 
   /**
@@ -262,7 +375,7 @@ export class ArgoCdSettings extends Construct {
    */
   public addSetting(key: string, value: string): void {
     this.put(this._settings, ArgoCdSettings.ARGOCD_CM, key, value);
-    this.configMap(ArgoCdSettings.ARGOCD_CM);
+    this.output(ArgoCdSettings.ARGOCD_CM);
   }
 
   /**
@@ -273,6 +386,14 @@ export class ArgoCdSettings extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/argocd-cmd-params-cm-yaml/
    */
   public addCmdParam(key: string, value: string): void {
+    if (this.target === SettingsTarget.OPERATOR && key !== _PROGRESSIVE_SYNCS_KEY && !_OPERATOR_CMD_PARAMS.includes(key)) {
+      fail(this, {
+        rule: 'INSTALL-005',
+        problem: `the ArgoCD resource cannot carry the ${ArgoCdSettings.CMD_PARAMS_CM} key "${key}": the operator's spec.cmdParams accepts only ${_OPERATOR_CMD_PARAMS.join(', ')} (and progressive syncs, set as an ApplicationSet controller flag)`,
+        value: key,
+        fix: 'set the component flag through the ArgoCD resource\'s own field for it (e.g. spec.controller, spec.server.extraCommandArgs), or use SettingsTarget.CONFIG_MAPS / HELM_VALUES',
+      });
+    }
     this.put(this._cmdParams, ArgoCdSettings.CMD_PARAMS_CM, key, value);
     if (key === 'server.insecure' && value.trim().toLowerCase() === 'true') {
       check(this, {
@@ -282,7 +403,152 @@ export class ArgoCdSettings extends Construct {
         fix: 'terminate TLS at the server (the default), or suppress SET-011 with a reason when an ingress or mesh terminates TLS in front of it',
       });
     }
-    this.configMap(ArgoCdSettings.CMD_PARAMS_CM);
+    this.output(ArgoCdSettings.CMD_PARAMS_CM);
+  }
+
+  /**
+   * Adds RBAC policy lines to `policy.csv` of `argocd-rbac-cm` (kept in the order given).
+   * @param lines `p, <subject>, <resource>, <action>, <object>, allow|deny` or `g, <user/group>, <role>`
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/rbac/
+   */
+  public addRbacPolicy(...lines: string[]): void {
+    for (const line of lines) {
+      const fields = typeof line === 'string' ? line.split(',').map(f => f.trim()) : [];
+      const ok = (fields[0] === 'p' && fields.length === 6 && ['allow', 'deny'].includes(fields[5]) && fields.every(f => f !== ''))
+        || (fields[0] === 'g' && fields.length === 3 && fields.every(f => f !== ''));
+      if (!ok) {
+        fail(this, {
+          rule: 'INSTALL-006',
+          problem: 'an RBAC policy line is neither a p (6 fields) nor a g (3 fields) line',
+          value: line,
+          fix: "write e.g. 'p, role:deployer, applications, sync, */*, allow' or 'g, my-org:team, role:deployer'",
+        });
+      }
+      if (!this._rbacLines.includes(fields.join(', '))) this._rbacLines.push(fields.join(', '));
+    }
+    this._rbac.set('policy.csv', this._rbacLines.join('\n') + '\n');
+    this.output(ArgoCdSettings.RBAC_CM);
+  }
+
+  /** Adds a `resource.exclusions` entry to `argocd-cm`. */
+  public addResourceExclusion(filter: ResourceFilter): void {
+    this.addResourceFilter(this._exclusions, 'resource.exclusions', filter);
+  }
+
+  /** Adds a `resource.inclusions` entry to `argocd-cm`. */
+  public addResourceInclusion(filter: ResourceFilter): void {
+    this.addResourceFilter(this._inclusions, 'resource.inclusions', filter);
+  }
+
+  /** The `argocd-rbac-cm` keys set so far (a sorted copy). */
+  public get rbac(): { [key: string]: string } {
+    return sortedRecord(this._rbac);
+  }
+
+  /** The `argocd-notifications-cm` keys set so far (a sorted copy). */
+  public get notifications(): { [key: string]: string } {
+    return sortedRecord(this._notifications);
+  }
+
+  /**
+   * The settings as values of the argo-cd Helm chart (`configs.cm`, `configs.params`, `configs.rbac`,
+   * `notifications`), for a chart source of your own. Target `HELM_VALUES` only; a `SelfManagedArgoCd` calls it.
+   */
+  public toHelmValues(): { [key: string]: any } {
+    if (this.target !== SettingsTarget.HELM_VALUES) {
+      fail(this, { rule: 'INSTALL-007', problem: 'toHelmValues() needs the HELM_VALUES target', value: this.target, fix: 'create the settings with target: SettingsTarget.HELM_VALUES' });
+    }
+    this._helmConsumer ??= this;
+    return helmValues(this.data());
+  }
+
+  /**
+   * Records the construct that installs these settings as Helm values (a SelfManagedArgoCd).
+   * @internal
+   */
+  public _useAsHelmValues(consumer: IConstruct): void {
+    if (this._helmConsumer && this._helmConsumer !== this && this._helmConsumer !== consumer) {
+      fail(consumer, {
+        rule: 'INSTALL-008',
+        problem: 'these settings are already installed by another construct',
+        value: this._helmConsumer.node.path,
+        fix: 'one Argo CD installation per ArgoCdSettings: create another ArgoCdSettings for the second instance',
+      });
+    }
+    this._helmConsumer = consumer;
+  }
+
+  /**
+   * Sets an `argocd-notifications-cm` key (used by `Notifications`). Fails on targets that cannot carry it.
+   * @internal
+   */
+  public _putNotifications(scope: IConstruct, key: string, value: string): void {
+    if (this.target === SettingsTarget.OPERATOR) {
+      fail(scope, {
+        rule: 'INSTALL-009',
+        problem: `the ArgoCD resource cannot carry notification ${key.split('.')[0]}s: it only has spec.notifications.enabled; the operator keeps services, templates and triggers in its NotificationsConfiguration resource`,
+        value: key,
+        fix: "keep them in the operator's NotificationsConfiguration (default-notifications-configuration) and declare them here with externalServices / externalTriggers, or use the catalog (catalog: true)",
+      });
+    }
+    this._notificationsEnabled = true;
+    this.put(this._notifications, ArgoCdSettings.NOTIFICATIONS_CM, key, value);
+    this.output(ArgoCdSettings.NOTIFICATIONS_CM);
+  }
+
+  /**
+   * Marks notifications as used (operator: spec.notifications.enabled; Helm: notifications.enabled).
+   * @internal
+   */
+  public _enableNotifications(): void {
+    this._notificationsEnabled = true;
+    if (this.target === SettingsTarget.OPERATOR) this.output('operator');
+  }
+
+  private addResourceFilter(list: ResourceFilter[], key: string, filter: ResourceFilter): void {
+    const bad = (v: unknown) => !Array.isArray(v) || v.length === 0 || v.some(x => typeof x !== 'string');
+    if (!filter || bad(filter.apiGroups) || bad(filter.kinds) || (filter.clusters !== undefined && bad(filter.clusters))) {
+      fail(this, {
+        rule: 'INSTALL-010',
+        problem: `a ${key} entry needs non-empty apiGroups and kinds (and clusters, if given) lists of strings`,
+        value: filter,
+        fix: "write e.g. { apiGroups: ['cilium.io'], kinds: ['CiliumIdentity'] }",
+      });
+    }
+    list.push({ apiGroups: [...filter.apiGroups], kinds: [...filter.kinds], clusters: [...filter.clusters ?? ['*']] });
+    const rendered = YAML.stringify(list.map(f => ({ apiGroups: f.apiGroups, kinds: f.kinds, clusters: f.clusters })));
+    if (list.length > 1) this._settings.delete(key); // re-rendered with the new entry
+    this.addSetting(key, rendered);
+  }
+
+  private putRbac(key: string, value: string): void {
+    if (typeof value !== 'string' || value.trim() === '') {
+      fail(this, { rule: 'INSTALL-011', problem: `${ArgoCdSettings.RBAC_CM} ${key} must be a non-empty string`, value, fix: key === 'policy.default' ? "use e.g. 'role:readonly'" : 'pass a value' });
+    }
+    this.put(this._rbac, ArgoCdSettings.RBAC_CM, key, value);
+    this.output(ArgoCdSettings.RBAC_CM);
+  }
+
+  /** The settings as plain sorted data, for the renderers. */
+  private data(): _SettingsData {
+    return {
+      namespace: this.namespace,
+      cm: sortedRecord(this._settings),
+      cmdParams: sortedRecord(this._cmdParams),
+      rbac: sortedRecord(this._rbac),
+      notifications: sortedRecord(this._notifications),
+      notificationsEnabled: this._notificationsEnabled,
+    };
+  }
+
+  private validateTarget(): string[] {
+    if (this.target !== SettingsTarget.HELM_VALUES || this._helmConsumer) return [];
+    return [describeProblem({
+      rule: 'INSTALL-012',
+      problem: 'these settings target the argo-cd Helm chart values, but nothing installs them (no SelfManagedArgoCd uses them); nothing would reach Argo CD',
+      value: this.target,
+      fix: 'add new SelfManagedArgoCd(scope, \'argo-cd\', { appOfApps, settings }), pass toHelmValues() to your own argo-cd chart source, or use SettingsTarget.CONFIG_MAPS',
+    })];
   }
 
   private put(data: Map<string, string>, configMap: string, key: string, value: string): void {
@@ -304,6 +570,14 @@ export class ArgoCdSettings extends Construct {
         fix: 'pass a string; write booleans and numbers as "true" or "180s"',
       });
     }
+    if (this.target === SettingsTarget.HELM_VALUES && configMap !== ArgoCdSettings.NOTIFICATIONS_CM && _HELM_RESERVED_KEYS.includes(key)) {
+      fail(this, {
+        rule: 'INSTALL-013',
+        problem: `the argo-cd chart cannot carry the ${configMap} key "${key}": the chart reads configs.*.${key} as its own option`,
+        value: key,
+        fix: 'use SettingsTarget.CONFIG_MAPS for this key, or drop it',
+      });
+    }
     const current = data.get(key);
     if (current !== undefined && current !== value) {
       fail(this, {
@@ -316,26 +590,46 @@ export class ArgoCdSettings extends Construct {
     data.set(key, value);
   }
 
-  /** Creates the ConfigMap on its first key, so an empty one is never emitted. */
-  private configMap(name: string): void {
-    if (name === ArgoCdSettings.ARGOCD_CM) {
-      if (this._settingsCm) return;
-      this._settingsCm = this.newConfigMap('ArgoCdCm', name, this._settings);
-    } else {
-      if (this._cmdParamsCm) return;
-      this._cmdParamsCm = this.newConfigMap('CmdParamsCm', name, this._cmdParams);
+  /**
+   * Creates the output on the first key, so an empty object is never emitted: a ConfigMap per map for
+   * CONFIG_MAPS, one `ArgoCD` resource for OPERATOR, nothing for HELM_VALUES.
+   */
+  private output(configMap: string): void {
+    if (this.target === SettingsTarget.HELM_VALUES) return;
+    const annotations = this.syncAnnotations();
+    if (this.target === SettingsTarget.OPERATOR) {
+      if (this._operatorResource) return;
+      // loaded only here: the operator binding is 2 MB
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { newOperatorResource } = require('./operator-target') as typeof import('./operator-target');
+      this._operatorResource = newOperatorResource(this, 'ArgoCd', this.instanceName, this.namespace, annotations, () => this.data());
+      return;
     }
-    // the same document order whichever key was set first: argocd-cm, then argocd-cmd-params-cm
-    if (this._settingsCm && this._cmdParamsCm) this._cmdParamsCm.node.addDependency(this._settingsCm);
+    if (this._configMaps.has(configMap)) return;
+    const maps: Array<[string, string, Map<string, string>]> = [
+      [ArgoCdSettings.ARGOCD_CM, 'ArgoCdCm', this._settings],
+      [ArgoCdSettings.CMD_PARAMS_CM, 'CmdParamsCm', this._cmdParams],
+      [ArgoCdSettings.RBAC_CM, 'RbacCm', this._rbac],
+      [ArgoCdSettings.NOTIFICATIONS_CM, 'NotificationsCm', this._notifications],
+    ];
+    const [name, id, data] = maps.find(m => m[0] === configMap)!;
+    this._configMaps.set(name, this.newConfigMap(id, name, data, annotations));
+    // the same document order whichever key was set first: argocd-cm, cmd-params, rbac, notifications
+    const created = maps.map(m => this._configMaps.get(m[0])).filter((c): c is ConfigMapObject => c !== undefined);
+    for (let i = 1; i < created.length; i++) created[i].node.addDependency(created[i - 1]);
   }
 
-  private newConfigMap(id: string, name: string, data: Map<string, string>): ConfigMapObject {
+  private syncAnnotations(): { [key: string]: string } {
     const annotations: { [key: string]: string } = {
       [ArgoAnnotations.SYNC_OPTIONS]: SyncOption.annotationValue([
         SyncOption.SERVER_SIDE_APPLY, SyncOption.PRUNE_DISABLED, SyncOption.DELETE_DISABLED,
       ]),
     };
     if (this._syncWave !== undefined) annotations[ArgoAnnotations.SYNC_WAVE] = String(this._syncWave);
+    return annotations;
+  }
+
+  private newConfigMap(id: string, name: string, data: Map<string, string>, annotations: { [key: string]: string }): ConfigMapObject {
     return new ConfigMapObject(this, id, {
       metadata: {
         name,

@@ -1,0 +1,36 @@
+import { RuleFamily } from '../definitions';
+
+/** Repositories, credentials and repository checks: the checks of this family, one entry a check (see docs/platform.md). */
+export const REPO_RULES: RuleFamily = {
+  prefix: 'REPO',
+  family: 'Repositories and credentials',
+  rules: [
+    { id: 'REPO-001', summary: 'an ExternalSecret needs the name of its (Cluster)SecretStore', fix: 'pass storeName: \'vault\' (a DNS-1123 name)' },
+    { id: 'REPO-002', summary: 'an ExternalSecret needs at least one key', fix: 'pass keys: [{ secretKey: \'password\', remoteKey: \'argocd/repos/charts\' }]' },
+    { id: 'REPO-003', summary: 'an ExternalSecret key needs a Secret key name and a remote key', fix: 'write { secretKey: \'password\', remoteKey: \'argocd/repos/charts\', property: \'password\' }' },
+    { id: 'REPO-004', summary: 'refreshInterval is not a Go duration', fix: 'use e.g. \'1h\' or \'15m\'' },
+    { id: 'REPO-005', summary: 'a SealedSecret needs encryptedData with the kubeseal output of each key', fix: 'pass encryptedData: { password: \'AgB...\' } (kubeseal --raw --name <secret> --namespace argocd)' },
+    { id: 'REPO-006', summary: 'plaintext credentials are a map of strings', fix: 'pass e.g. { password: \'...\' }' },
+    { id: 'REPO-007', summary: 'a credential key that this kind of Argo CD Secret does not have', fix: 'use one of the documented keys (config for clusters; username, password, sshPrivateKey... for repositories)' },
+    { id: 'REPO-008', summary: 'a key is set both as a setting and as a credential', fix: 'keep it in one place' },
+    { id: 'REPO-009', summary: 'plaintext credentials would be committed to git', fix: 'use Credentials.fromExternalSecret, fromSealedSecret or fromExistingSecret; allowPlaintextCredentials: true for throw-away environments', suppressible: true },
+    { id: 'REPO-010', summary: 'a repository or credentials template needs a url', fix: 'pass url: \'https://git.example.com/org/repo.git\'' },
+    { id: 'REPO-011', summary: 'unknown repository type', fix: 'use RepositoryType.GIT, HELM or OCI' },
+    { id: 'REPO-012', summary: 'the url does not fit the repository type', fix: 'use https:// or git@host:org/repo.git for git, https:// for Helm, oci://registry/path for OCI' },
+    { id: 'REPO-013', summary: 'an ssh URL authenticates with sshPrivateKey, not a username/password', fix: 'provide sshPrivateKey, or use the https URL' },
+    { id: 'REPO-014', summary: 'sshPrivateKey needs an ssh URL', fix: 'use git@host:org/repo.git, or username/password for https' },
+    { id: 'REPO-015', summary: 'username and password go together', fix: 'provide both keys (for a token-only host, use username "x-access-token" or bearerToken)' },
+    { id: 'REPO-016', summary: 'the repository project is not an AppProject name', fix: 'use the project\'s name, e.g. \'platform\'' },
+    { id: 'REPO-017', summary: 'enableLfs only applies to git repositories', fix: 'drop enableLfs' },
+    { id: 'REPO-018', summary: 'insecure (skip TLS verification) is refused', fix: 'add the CA to argocd-tls-certs-cm instead' },
+    { id: 'REPO-019', summary: 'the Secret name is not a valid name', fix: 'pass secretName' },
+    { id: 'REPO-020', summary: 'an oci:// URL is an OCI repository', fix: 'use type: RepositoryType.OCI' },
+    { id: 'REPO-021', summary: 'proxy must be an http(s) URL', fix: 'use e.g. \'http://proxy.example.com:3128\'' },
+    { id: 'REPO-022', summary: 'a credentials template without credentials does nothing', fix: 'pass credentials, or declare a Repository instead' },
+    { id: 'REPO-023', summary: 'a public repository entry must name repositories, not everything', fix: 'list URLs or narrow globs, e.g. \'https://charts.example.com/*\'' },
+    { id: 'REPO-024', summary: 'a repository URL is neither declared nor listed public (RepositoryChecks)', fix: 'declare it with new Repository(...) or a RepositoryCredentials prefix, or list it in publicRepos' },
+    { id: 'REPO-025', summary: 'an AppProject sourceRepos pattern matches no declared repository (RepositoryChecks)', fix: 'declare the repositories it is meant for (new Repository(...) / RepositoryCredentials for the prefix), list them in RepositoryChecks.enable(scope, { publicRepos }), or narrow the pattern' },
+    { id: 'REPO-026', summary: 'a repository label is not a valid label', fix: 'use valid label keys and values' },
+    { id: 'REPO-027', summary: 'a repository annotation key is not valid', fix: 'use a valid annotation key' },
+  ],
+};
