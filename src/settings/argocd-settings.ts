@@ -1,6 +1,6 @@
 import { Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import * as YAML from 'yaml';
+import { yamlLib } from '../app/lazy-modules';
 import { ConfigMapObject } from './config-map';
 import { APPLICATION_HEALTH_LUA } from './health-checks';
 import { helmValues } from './helm-values-target';
@@ -516,7 +516,7 @@ export class ArgoCdSettings extends Construct {
       });
     }
     list.push({ apiGroups: [...filter.apiGroups], kinds: [...filter.kinds], clusters: [...filter.clusters ?? ['*']] });
-    const rendered = YAML.stringify(list.map(f => ({ apiGroups: f.apiGroups, kinds: f.kinds, clusters: f.clusters })));
+    const rendered = yamlLib().stringify(list.map(f => ({ apiGroups: f.apiGroups, kinds: f.kinds, clusters: f.clusters })));
     if (list.length > 1) this._settings.delete(key); // re-rendered with the new entry
     this.addSetting(key, rendered);
   }
