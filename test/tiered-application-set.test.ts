@@ -160,11 +160,15 @@ describe('TieredApplicationSet', () => {
 
   test('GIVEN a disabled component WHEN synthesized THEN it is written as component.disabled.yaml, which the generator glob does not match', () => {
     const { app, chart } = setup();
-    tiered(chart, { components: [certManager(), shop(true)] });
+    const t = tiered(chart, { components: [certManager(), shop(true)] });
     const { files } = synth(app);
     expect(files['components/apps/shop/component.disabled.yaml']).toContain('name: shop');
     expect(files['components/apps/shop/component.yaml']).toBeUndefined();
-    expect(files['argocd/ROLLOUT-platform.md']).not.toContain('| shop |');
+    const [plan, disabled] = files['argocd/ROLLOUT-platform.md'].split('## Disabled components');
+    expect(plan).not.toContain('shop');
+    expect(disabled).toContain('| shop | apps | 0 | apps | shop | components/apps/shop/component.disabled.yaml |');
+    expect(t.disabledComponents.map(c => c.name)).toEqual(['shop']);
+    expect(t.preview().map(a => a.name)).toEqual(['cert-manager']);
   });
 
   test('GIVEN component files in a folder WHEN read THEN enabled and disabled components round-trip to the same files', () => {
@@ -209,7 +213,8 @@ describe('TieredApplicationSet', () => {
       .toThrow(/\[components\/a\/component.yaml\] unknown keys in a component file \(got \["color"\]\)/);
     expect(() => Component.fromYaml('name: a\ntier: infra\nproject: p\nnamespace: a\n')).toThrow(/needs a source mapping/);
     expect(() => Component.fromYaml(base.replace('name: a', 'name: 1'))).toThrow(/needs a string name/);
-    expect(() => Component.fromYaml(base + 'wave: -1\n')).toThrow(/wave must be a whole number ≥ 0 \(it becomes a label value, which cannot start with "-"\)/);
+    expect(() => Component.fromYaml(base + 'wave: 1.5\n')).toThrow(/wave must be an integer .*got 1.5/);
+    expect(() => Component.fromYaml(base + 'wave: ten\n')).toThrow(/wave must be an integer .*got "ten"/);
     expect(() => Component.fromYaml(base + 'syncOptions: [CreateNamespace=yes]\n')).toThrow(/syncOptions: .*sync option CreateNamespace does not accept this value/);
     expect(() => Component.fromYaml(base.replace('repoURL', 'repoUrl'))).toThrow(/unknown source keys.*repoURL is spelled with capital URL/);
     expect(() => Component.fromYaml('source:\n  chart: x\n  repoURL: https://c.example.com\nname: a\ntier: t\nproject: p\nnamespace: n\n')).toThrow(/needs a version \(targetRevision\)/);

@@ -336,8 +336,8 @@ export class ApplicationSet extends Construct {
 
   private _strategy: ApplicationSetStrategy;
   private readonly generators: Generator[] = [];
-  private readonly template: ApplicationSetTemplate;
-  private readonly templatePatch?: TemplatePatch;
+  private template: ApplicationSetTemplate;
+  private templatePatch?: TemplatePatch;
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
@@ -451,6 +451,33 @@ export class ApplicationSet extends Construct {
       if (!p.startsWith('/')) fail(this, { problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/syncPolicy'" });
     }
     this.ignoreAppDiffs.push({ name: diff.name, jsonPointers: diff.jsonPointers, jqPathExpressions: diff.jqPathExpressions });
+  }
+
+  /**
+   * The template (for patterns that adjust it as they learn more).
+   * @internal
+   */
+  public get _template(): ApplicationSetTemplate {
+    return this.template;
+  }
+
+  /**
+   * Replaces the template (checked as in the constructor).
+   * @internal
+   */
+  public _setTemplate(template: ApplicationSetTemplate): void {
+    this.template = template;
+    this.checkTemplate();
+    this.renderTemplate();
+  }
+
+  /**
+   * Replaces the template patch.
+   * @internal
+   */
+  public _setTemplatePatch(patch: TemplatePatch): void {
+    this.templatePatch = patch;
+    this.renderTemplate();
   }
 
   /** The generators, in order. */

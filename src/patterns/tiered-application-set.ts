@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Component } from './component';
+import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import {
   ApplicationPreview, ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference, RolloutStepPreview,
@@ -13,6 +13,9 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+
+/** The wave label: the component's wave, a negative one as `m<n>` (a label value cannot start with `-`). */
+const WAVE_LABEL_TEMPLATE = '{{ if hasPrefix "-" .wave }}m{{ trimPrefix "-" .wave }}{{ else }}{{ .wave }}{{ end }}';
 
 /** A tier: one RollingSync step (or one per wave when its components use several waves). */
 export interface TierOptions {
@@ -102,6 +105,18 @@ export interface TieredApplicationSetProps {
    * @default false
    */
   readonly progressiveSyncsManagedExternally?: boolean;
+  /**
+   * Label key of the component's tier on each generated Application (the RollingSync steps match it), e.g.
+   * `tier` so that `argocd app sync -l tier=infra` selects a tier.
+   * @default TieredApplicationSet.TIER_LABEL ('cdk8s-gitops.io/tier')
+   */
+  readonly tierLabel?: string;
+  /**
+   * Label key of the component's wave (`wave` in component.yaml; negative waves as `m<n>`), which the
+   * RollingSync steps of a tier with several waves match, e.g. `wave`.
+   * @default TieredApplicationSet.WAVE_LABEL ('cdk8s-gitops.io/wave')
+   */
+  readonly waveLabel?: string;
 }
 
 /**
@@ -136,12 +151,19 @@ export class TieredApplicationSet extends Construct {
   public readonly applicationSet: ApplicationSet;
   /** Folder of the component files, relative to the app's outdir. */
   public readonly componentsFolder: string;
+  /** Label key of the tier on the generated Applications. */
+  public readonly tierLabel: string;
+  /** Label key of the wave on the generated Applications. */
+  public readonly waveLabel: string;
 
   private readonly tierList: TierOptions[] = [];
   private readonly componentList: Component[] = [];
   private readonly app: GitOpsApp;
   private readonly namePrefix: string;
   private readonly commonSyncOptions: SyncOption[];
+  private readonly syncOptionsExpr: string;
+  private multiSourcePatch = false;
+  private negativeWaveLabel = false;
 
   public constructor(scope: Construct, id: string, props: TieredApplicationSetProps = {}) {
     super(scope, id);
@@ -162,15 +184,25 @@ export class TieredApplicationSet extends Construct {
     if (this.namePrefix && !/^[a-z0-9]([-a-z0-9]*)?$/.test(this.namePrefix)) {
       fail(this, { problem: 'namePrefix must be lowercase letters, digits and "-", starting with a letter or digit', value: this.namePrefix, fix: "use e.g. 'platform-'" });
     }
+    this.tierLabel = props.tierLabel ?? TieredApplicationSet.TIER_LABEL;
+    this.waveLabel = props.waveLabel ?? TieredApplicationSet.WAVE_LABEL;
+    for (const [what, key] of [['tierLabel', this.tierLabel], ['waveLabel', this.waveLabel]]) {
+      const p = typeof key === 'string' ? validateLabelKey(key) : 'a label key must be a string';
+      if (p) fail(this, { problem: `${what}: ${p}`, value: key, fix: "use a label key such as 'tier' or 'example.com/tier'" });
+    }
+    const own = [this.tierLabel, this.waveLabel, TieredApplicationSet.COMPONENT_LABEL];
+    if (new Set(own).size !== own.length) {
+      fail(this, { problem: 'tierLabel, waveLabel and the component label must be different keys', value: own, fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" });
+    }
     for (const [k, v] of Object.entries(props.labels ?? {})) {
       const p = validateLabelKey(k) ?? validateLabelValue(v);
       if (p) fail(this, { problem: `label ${k}: ${p}`, value: v, fix: 'use a valid label' });
-      if (k.startsWith('cdk8s-gitops.io/')) fail(this, { problem: 'the cdk8s-gitops.io/ labels are set by the TieredApplicationSet', value: k, fix: 'use another key' });
+      if (k.startsWith('cdk8s-gitops.io/') || own.includes(k)) fail(this, { problem: `the ${own.join(', ')} labels are set by the TieredApplicationSet`, value: k, fix: 'use another key' });
     }
 
     this.commonSyncOptions = [...props.syncPolicy?.syncOptions ?? []];
     const common = renderSyncOptions([...props.syncPolicy?.syncOptions ?? []], SyncOptionScope.APPLICATION, this.node.path);
-    const syncOptionsExpr = common.length ? `concat (list ${common.map(o => JSON.stringify(o)).join(' ')}) .syncOptions` : '.syncOptions';
+    this.syncOptionsExpr = common.length ? `concat (list ${common.map(o => JSON.stringify(o)).join(' ')}) .syncOptions` : '.syncOptions';
     const generator = Generator._gitFilesWithContent({
       repoUrl: app.repoUrl,
       revision: app.targetRevision,
@@ -192,27 +224,24 @@ export class TieredApplicationSet extends Construct {
         syncPolicy: props.syncPolicy,
         labels: {
           ...props.labels,
-          [TieredApplicationSet.TIER_LABEL]: '{{.tier}}',
-          [TieredApplicationSet.WAVE_LABEL]: '{{.wave}}',
+          [this.tierLabel]: '{{.tier}}',
+          [this.waveLabel]: '{{.wave}}', // WAVE_LABEL_TEMPLATE once a component has a negative wave
           [TieredApplicationSet.COMPONENT_LABEL]: '{{.name}}',
         },
       },
       // the source (an object) and the sync options (a list) differ per component: they cannot be templated
       // as strings, so a patch fills them in from the component file (toJson keeps values from injecting YAML)
-      templatePatch: TemplatePatch.fromYaml([
-        'spec:',
-        '  source: {{ toJson .source }}',
-        '  syncPolicy:',
-        `    syncOptions: {{ toJson (${syncOptionsExpr}) }}`,
-        '',
-      ].join('\n')),
-      strategy: ApplicationSetStrategy.rollingSync([{ matchExpressions: [{ key: TieredApplicationSet.TIER_LABEL, operator: StepOperator.IN, values: ['none'] }] }]),
+      templatePatch: this.patch(false),
+      rolloutPlan: false, // written below, with the disabled components
+      strategy: ApplicationSetStrategy.rollingSync([{ matchExpressions: [{ key: this.tierLabel, operator: StepOperator.IN, values: ['none'] }] }]),
       applicationsSync: props.applicationsSync,
       preserveResourcesOnDeletion: props.preserveResourcesOnDeletion,
       ignoreApplicationDifferences: props.ignoreApplicationDifferences,
       progressiveSyncsManagedExternally: props.progressiveSyncsManagedExternally,
     });
     this.applicationSet._stepCoverageCheckedElsewhere = true;
+    const chart = this.node.scopes.find((x): x is Chart => x instanceof Chart);
+    if (chart) app.addFile(posixJoin(app.chartFolder(chart), `ROLLOUT-${this.applicationSet.name}.md`), { render: () => this.renderRolloutPlan() });
 
     for (const t of props.tiers ?? []) this.addTier(t);
     for (const c of props.components ?? []) this.addComponent(c);
@@ -252,6 +281,17 @@ export class TieredApplicationSet extends Construct {
       });
     }
     this.componentList.push(component);
+    if (component.multiSource && !this.multiSourcePatch) {
+      // the first multi-source component: the patch now sets `sources` for components that have them
+      this.multiSourcePatch = true;
+      this.applicationSet._setTemplatePatch(this.patch(true));
+    }
+    if (component.wave < 0 && !this.negativeWaveLabel) {
+      // a label value cannot start with "-": from the first negative wave on, the label renders -10 as m10
+      this.negativeWaveLabel = true;
+      const t = this.applicationSet._template;
+      this.applicationSet._setTemplate({ ...t, labels: { ...t.labels, [this.waveLabel]: WAVE_LABEL_TEMPLATE } });
+    }
     const header = [
       `Component "${component.name}" of the TieredApplicationSet "${this.applicationSet.name}" (generated by cdk8s-gitops).`,
       `Its git files generator reads ${Component.FILE_NAME} files in this folder; ${Component.DISABLED_FILE_NAME} means disabled.`,
@@ -287,13 +327,51 @@ export class TieredApplicationSet extends Construct {
     return this.applicationSet.previewSteps();
   }
 
-  /** The rollout plan (Markdown + Mermaid). */
+  /** The disabled components (written as `component.disabled.yaml`, which the generator does not read). */
+  public get disabledComponents(): Component[] {
+    return this.componentList.filter(c => c.disabled);
+  }
+
+  /**
+   * The rollout plan (Markdown + Mermaid), written to `<chart folder>/ROLLOUT-<name>.md`; disabled components
+   * are listed at the end as disabled (no Application).
+   */
   public renderRolloutPlan(): string {
-    return this.applicationSet.renderRolloutPlan();
+    const plan = this.applicationSet.renderRolloutPlan();
+    const disabled = this.disabledComponents;
+    if (disabled.length === 0) return plan;
+    const lines = [
+      `## Disabled components (${Component.DISABLED_FILE_NAME}: the git files generator does not read them, no Application)`,
+      '',
+      '| component | tier | wave | project | namespace | file |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...[...disabled].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+        .map(c => `| ${c.name} | ${c.tier} | ${c.wave} | ${c.project} | ${c.namespace} | ${this.filePath(c)} |`),
+      '',
+    ];
+    return plan + (plan.endsWith('\n') ? '' : '\n') + lines.join('\n');
   }
 
   private enabledComponents(): Component[] {
     return this.componentList.filter(c => !c.disabled);
+  }
+
+  /** The template patch: the component's source (or sources) and sync options. */
+  private patch(multiSource: boolean): TemplatePatch {
+    return TemplatePatch.fromYaml([
+      'spec:',
+      ...multiSource ? [
+        // `get` rather than `.source`: a component file has one of the two keys (missingkey=error)
+        '{{- if hasKey . "sources" }}',
+        '  sources: {{ toJson (get . "sources") }}',
+        '{{- else }}',
+        '  source: {{ toJson (get . "source") }}',
+        '{{- end }}',
+      ] : ['  source: {{ toJson .source }}'],
+      '  syncPolicy:',
+      `    syncOptions: {{ toJson (${this.syncOptionsExpr}) }}`,
+      '',
+    ].join('\n'));
   }
 
   private filePath(c: Component): string {
@@ -323,7 +401,7 @@ export class TieredApplicationSet extends Construct {
     const steps: RollingSyncStep[] = [];
     for (const t of this.tierList) {
       const waves = [...new Set(this.enabledComponents().filter(c => c.tier === t.name).map(c => c.wave))].sort((a, b) => a - b);
-      const tierExpr = { key: TieredApplicationSet.TIER_LABEL, operator: StepOperator.IN, values: [t.name] };
+      const tierExpr = { key: this.tierLabel, operator: StepOperator.IN, values: [t.name] };
       const label = t.description ?? `tier ${t.name}`;
       if (waves.length <= 1) {
         steps.push({ matchExpressions: [tierExpr], maxUpdate: t.maxUpdate, description: label });
@@ -333,8 +411,8 @@ export class TieredApplicationSet extends Construct {
         const last = i === waves.length - 1;
         steps.push({
           matchExpressions: [tierExpr, last
-            ? { key: TieredApplicationSet.WAVE_LABEL, operator: StepOperator.NOT_IN, values: waves.slice(0, -1).map(String) }
-            : { key: TieredApplicationSet.WAVE_LABEL, operator: StepOperator.IN, values: [String(w)] }],
+            ? { key: this.waveLabel, operator: StepOperator.NOT_IN, values: waves.slice(0, -1).map(waveLabelValue) }
+            : { key: this.waveLabel, operator: StepOperator.IN, values: [waveLabelValue(w)] }],
           maxUpdate: t.maxUpdate,
           description: `${label}, wave ${w}`,
         });
