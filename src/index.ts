@@ -25,3 +25,4 @@ export * from './helmfile/helmfile';
 export * from './patterns/helmfile-migration-component';
 export * from './helmfile/helmfile-migration';
 export * from './app/argocd-target';
+export * from './argocd/source-hydrator';

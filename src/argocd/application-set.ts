@@ -4,6 +4,7 @@ import { Application, DeletionCascade, IgnoreDifference, InfoItem } from './appl
 import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepOperator } from './application-set-strategy';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
+import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
@@ -94,6 +95,13 @@ export interface ApplicationSetTemplate {
    * @default - none
    */
   readonly sources?: ApplicationSource[];
+  /**
+   * Source hydration instead of source/sources (string fields may use parameters). `syncSource.path` must use
+   * a parameter, e.g. `'apps/{{.name}}'`: each generated Application needs its own folder.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
+   */
+  readonly sourceHydrator?: SourceHydrator;
   /** Destination; server/namespace may use parameters. */
   readonly destination: Destination;
   /**
@@ -671,8 +679,18 @@ export class ApplicationSet extends Construct {
         fix: 'put every source in sources',
       });
     }
-    if (!t.source && !t.sources?.length && !this.templatePatch) {
-      fail(this, { problem: 'the template needs a source', value: undefined, fix: 'set source (or sources), or provide it with a templatePatch' });
+    if (t.sourceHydrator !== undefined) {
+      if (t.source || t.sources) {
+        fail(this, {
+          problem: 'a template with sourceHydrator has no source or sources (the hydrator derives the source it syncs from syncSource)',
+          value: { sourceHydrator: true, source: t.source !== undefined, sources: t.sources?.length },
+          fix: 'move the source into sourceHydrator.drySource and drop source/sources',
+        });
+      }
+      checkSourceHydrator(this, t.sourceHydrator, true);
+    }
+    if (!t.source && !t.sources?.length && !t.sourceHydrator && !this.templatePatch) {
+      fail(this, { problem: 'the template needs a source', value: undefined, fix: 'set source (or sources, or sourceHydrator), or provide it with a templatePatch' });
     }
     if (t.source && !t.sources && t.source.options.ref !== undefined) {
       fail(this, { problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
@@ -727,6 +745,7 @@ export class ApplicationSet extends Construct {
         project: t.project,
         destination: t.destination._toArgo(),
         ...(multi ? { sources } : sources.length ? { source: sources[0] } : {}),
+        sourceHydrator: t.sourceHydrator && renderSourceHydrator(this, t.sourceHydrator) as argo.ApplicationSetSpecTemplateSpecSourceHydrator,
         syncPolicy,
         ignoreDifferences: t.ignoreDifferences?.length ? t.ignoreDifferences.map(d => ({
           group: d.group,

@@ -2,6 +2,7 @@ import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, Jso
 import { Construct } from 'constructs';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
+import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { fail, failWith } from '../checks/errors';
@@ -118,6 +119,14 @@ export interface ApplicationProps {
    * @default - none
    */
   readonly sources?: ApplicationSource[];
+  /**
+   * Source hydration instead of `source` / `sources`: Argo CD renders the dry source, commits the manifests to
+   * `syncSource.targetBranch` (or the `hydrateToBranch` staging branch) under `syncSource.path`, and syncs from
+   * there. Needs `hydrator.enabled: "true"` in argocd-cmd-params-cm and the commit server.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
+   */
+  readonly sourceHydrator?: SourceHydrator;
   /** Where the manifests are deployed. */
   readonly destination: Destination;
   /**
@@ -195,6 +204,7 @@ export class Application extends Construct {
 
   private readonly _sources: ApplicationSource[];
   private readonly multiSource: boolean;
+  private readonly hydrator?: SourceHydrator;
   private readonly syncPolicy?: SyncPolicy;
   private readonly extraSyncOptions: SyncOption[] = [];
   private readonly ignoreDiffs: IgnoreDifference[] = [];
@@ -253,12 +263,23 @@ export class Application extends Construct {
         fix: 'put every source in sources',
       });
     }
+    this.hydrator = props.sourceHydrator;
+    if (this.hydrator !== undefined) {
+      if (props.source || props.sources) {
+        fail(this, {
+          problem: 'an Application with sourceHydrator has no source or sources (the hydrator derives the source it syncs from syncSource)',
+          value: { sourceHydrator: true, source: props.source !== undefined, sources: props.sources?.length },
+          fix: 'move the source into sourceHydrator.drySource and drop source/sources',
+        });
+      }
+      checkSourceHydrator(this, this.hydrator, false);
+    }
     this._sources = props.sources ? [...props.sources] : props.source ? [props.source] : [];
     this.multiSource = props.sources !== undefined;
-    if (this._sources.length === 0) {
-      fail(this, { problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application)' });
+    if (this._sources.length === 0 && this.hydrator === undefined) {
+      fail(this, { problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application, or sourceHydrator)' });
     }
-    if (!this.multiSource && this._sources[0].options.ref !== undefined) {
+    if (!this.multiSource && this._sources.length && this._sources[0].options.ref !== undefined) {
       fail(this, {
         problem: 'a ref source only makes sense in a multi-source Application',
         value: this._sources[0].options.ref,
@@ -288,6 +309,12 @@ export class Application extends Construct {
     this.renderSyncPolicy();
 
     this.node.addValidation({ validate: () => this.validateRefs() });
+    if (this.hydrator) this.node.addValidation({ validate: () => this.validateHydrator() });
+  }
+
+  /** The source hydrator, if the Application uses one. */
+  public get sourceHydrator(): SourceHydrator | undefined {
+    return this.hydrator;
   }
 
   /** The sources, in order. */
@@ -419,7 +446,7 @@ export class Application extends Construct {
     return {
       project: this.project,
       destination: this.destination._toArgo(),
-      ...(this.multiSource ? { sources } : { source: sources[0] }),
+      ...(this.hydrator ? { sourceHydrator: renderSourceHydrator(this, this.hydrator) } : this.multiSource ? { sources } : { source: sources[0] }),
       syncPolicy: this.renderSyncPolicy(),
       ignoreDifferences: this.ignoreDiffs.length === 0 ? undefined : this.ignoreDiffs.map(d => ({
         group: d.group,
@@ -461,6 +488,23 @@ export class Application extends Construct {
   private checkLabel(key: string, value: string): void {
     const problem = validateLabelKey(key) ?? validateLabelValue(value);
     if (problem) failWith(this, `label ${key}: ${problem}`);
+  }
+
+  /** The hydrator is on for this Argo CD, and no other Application hydrates into the same folder. */
+  private validateHydrator(): string[] {
+    const errors: string[] = [];
+    const setting = hydratorSettingProblem(this, this.namespace);
+    if (setting) errors.push(setting);
+    const mine = hydratedLocation(this, this.hydrator!);
+    const others = this.node.root.node.findAll()
+      .filter((c): c is Application => Application.isApplication(c) && c !== this && c.sourceHydrator !== undefined)
+      .filter(c => hydratedLocation(c, c.sourceHydrator!) === mine);
+    if (others.length) {
+      errors.push(`Applications ${JSON.stringify([this.name, ...others.map(o => o.name)])} hydrate into the same folder `
+        + `(got repository, branch and path ${JSON.stringify(mine)}): each run rewrites the folder's manifest.yaml, so they would overwrite `
+        + 'each other. Fix: give each Application its own syncSource.path');
+    }
+    return errors;
   }
 
   private validateRefs(): string[] {
@@ -557,6 +601,7 @@ function directApplicationJson(res: ApplicationResource, app: Application): any 
     const metadata = plainMetadata(res.metadata);
     const spec = plainJson(app._toArgoSpec(), false) as any;
     const sources = spec.sources as any[] | undefined;
+    if (spec.sourceHydrator !== undefined) return undefined; // nested repoUrl keys: the typed mapper renames them
     if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
     const doc: any = { apiVersion: argo.Application.GVK.apiVersion, kind: argo.Application.GVK.kind };
     if (metadata !== undefined) doc.metadata = metadata;
