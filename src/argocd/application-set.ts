@@ -835,6 +835,8 @@ export class ApplicationSet extends Construct {
       errors.push(describeProblem({ problem: 'an ApplicationSet needs at least one generator', value: [], fix: 'pass generators or call addGenerator(Generator.list(...))' }));
       return errors;
     }
+    const preview = previewDeletionProblem(this.generators, this.applicationsSync, this.props.applicationsSync !== undefined);
+    if (preview) errors.push(preview);
     errors.push(...this.validateParameters());
     if (this.strategy.isRollingSync) errors.push(...this.validateRollingSync());
     if (errors.length === 0 && this.previewable) errors.push(...this.validatePreview());
@@ -993,6 +995,39 @@ export class ApplicationSet extends Construct {
     }
     return errors;
   }
+}
+
+/**
+ * The check "pull-request / SCM-provider previews are never deleted": a pullRequest or scmProvider generator
+ * (also inside matrix/merge) with a policy that never deletes (`create-only`, `create-update`) keeps the
+ * Application (and, with preserveResourcesOnDeletion, its workloads) of every closed pull request or removed
+ * repository. With the library's default (`create-update`) that is almost never what a preview wants, so the
+ * default is refused and an explicit choice is required; an explicit `CREATE_UPDATE` / `CREATE_ONLY` is
+ * accepted (it then is a choice). A pure function, so it can become a named rule with a level.
+ * @param explicit the policy was set by the user
+ * @internal
+ */
+export function previewDeletionProblem(generators: Generator[], policy: ApplicationsSyncPolicy, explicit: boolean): string | undefined {
+  if (explicit || (policy !== ApplicationsSyncPolicy.CREATE_UPDATE && policy !== ApplicationsSyncPolicy.CREATE_ONLY)) return undefined;
+  const kinds = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === 'pullRequest' || k === 'scmProvider') && x && typeof x === 'object') kinds.add(k);
+        walk(x);
+      }
+    }
+  };
+  for (const g of generators) walk(g._toArgo());
+  if (kinds.size === 0) return undefined;
+  return describeProblem({
+    problem: `a ${[...kinds].sort().join(' / ')} generator with applicationsSync \`${policy}\` (the default) never deletes a generated Application: `
+      + 'the preview of a closed pull request (or a removed repository) stays deployed',
+    value: { applicationsSync: policy, generators: [...kinds].sort() },
+    fix: 'choose explicitly: applicationsSync: ApplicationsSyncPolicy.SYNC (or CREATE_DELETE) with preserveResourcesOnDeletion: false to remove previews, '
+      + 'or applicationsSync: ApplicationsSyncPolicy.CREATE_UPDATE to keep them on purpose',
+  });
 }
 
 function readable(set: _ParamSet, ref: string, goTemplate: boolean): boolean {
