@@ -2,7 +2,8 @@
  * Cluster bootstrap: one root app deploys the cluster's building blocks in waves
  *   0 networking + secrets -> 1 storage -> 2 backup checker -> 4 core services -> 5 monitoring -> 6 user workloads
  * Wave 3 is left free on purpose (room for later additions without renumbering). The Application health check
- * in argocd-cm makes every wave wait for the previous one to be healthy.
+ * in argocd-cm makes every wave wait for the previous one to be healthy; the ApplicationSet health check makes
+ * the waves after the ApplicationSet in wave 0 wait until its generated Applications are healthy.
  */
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
@@ -14,7 +15,7 @@ const PLATFORM_REPO = 'https://git.example.com/platform/cluster-config.git';
 
 export function build(outdir?: string): GitOpsApp {
   const app = new GitOpsApp({ outdir, repoUrl: 'https://git.example.com/platform/bootstrap.git', targetRevision: 'main' });
-  new ArgoCdSettings(new GitOpsChart(app, 'argocd-settings', { folder: 'argocd' }), 'settings', { applicationHealthCheck: true });
+  new ArgoCdSettings(new GitOpsChart(app, 'argocd-settings', { folder: 'argocd' }), 'settings', { applicationHealthCheck: true, applicationSetHealthCheck: true });
   const root = new AppOfApps(app, 'cluster-bootstrap', { project: 'platform-admin' });
 
   // wave 0: networking and secrets (apps), and the platform's per-cluster add-ons (an ApplicationSet)

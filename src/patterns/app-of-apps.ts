@@ -7,7 +7,7 @@ import { ApplicationSource } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
-import { fail, failWith } from '../checks/errors';
+import { describeProblem, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
@@ -139,7 +139,7 @@ export interface ChildApplicationSetOptions extends ApplicationSetProps {
    */
   readonly syncWave?: number;
   /**
-   * Children that must be synced and healthy first (Argo CD has a built-in health check for ApplicationSet).
+   * Children that must be synced and healthy first.
    * @default - none
    */
   readonly dependsOn?: IConstruct[];
@@ -187,6 +187,15 @@ export interface AppOfAppsProps {
    * @default false
    */
   readonly healthCheckManagedExternally?: boolean;
+  /**
+   * Set when argocd-cm already has an `argoproj.io/ApplicationSet` health check that waits for the generated
+   * Applications (managed outside this app), or to accept that children after an ApplicationSet start once its
+   * Applications exist. Otherwise an AppOfApps with children in a wave after a child ApplicationSet fails at
+   * synth unless the app has an `ArgoCdSettings` with `applicationSetHealthCheck` enabled: Argo CD's built-in
+   * ApplicationSet health is Healthy once the Applications are created, not once they are healthy.
+   * @default false
+   */
+  readonly applicationSetHealthCheckManagedExternally?: boolean;
   /**
    * Write the Mermaid topology diagram (`<rootFolder>/TOPOLOGY-<root>.md`).
    * @default true
@@ -333,7 +342,9 @@ export class AppOfApps extends Construct {
 
   /**
    * Adds an ApplicationSet as a child: its manifest goes to the children folder with a sync-wave annotation, so
-   * the root app creates it in order (Argo CD's built-in ApplicationSet health check gates the next wave).
+   * the root app creates it in order. Later waves wait for its Applications to be healthy only with the
+   * ApplicationSet health check of `ArgoCdSettings` (`applicationSetHealthCheck: true`); Argo CD's built-in one
+   * is Healthy as soon as the Applications exist (checked at synth).
    */
   public addApplicationSet(id: string, options: ChildApplicationSetOptions): ApplicationSet {
     const { syncWave, dependsOn, role, ...props } = options;
@@ -511,6 +522,9 @@ export class AppOfApps extends Construct {
           + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application');
       }
     }
+    const appSetProblem = this.props.applicationSetHealthCheckManagedExternally ? undefined
+      : applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
+    if (appSetProblem) errors.push(appSetProblem);
     for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
     errors.push(...this.checkNamespaceScope());
     return errors;
@@ -602,6 +616,31 @@ export class AppOfApps extends Construct {
     }
     return lines.join('\n') + '\n';
   }
+}
+
+/**
+ * The check "children after an ApplicationSet do not wait for its Applications": some child is in a later wave
+ * than a child ApplicationSet and Argo CD has no ApplicationSet health check that waits. A pure function, so it
+ * can become a named rule with a level.
+ */
+function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, number>, healthCheck: boolean): string | undefined {
+  if (healthCheck) return undefined;
+  const byWave = (a: Child, b: Child) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const sets = children.filter(c => c.kind === 'ApplicationSet').sort(byWave);
+  if (sets.length === 0) return undefined;
+  const first = waves.get(sets[0].node)!;
+  const later = children.filter(c => waves.get(c.node)! > first).sort(byWave);
+  if (later.length === 0) return undefined;
+  const name = (c: Child) => `${c.name} (wave ${waves.get(c.node)})`;
+  return describeProblem({
+    problem: `children in later waves (${later.slice(0, 3).map(name).join(', ')}${later.length > 3 ? `, and ${later.length - 3} more` : ''}) `
+      + `follow the ApplicationSet ${sets.filter(s => waves.get(s.node)! < waves.get(later[later.length - 1].node)!).map(name).join(', ')}, `
+      + 'but Argo CD\'s built-in ApplicationSet health is Healthy as soon as its Applications are created, not when they are healthy: '
+      + 'the next wave would start early',
+    value: sets.map(s => s.name),
+    fix: "add applicationSetHealthCheck: true to the app's ArgoCdSettings (a health check that waits for every generated Application), "
+      + 'or set applicationSetHealthCheckManagedExternally: true on the AppOfApps if argocd-cm already has one or the early start is intended',
+  });
 }
 
 function policyOf(a: Application): string {
