@@ -1,5 +1,8 @@
 // cdk8s-gitops public API. Layers: app (output layout) → argocd (L2s) → settings → patterns.
 // The generated bindings (src/imports) and the pure checks (src/checks) stay internal.
+export * from './rules/rule';
+export * from './rules/gitops-rules';
+export { GitOpsErrors } from './checks/errors';
 export * from './app/gitops-app';
 export * from './argocd/application-source';
 export * from './argocd/destination';

@@ -328,7 +328,7 @@ describe('AppOfApps: ApplicationSet children', () => {
 
   test('GIVEN ApplicationSets in waves 4-6 and no ApplicationSet health check WHEN synthesized THEN it fails: the later waves would not wait', () => {
     expect(() => selfManaging(false).synthFiles()).toThrow(
-      /\[cluster\] children in later waves \(platform-services \(wave 5\), tenants \(wave 6\), workloads \(wave 7\)\) follow the ApplicationSet databases \(wave 4\), platform-services \(wave 5\), tenants \(wave 6\), but Argo CD's built-in ApplicationSet health is Healthy as soon as its Applications are created.*Fix: add applicationSetHealthCheck: true/);
+      /\[cluster\] children in later waves \(platform-services \(wave 5\), tenants \(wave 6\), workloads \(wave 7\)\) follow the ApplicationSet databases \(wave 4\), platform-services \(wave 5\), tenants \(wave 6\), but Argo CD's built-in ApplicationSet health is Healthy as soon as its Applications are created.*Fix: add applicationSetHealthCheck: true.*\[AOA-101\]/);
   });
 
   test('GIVEN the ApplicationSet health check in ArgoCdSettings (or managed externally) WHEN synthesized THEN argocd-cm carries it and synth passes', () => {

@@ -161,7 +161,7 @@ describe('isSourcePermitted: decisions and messages', () => {
     expect(describeDenial(d, { app: 'web', project: 'team-a' })).toBe(
       'application "web" in AppProject "team-a": repository "https://github.com/team-b/web.git" matches no entry of sourceRepos ' +
       '("https://github.com/team-a/*"). Fix: add "https://github.com/team-b/web.git" (or a glob covering it, e.g. ' +
-      '"https://github.com/team-b/*") to the AppProject\'s sourceRepos, or use a project that allows it',
+      '"https://github.com/team-b/*") to the AppProject\'s sourceRepos, or use a project that allows it [PROJ-038]',
     );
   });
 
@@ -268,7 +268,7 @@ describe('isDestinationPermitted: decisions and messages', () => {
     expect(describeDenial(d, { app: 'web', project: 'team-a' })).toBe(
       'application "web" in AppProject "team-a": destination server "https://kubernetes.default.svc", namespace "team-b" matches no entry ' +
       'of destinations ({server: "https://kubernetes.default.svc", namespace: "team-a-*"}). Fix: add {server: ' +
-      '"https://kubernetes.default.svc", namespace: "team-b"} to the AppProject\'s destinations',
+      '"https://kubernetes.default.svc", namespace: "team-b"} to the AppProject\'s destinations [PROJ-063]',
     );
   });
 
@@ -354,7 +354,7 @@ describe('isGroupKindPermitted: globs, names and messages', () => {
     expect(describeDenial(d, { app: 'web', project: 'team-a' })).toBe(
       'application "web" in AppProject "team-a": cluster-scoped resource {group: "", kind: "Namespace"} is not allowed because cluster-scoped ' +
       'kinds are denied unless clusterResourceWhitelist lists them, and it is absent. Fix: add {group: "", kind: "Namespace"} to the ' +
-      'AppProject\'s clusterResourceWhitelist',
+      'AppProject\'s clusterResourceWhitelist [PROJ-064]',
     );
   });
 

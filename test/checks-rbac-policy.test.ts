@@ -96,7 +96,7 @@ describe('validateProjectPolicy: more cases and messages', () => {
     expect(validateProjectPolicy('p, proj:my-proj:my-role, applications, get, other/*, allow', 'my-proj', 'my-role')).toBe(
       'project role policy has object "other/*", which is not inside project "my-proj" ' +
       '(got "p, proj:my-proj:my-role, applications, get, other/*, allow"). ' +
-      'Fix: use "my-proj/*", "my-proj/<app>" or "my-proj/<namespace>/<app>" (letters, digits, "_", "-", "." and "*" only)',
+      'Fix: use "my-proj/*", "my-proj/<app>" or "my-proj/<namespace>/<app>" (letters, digits, "_", "-", "." and "*" only) [PROJ-048]',
     );
   });
 

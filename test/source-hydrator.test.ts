@@ -49,13 +49,13 @@ describe('Application sourceHydrator', () => {
     const chart = Testing.chart();
     expect(() => new Application(chart, 'a', {
       project: 'apps', destination: Destination.inCluster('a'), sourceHydrator: hydrator('a'), source: ApplicationSource.directory({ repoUrl: DRY, path: 'a' }),
-    })).toThrow(/with sourceHydrator has no source or sources .*Fix: move the source into sourceHydrator.drySource/);
+    })).toThrow(/with sourceHydrator has no source or sources .*Fix: move the source into sourceHydrator.drySource.*\[APP-101\]/);
     ['', '.', '/', './'].forEach((p, i) => {
       expect(() => hydratedApp(chart, `root${i}`, hydrator('x', { syncSource: { targetBranch: 'env/prod', path: p } })))
-        .toThrow(/syncSource.path must be a folder below the repository root/);
+        .toThrow(/syncSource.path must be a folder below the repository root.*\[APP-108\]/);
     });
     expect(() => hydratedApp(chart, 'b', hydrator('x', { drySource: ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: 'x', version: '1.0.0' }) })))
-      .toThrow(/dry source must be a git folder/);
+      .toThrow(/dry source must be a git folder.*\[APP-104\]/);
     expect(() => hydratedApp(chart, 'c', hydrator('x', { drySource: ApplicationSource.helmChart({ repoUrl: DRY, path: 'x', valueFiles: ['$values/x.yaml'] }) })))
       .toThrow(/reads \$ref\/ value files/);
     expect(() => hydratedApp(chart, 'd', hydrator('x', { hydrateToBranch: 'environments/prod' }))).toThrow(/hydrateToBranch is the sync branch itself/);
@@ -67,7 +67,7 @@ describe('Application sourceHydrator', () => {
     const chart = Testing.chart();
     hydratedApp(chart, 'a', hydrator('shared'));
     hydratedApp(chart, 'b', hydrator('shared'));
-    expect(() => Testing.synth(chart)).toThrow(/Applications \["a","b"\] hydrate into the same folder .*Fix: give each Application its own syncSource.path/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/a\] Applications \["a","b"\] hydrate into the same folder.*\(got "https:\/\/git.example.com\/platform\/dry.git environments\/prod apps\/shared"\)\. Fix: give each Application its own syncSource.path \[APP-112\]/);
   });
 
   test('GIVEN the same folder on different branches or repositories WHEN synthesized THEN it passes', () => {
@@ -82,7 +82,7 @@ describe('Application sourceHydrator', () => {
     const chart = Testing.chart();
     const settings = new ArgoCdSettings(chart, 'settings', { progressiveSyncs: true });
     hydratedApp(chart, 'a');
-    expect(() => Testing.synth(chart)).toThrow(/\[test\/a\] this Application uses spec.sourceHydrator/);
+    expect(() => Testing.synth(chart)).toThrow(/\[test\/a\] this Application uses spec.sourceHydrator.*\[APP-111\]/);
     expect(() => Testing.synth(chart)).toThrow(/do not turn the hydrator on.*\. Fix: call addCmdParam\('hydrator.enabled', 'true'\)/);
     settings.addCmdParam('hydrator.enabled', 'true');
     expect(() => Testing.synth(chart)).not.toThrow();
@@ -131,8 +131,8 @@ describe('ApplicationSet template sourceHydrator', () => {
       ...extra,
     });
     expect(() => new ApplicationSet(chart, 'a', { generators: [gen()], template: template({}) }))
-      .toThrow(/syncSource.path has no parameter, so every generated Application would hydrate into the same folder/);
+      .toThrow(/syncSource.path has no parameter, so every generated Application would hydrate into the same folder.*\[APPSET-103\]/);
     expect(() => new ApplicationSet(chart, 'b', { generators: [gen()], template: template({ source: ApplicationSource.directory({ repoUrl: DRY, path: 'x' }) }) }))
-      .toThrow(/template with sourceHydrator has no source or sources/);
+      .toThrow(/template with sourceHydrator has no source or sources.*\[APPSET-101\]/);
   });
 });

@@ -213,7 +213,7 @@ describe('TieredApplicationSet', () => {
       .toThrow(/\[components\/a\/component.yaml\] unknown keys in a component file \(got \["color"\]\)/);
     expect(() => Component.fromYaml('name: a\ntier: infra\nproject: p\nnamespace: a\n')).toThrow(/needs a source mapping/);
     expect(() => Component.fromYaml(base.replace('name: a', 'name: 1'))).toThrow(/needs a string name/);
-    expect(() => Component.fromYaml(base + 'wave: 1.5\n')).toThrow(/wave must be an integer .*got 1.5/);
+    expect(() => Component.fromYaml(base + 'wave: 1.5\n')).toThrow(/wave must be an integer .*got 1.5.*\[TIER-014\]/);
     expect(() => Component.fromYaml(base + 'wave: ten\n')).toThrow(/wave must be an integer .*got "ten"/);
     expect(() => Component.fromYaml(base + 'syncOptions: [CreateNamespace=yes]\n')).toThrow(/syncOptions: .*sync option CreateNamespace does not accept this value/);
     expect(() => Component.fromYaml(base.replace('repoURL', 'repoUrl'))).toThrow(/unknown source keys.*repoURL is spelled with capital URL/);
@@ -470,14 +470,14 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
     const head = 'name: a\ntier: infra\nproject: p\nnamespace: a\n';
     const chartSrc = '  - { repoURL: "https://c.example.com", chart: a, targetRevision: "1.0.0", helm: { valueFiles: [$vals/a.yaml] } }\n';
     expect(() => Component.fromYaml(head + 'sources:\n' + chartSrc + `  - { repoURL: "${VALUES_REPO}", targetRevision: main, ref: values }\n`))
-      .toThrow(/a value file reads \$vals\/\.\.\., but no source has ref: 'vals' .*Fix: add ApplicationSource.ref/);
+      .toThrow(/a value file reads \$vals\/\.\.\., but no source has ref: 'vals' .*Fix: add ApplicationSource.ref.*\[TIER-104\]/);
     expect(() => Component.fromYaml(head + 'sources:\n' + chartSrc + `  - { repoURL: "${VALUES_REPO}", ref: vals }\n  - { repoURL: "${VALUES_REPO}", ref: vals }\n`))
-      .toThrow(/two sources have the same ref/);
+      .toThrow(/two sources have the same ref.*\[TIER-105\]/);
     expect(() => Component.fromYaml(head + `source: { repoURL: "${VALUES_REPO}", ref: values }\n`)).toThrow(/unknown source keys.*a ref source goes in a sources list/);
     expect(() => Component.fromYaml(head + 'source: { repoURL: "https://x.example.com/r.git", path: a }\nsources: []\n')).toThrow(/source or sources, not both/);
     expect(() => Component.fromYaml(head + 'sources: []\n')).toThrow(/sources must be a non-empty list/);
     expect(() => new Component({ name: 'a', tier: 'infra', project: 'p', namespace: 'a', sources: [ApplicationSource.ref({ repoUrl: VALUES_REPO, ref: 'values' })] }))
-      .toThrow(/every source is a ref-only source/);
+      .toThrow(/every source is a ref-only source.*\[TIER-106\]/);
     expect(() => new Component({
       name: 'a', tier: 'infra', project: 'p', namespace: 'a',
       source: ApplicationSource.helm({ repoUrl: 'https://c.example.com', chart: 'a', version: '1.0.0', valueFiles: ['$values/a.yaml'] }),
@@ -486,7 +486,7 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
 
   test('GIVEN bad label keys WHEN constructed THEN they fail', () => {
     expect(() => tiered(setup().chart, { tierLabel: 'Bad Key' })).toThrow(/tierLabel: /);
-    expect(() => tiered(setup().chart, { tierLabel: 'tier', waveLabel: 'tier' })).toThrow(/must be different keys/);
+    expect(() => tiered(setup().chart, { tierLabel: 'tier', waveLabel: 'tier' })).toThrow(/must be different keys.*\[TIER-108\]/);
     expect(() => tiered(setup().chart, { tierLabel: 'tier', labels: { tier: 'x' } })).toThrow(/set by the TieredApplicationSet/);
   });
 });

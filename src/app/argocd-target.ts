@@ -2,6 +2,7 @@ import { ApiObject } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { behaviourNotesFor, BINDINGS_ARGOCD_VERSION, fieldsTooNewFor, validateTargetVersion } from '../checks/argocd-version';
 import { failWith } from '../checks/errors';
+import { addSuppression, decide } from '../rules/engine';
 
 const TARGET = Symbol.for('cdk8s-gitops.ArgoCdTarget');
 
@@ -47,6 +48,7 @@ export class ArgoCdTarget {
       value: { version, acknowledgeBehaviourChanges: options.acknowledgeBehaviourChanges ?? false } as TargetSetting,
       configurable: true,
     });
+    if (options.acknowledgeBehaviourChanges) addSuppression(scope, 'TGT-001', 'acknowledgeBehaviourChanges: true');
     if (first) scope.node.addValidation({ validate: () => ArgoCdTarget.check(scope) });
   }
 
@@ -73,11 +75,10 @@ export class ArgoCdTarget {
       if (ArgoCdTarget.settingOf(c) !== setting) continue; // a nearer setting checks it
       const doc = c.toJson();
       for (const p of fieldsTooNewFor(doc, setting.version)) errors.push(`${c.node.path}: ${p}`);
-      if (!setting.acknowledgeBehaviourChanges) {
-        for (const n of behaviourNotesFor(doc, setting.version)) {
-          errors.push(`${c.node.path}: ${n} (got target ${setting.version}). Fix: adapt the ApplicationSet, or pass `
-            + '{ acknowledgeBehaviourChanges: true } to ArgoCdTarget.set');
-        }
+      for (const n of behaviourNotesFor(doc, setting.version)) {
+        const message = `${c.node.path}: ${n} (got target ${setting.version}). Fix: adapt the ApplicationSet, or pass `
+          + '{ acknowledgeBehaviourChanges: true } to ArgoCdTarget.set (or suppress TGT-001) [TGT-001]';
+        if (decide(c, 'TGT-001', message) === 'error') errors.push(message);
       }
     }
     return errors;

@@ -3,6 +3,8 @@ import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, ChartProps, DependencyGraph } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../checks/errors';
+import { attachRules, findingsOf, formatFindings } from '../rules/engine';
+import { RuleLevel } from '../rules/rule';
 import { stringifyDocument } from '../yaml/emitter';
 
 const GITOPS_APP = Symbol.for('cdk8s-gitops.GitOpsApp');
@@ -33,6 +35,12 @@ export interface GitOpsAppProps extends AppProps {
    * @default '' (the output is the repository root)
    */
   readonly repoPath?: string;
+  /**
+   * Fail the synth on rule warnings too (for CI). Warnings are printed by `synth()` either way; suppress a rule
+   * with a reason (`GitOpsRules.of(scope).suppress(id, reason)`) to accept a finding on purpose.
+   * @default - true when the environment variable `CDK8S_GITOPS_STRICT` is `true` or `1`, else false
+   */
+  readonly strict?: boolean;
 }
 
 /**
@@ -62,6 +70,8 @@ export class GitOpsApp extends App {
   public readonly targetRevision: string;
   /** @see GitOpsAppProps.repoPath */
   public readonly repoPath: string;
+  /** @see GitOpsAppProps.strict */
+  public readonly strict: boolean;
 
   private readonly files = new Map<string, IGeneratedFile>();
 
@@ -71,6 +81,8 @@ export class GitOpsApp extends App {
     this.repoUrl = props.repoUrl;
     this.targetRevision = props.targetRevision ?? 'HEAD';
     this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath');
+    this.strict = props.strict ?? ['true', '1'].includes(process.env.CDK8S_GITOPS_STRICT ?? '');
+    attachRules(this);
   }
 
   /**
@@ -107,6 +119,7 @@ export class GitOpsApp extends App {
     const p = normalizeRelative(filePath, 'filePath');
     if (this.files.has(p)) {
       fail(this, {
+        rule: 'OUT-001',
         problem: 'two constructs write the same output file',
         value: p,
         fix: 'give each generated file its own path',
@@ -121,6 +134,13 @@ export class GitOpsApp extends App {
    */
   public synthFiles(): { [filePath: string]: string } {
     this.runValidations();
+    if (this.strict) {
+      const warnings = findingsOf(this).filter(f => f.level === RuleLevel.WARNING);
+      if (warnings.length > 0) {
+        throw new Error('Validation failed with the following errors:\n  ' + warnings.map(w =>
+          `[${w.path}] ${w.message} (a warning, fatal in strict mode: fix it or suppress ${w.ruleId} with a reason) [RULE-004]`).join('\n  '));
+      }
+    }
     const out = new Map<string, string>();
     const all = this.node.findAll(); // after the validations, which may add constructs
     const charts = this.chartsInOrder(all);
@@ -143,6 +163,7 @@ export class GitOpsApp extends App {
       if (docs.length === 0) continue;
       if (out.has(file)) {
         fail(chart, {
+          rule: 'OUT-002',
           problem: 'two charts are written to the same file',
           value: file,
           fix: 'give the charts different ids or different GitOpsChart folders',
@@ -152,7 +173,7 @@ export class GitOpsApp extends App {
     }
     for (const [p, f] of this.files) {
       if (out.has(p)) {
-        fail(this, { problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
+        fail(this, { rule: 'OUT-003', problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
       }
       out.set(p, f.render());
     }
@@ -192,6 +213,8 @@ export class GitOpsApp extends App {
   /** Writes all charts (each into its folder) and extra files to `outdir`. */
   public synth(): void {
     const files = this.synthFiles();
+    const report = formatFindings(this);
+    if (report) process.stderr.write(report);
     for (const [rel, content] of Object.entries(files)) {
       const full = path.join(this.outdir, ...rel.split('/'));
       fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -321,11 +344,11 @@ export function posixJoin(...parts: string[]): string {
 
 function normalizeRelative(p: string, what: string, scope?: IConstruct): string {
   if (typeof p !== 'string') {
-    fail(scope, { problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
+    fail(scope, { rule: 'OUT-004', problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
   }
   const n = posixJoin(p.replace(/\\/g, '/'));
   if (p.startsWith('/') || n.split('/').includes('..')) {
-    fail(scope, { problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });
+    fail(scope, { rule: 'OUT-005', problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });
   }
   return n;
 }

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { projectRegistry, RegisteredProject } from './project-checks';
 import { validateCron } from '../checks/cron';
 import { validateGoDuration } from '../checks/duration';
-import { fail, failWith } from '../checks/errors';
+import { check, fail, failWith } from '../checks/errors';
 import { isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
@@ -109,6 +109,7 @@ export class ProjectPolicyAction {
   public static of(action: string): ProjectPolicyAction {
     if (!isValidPolicyAction(action)) {
       fail(undefined, {
+        rule: 'PROJ-001',
         problem: 'a project policy action must be one Argo CD knows',
         value: action,
         fix: `use ${PROJECT_POLICY_ACTIONS.map(a => JSON.stringify(a)).join(', ')}, or "action/<group>/<kind>/<action>", "update/<group>/<kind>/<ns>/<name>", "delete/..."`,
@@ -162,6 +163,7 @@ export class ProjectPolicy {
   ) {
     if (object !== undefined && (typeof object !== 'string' || object === '' || object.startsWith('/'))) {
       fail(undefined, {
+        rule: 'PROJ-002',
         problem: 'a policy object is relative to the project: "*", "<app>" or "<namespace>/<app>"',
         value: object,
         fix: "use e.g. '*' or 'my-app'",
@@ -480,23 +482,25 @@ export class AppProject extends Construct {
     if (nameProblem) failWith(this, `AppProject ${nameProblem}`);
     if (props.description !== undefined && (typeof props.description !== 'string' || props.description.length > 255)) {
       fail(this, {
+        rule: 'PROJ-003',
         problem: `the AppProject description must be a string of at most 255 characters (the CRD's limit; it has ${String(props.description).length})`,
         value: String(props.description).slice(0, 40) + '...',
         fix: 'shorten the description',
       });
     }
     if (!isDns1123Label(this.namespace)) {
-      fail(this, { problem: 'the AppProject namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
+      fail(this, { rule: 'PROJ-004', problem: 'the AppProject namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
     }
     this.extraClusterKinds = (props.clusterScopedKinds ?? []).map(k => {
       if (!/^[a-z0-9.-]*\/[A-Za-z][A-Za-z0-9]*$/.test(k)) {
-        fail(this, { problem: 'a cluster-scoped kind is written as group/Kind', value: k, fix: "use e.g. 'example.com/ClusterWidget' (or '/Kind' for the core group)" });
+        fail(this, { rule: 'PROJ-005', problem: 'a cluster-scoped kind is written as group/Kind', value: k, fix: "use e.g. 'example.com/ClusterWidget' (or '/Kind' for the core group)" });
       }
       return k;
     });
 
     if (props.namespaceResourceWhitelist !== undefined && props.namespaceResourceWhitelist.length === 0 && !this.denyAllNamespaced) {
       fail(this, {
+        rule: 'PROJ-006',
         problem: 'namespaceResourceWhitelist is an empty list, which Argo CD reads as "no namespaced kind at all" (absent means "every namespaced kind")',
         value: [],
         fix: 'omit namespaceResourceWhitelist to allow every namespaced kind, list the kinds to allow, or set denyAllNamespacedResources: true if the project must deploy no namespaced object',
@@ -518,7 +522,7 @@ export class AppProject extends Construct {
       this.resource.metadata.addAnnotation(k, v);
     }
     if (props.syncWave !== undefined) {
-      if (!Number.isSafeInteger(props.syncWave)) fail(this, { problem: 'a sync wave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
+      if (!Number.isSafeInteger(props.syncWave)) fail(this, { rule: 'PROJ-007', problem: 'a sync wave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
       this.resource.metadata.addAnnotation('argocd.argoproj.io/sync-wave', String(props.syncWave));
     }
 
@@ -537,7 +541,7 @@ export class AppProject extends Construct {
         warn: props.orphanedResources.warn ?? true,
         ignore: props.orphanedResources.ignore?.length ? props.orphanedResources.ignore.map(i => {
           if (i.group === undefined && i.kind === undefined && i.name === undefined) {
-            fail(this, { problem: 'an orphanedResources.ignore entry needs a group, kind or name', value: i, fix: "e.g. { kind: 'ConfigMap', name: 'kube-root-ca.crt' }" });
+            fail(this, { rule: 'PROJ-008', problem: 'an orphanedResources.ignore entry needs a group, kind or name', value: i, fix: "e.g. { kind: 'ConfigMap', name: 'kube-root-ca.crt' }" });
           }
           return { group: i.group, kind: i.kind, name: i.name };
         }) : undefined,
@@ -582,14 +586,22 @@ export class AppProject extends Construct {
   /** Allows a source repository (URL or glob; `!` prefix denies). */
   public addSourceRepo(repo: string): void {
     if (typeof repo !== 'string' || repo.trim() === '') {
-      fail(this, { problem: 'a source repository must be a URL or glob', value: repo, fix: "use e.g. 'https://git.example.com/platform/gitops.git'" });
+      fail(this, { rule: 'PROJ-009', problem: 'a source repository must be a URL or glob', value: repo, fix: "use e.g. 'https://git.example.com/platform/gitops.git'" });
     }
     this._vetEntry('sourceRepos', repo);
     if (this.repos.includes(repo)) {
-      fail(this, { problem: 'this source repository is already listed (Argo CD rejects duplicates)', value: repo, fix: 'list it once' });
+      fail(this, { rule: 'PROJ-010', problem: 'this source repository is already listed (Argo CD rejects duplicates)', value: repo, fix: 'list it once' });
     }
     const [problem] = compileProject({ sourceRepos: [repo] }).problems;
     if (problem) failWith(this, problem);
+    if (/^http:\/\//i.test(repo)) {
+      check(this, {
+        rule: 'PROJ-070',
+        problem: 'a source repository is allowed over plain http://: manifests travel unencrypted and can be tampered with',
+        value: repo,
+        fix: 'allow the https:// (or ssh) URL of the repository',
+      });
+    }
     this.repos.push(repo);
   }
 
@@ -597,10 +609,10 @@ export class AppProject extends Construct {
   public addSourceNamespace(namespace: string): void {
     const plain = typeof namespace === 'string' && !GLOB_CHARS.test(namespace) && !namespace.startsWith('/');
     if (!namespace || typeof namespace !== 'string' || (plain && !isDns1123Label(namespace))) {
-      fail(this, { problem: 'a source namespace must be a namespace name, a glob or a /regex/', value: namespace, fix: "use e.g. 'team-a' or 'team-*'" });
+      fail(this, { rule: 'PROJ-011', problem: 'a source namespace must be a namespace name, a glob or a /regex/', value: namespace, fix: "use e.g. 'team-a' or 'team-*'" });
     }
     this._vetEntry('sourceNamespaces', namespace);
-    if (this.sourceNs.includes(namespace)) fail(this, { problem: 'this source namespace is already listed', value: namespace, fix: 'list it once' });
+    if (this.sourceNs.includes(namespace)) fail(this, { rule: 'PROJ-012', problem: 'this source namespace is already listed', value: namespace, fix: 'list it once' });
     this.sourceNs.push(namespace);
   }
 
@@ -610,6 +622,7 @@ export class AppProject extends Construct {
     const d: ProjectDestination = { server: destination.server, name: destination.name, namespace: destination.namespace };
     if (!d.server && !d.name) {
       fail(this, {
+        rule: 'PROJ-013',
         problem: 'a project destination needs a cluster: server or name',
         value: destination,
         fix: 'use e.g. { server: \'https://kubernetes.default.svc\', namespace: \'team-a\' } or { name: \'in-cluster\', namespace: \'team-a\' }',
@@ -617,6 +630,7 @@ export class AppProject extends Construct {
     }
     if (typeof d.namespace !== 'string') {
       fail(this, {
+        rule: 'PROJ-014',
         problem: "a project destination needs a namespace ('*' for every namespace; '' only matches cluster-scoped apps without one)",
         value: destination,
         fix: "add namespace: 'team-a' (or a glob such as 'team-*')",
@@ -624,13 +638,14 @@ export class AppProject extends Construct {
     }
     if (d.server && !GLOB_CHARS.test(d.server) && !/^https?:\/\/\S+$/.test(d.server)) {
       fail(this, {
+        rule: 'PROJ-015',
         problem: 'a project destination server must be an API server URL (or a glob)',
         value: d.server,
         fix: 'use an https:// URL such as https://kubernetes.default.svc, or name: for a cluster name',
       });
     }
     if (!GLOB_CHARS.test(d.namespace) && d.namespace !== '' && !isDns1123Label(d.namespace)) {
-      fail(this, { problem: 'a project destination namespace must be a DNS-1123 label or a glob', value: d.namespace, fix: "use lowercase letters, digits and '-', or a glob such as 'team-*'" });
+      fail(this, { rule: 'PROJ-016', problem: 'a project destination namespace must be a DNS-1123 label or a glob', value: d.namespace, fix: "use lowercase letters, digits and '-', or a glob such as 'team-*'" });
     }
     this._vetEntry('destinations', d);
     const problems = compileProject({ destinations: [...this.dests, d] }).problems;
@@ -652,6 +667,7 @@ export class AppProject extends Construct {
   public addNamespaceResourceWhitelist(rule: ProjectResourceRule): void {
     if (this.denyAllNamespaced) {
       fail(this, {
+        rule: 'PROJ-017',
         problem: 'denyAllNamespacedResources is set, so the namespaceResourceWhitelist must stay empty',
         value: rule,
         fix: 'drop denyAllNamespacedResources, or do not allow namespaced kinds',
@@ -671,19 +687,28 @@ export class AppProject extends Construct {
     const nameProblem = validateRoleName(role.name ?? '');
     if (nameProblem) failWith(this, nameProblem);
     if (this.roleList.some(r => r.name === role.name)) {
-      fail(this, { problem: 'two roles have the same name', value: role.name, fix: 'give each role its own name' });
+      fail(this, { rule: 'PROJ-018', problem: 'two roles have the same name', value: role.name, fix: 'give each role its own name' });
     }
     const policies = (role.policies ?? []).map(p => {
       if (typeof (p as ProjectPolicy | undefined)?.render !== 'function') {
-        fail(this, { problem: `role ${role.name}: a policy must be built with ProjectPolicy.allow/deny/fromString`, value: p, fix: 'use e.g. ProjectPolicy.allow(ProjectPolicyResource.APPLICATIONS, ProjectPolicyAction.SYNC)' });
+        fail(this, { rule: 'PROJ-019', problem: `role ${role.name}: a policy must be built with ProjectPolicy.allow/deny/fromString`, value: p, fix: 'use e.g. ProjectPolicy.allow(ProjectPolicyResource.APPLICATIONS, ProjectPolicyAction.SYNC)' });
       }
       const line = p.render(this.name, role.name);
       const problem = validateProjectPolicy(line, this.name, role.name);
       if (problem) failWith(this, `role ${role.name}: ${problem}`);
+      const fields = line.split(',').map(f => f.trim());
+      if (fields[3] === '*' && fields[5] === 'allow') {
+        check(this, {
+          rule: 'PROJ-069',
+          problem: `role ${role.name} may perform every action (${fields[2]}, *) on ${fields[4]}: create, delete, override and exec included`,
+          value: line,
+          fix: 'grant the actions the role needs (e.g. ProjectPolicyAction.GET and SYNC); suppress PROJ-069 with a reason for an admin role',
+        });
+      }
       return line;
     });
     if (new Set(policies).size !== policies.length) {
-      fail(this, { problem: `role ${role.name} lists the same policy twice`, value: policies, fix: 'list each policy once' });
+      fail(this, { rule: 'PROJ-020', problem: `role ${role.name} lists the same policy twice`, value: policies, fix: 'list each policy once' });
     }
     for (const g of role.groups ?? []) {
       const problem = validateRoleGroupName(g);
@@ -702,7 +727,7 @@ export class AppProject extends Construct {
     this.expectObject('syncWindows', window, "{ kind: SyncWindowKind.DENY, schedule: '0 22 * * *', duration: '8h', applications: ['*'] }");
     const w = window;
     if (w.kind !== SyncWindowKind.ALLOW && w.kind !== SyncWindowKind.DENY) {
-      fail(this, { problem: 'a sync window kind is allow or deny', value: w.kind, fix: 'use SyncWindowKind.ALLOW or SyncWindowKind.DENY' });
+      fail(this, { rule: 'PROJ-021', problem: 'a sync window kind is allow or deny', value: w.kind, fix: 'use SyncWindowKind.ALLOW or SyncWindowKind.DENY' });
     }
     const cronProblem = validateCron(w.schedule ?? '');
     if (cronProblem) failWith(this, cronProblem);
@@ -710,6 +735,7 @@ export class AppProject extends Construct {
     if (durationProblem) failWith(this, durationProblem);
     if (!w.applications?.length && !w.namespaces?.length && !w.clusters?.length) {
       fail(this, {
+        rule: 'PROJ-022',
         problem: 'a sync window needs at least one selector (Argo CD rejects a window with no applications, namespaces or clusters)',
         value: { kind: w.kind, schedule: w.schedule },
         fix: "add applications: ['*'], namespaces: ['prod-*'] or clusters: ['prod'] to say which apps it governs",
@@ -717,14 +743,14 @@ export class AppProject extends Construct {
     }
     for (const [field, list] of [['applications', w.applications], ['namespaces', w.namespaces], ['clusters', w.clusters]] as const) {
       if ((list ?? []).some(item => !item)) {
-        fail(this, { problem: `a sync window ${field} list has an empty entry`, value: list, fix: "remove it, or use '*' for all" });
+        fail(this, { rule: 'PROJ-023', problem: `a sync window ${field} list has an empty entry`, value: list, fix: "remove it, or use '*' for all" });
       }
     }
     if (w.timeZone !== undefined && !isTimeZone(w.timeZone)) {
-      fail(this, { problem: 'a sync window time zone must be an IANA zone name', value: w.timeZone, fix: "use e.g. 'UTC' or 'Europe/Berlin'" });
+      fail(this, { rule: 'PROJ-024', problem: 'a sync window time zone must be an IANA zone name', value: w.timeZone, fix: "use e.g. 'UTC' or 'Europe/Berlin'" });
     }
     if (w.description !== undefined && w.description.length > 255) {
-      fail(this, { problem: `a sync window description is limited to 255 characters (it has ${w.description.length})`, value: w.description.slice(0, 40) + '...', fix: 'shorten it' });
+      fail(this, { rule: 'PROJ-025', problem: `a sync window description is limited to 255 characters (it has ${w.description.length})`, value: w.description.slice(0, 40) + '...', fix: 'shorten it' });
     }
     this.windows.push({
       kind: w.kind,
@@ -745,10 +771,11 @@ export class AppProject extends Construct {
   public addDestinationServiceAccount(account: DestinationServiceAccount): void {
     this.expectObject('destinationServiceAccounts', account, "{ server: 'https://kubernetes.default.svc', defaultServiceAccount: 'deployer' }");
     if (!account.server) {
-      fail(this, { problem: 'a destination service account needs a server (URL or glob)', value: account, fix: "use e.g. server: 'https://kubernetes.default.svc'" });
+      fail(this, { rule: 'PROJ-026', problem: 'a destination service account needs a server (URL or glob)', value: account, fix: "use e.g. server: 'https://kubernetes.default.svc'" });
     }
     if (!account.defaultServiceAccount || !SERVICE_ACCOUNT.test(account.defaultServiceAccount)) {
       fail(this, {
+        rule: 'PROJ-027',
         problem: 'defaultServiceAccount must be a service account name, optionally prefixed with its namespace and ":"',
         value: account.defaultServiceAccount,
         fix: "use e.g. 'deployer' or 'team-a:deployer'",
@@ -756,7 +783,7 @@ export class AppProject extends Construct {
     }
     const key = `${account.server}/${account.namespace ?? ''}`;
     if (this.serviceAccounts.some(s => `${s.server}/${s.namespace ?? ''}` === key)) {
-      fail(this, { problem: 'two destination service accounts cover the same server and namespace', value: key, fix: 'keep one' });
+      fail(this, { rule: 'PROJ-028', problem: 'two destination service accounts cover the same server and namespace', value: key, fix: 'keep one' });
     }
     this.serviceAccounts.push({ server: account.server, namespace: account.namespace, defaultServiceAccount: account.defaultServiceAccount });
   }
@@ -823,18 +850,19 @@ export class AppProject extends Construct {
   /** Fails with our error (not a TypeError on the first field read) when a list entry is not an object. */
   private expectObject(field: string, entry: unknown, example: string): void {
     if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) {
-      fail(this, { problem: `a ${field} entry must be an object`, value: entry, fix: `write it as ${example}` });
+      fail(this, { rule: 'PROJ-029', problem: `a ${field} entry must be an object`, value: entry, fix: `write it as ${example}` });
     }
   }
 
   private addResource(field: ResourceListField, rule: ProjectResourceRule): void {
     if (!rule || typeof rule.kind !== 'string' || rule.kind === '') {
-      fail(this, { problem: `a ${field} entry needs a kind`, value: rule, fix: "use e.g. { group: '', kind: 'Namespace' }" });
+      fail(this, { rule: 'PROJ-030', problem: `a ${field} entry needs a kind`, value: rule, fix: "use e.g. { group: '', kind: 'Namespace' }" });
     }
     const r: ProjectResourceRule = { group: rule.group ?? '', kind: rule.kind, name: rule.name };
     const namespaced = field.startsWith('namespace');
     if (namespaced && r.name !== undefined) {
       fail(this, {
+        rule: 'PROJ-031',
         problem: `${field} entries have no name (only the cluster resource lists can match by name)`,
         value: rule,
         fix: 'drop name, or use a cluster resource list for a cluster-scoped kind',
@@ -844,6 +872,7 @@ export class AppProject extends Construct {
       && isClusterScoped(r.group ? `${r.group}/v1` : 'v1', r.kind, this.extraClusterKinds)) {
       const other = field === 'namespaceResourceWhitelist' ? 'clusterResourceWhitelist' : 'clusterResourceBlacklist';
       fail(this, {
+        rule: 'PROJ-032',
         problem: `${r.kind} is cluster-scoped, so ${field} never matches it`,
         value: rule,
         fix: `put it in ${other} instead`,
@@ -852,7 +881,7 @@ export class AppProject extends Construct {
     this._vetEntry(field, r);
     const key = `${r.group}/${r.kind}/${r.name ?? ''}`;
     if (this.lists[field].some(x => `${x.group ?? ''}/${x.kind}/${x.name ?? ''}` === key)) {
-      fail(this, { problem: `this ${field} entry is already listed`, value: rule, fix: 'list it once' });
+      fail(this, { rule: 'PROJ-033', problem: `this ${field} entry is already listed`, value: rule, fix: 'list it once' });
     }
     const [problem] = compileProject({ [field]: [r] } as ProjectPermissionSpec).problems;
     if (problem) failWith(this, problem);

@@ -36,6 +36,7 @@ export class MaxUpdate {
   public static count(count: number): MaxUpdate {
     if (typeof count !== 'number' || !Number.isSafeInteger(count) || count < 0) {
       fail(undefined, {
+        rule: 'APPSET-001',
         problem: 'maxUpdate must be a whole number of Applications ≥ 0 (0 pauses the step)',
         value: count,
         fix: 'use MaxUpdate.count(1) for one at a time, or MaxUpdate.percent(25)',
@@ -48,6 +49,7 @@ export class MaxUpdate {
   public static percent(percent: number): MaxUpdate {
     if (typeof percent !== 'number' || !Number.isSafeInteger(percent) || percent < 0 || percent > 100) {
       fail(undefined, {
+        rule: 'APPSET-002',
         problem: 'maxUpdate percent must be a whole number from 0 to 100',
         value: percent,
         fix: 'use e.g. MaxUpdate.percent(25) (Argo CD rounds down, but syncs at least one Application when > 0%)',
@@ -140,6 +142,7 @@ export class ApplicationSetStrategy {
   public static rollingSync(steps: RollingSyncStep[], options: RollingSyncOptions = {}): ApplicationSetStrategy {
     if (!Array.isArray(steps) || steps.length === 0) {
       fail(undefined, {
+        rule: 'APPSET-003',
         problem: 'a RollingSync strategy needs at least one step',
         value: steps,
         fix: "pass steps such as [{ matchExpressions: [{ key: 'env', operator: StepOperator.IN, values: ['dev'] }] }]",
@@ -196,6 +199,7 @@ export function rollingSyncStepMatches(step: RollingSyncStep, labels: { [key: st
 function checkStep(s: RollingSyncStep, i: number): void {
   if (!s || !Array.isArray(s.matchExpressions) || s.matchExpressions.length === 0) {
     fail(undefined, {
+      rule: 'APPSET-004',
       problem: `RollingSync step ${i + 1} has no matchExpressions`,
       value: s,
       fix: "give each step at least one expression, e.g. { key: 'env', operator: StepOperator.IN, values: ['dev'] }",
@@ -204,6 +208,7 @@ function checkStep(s: RollingSyncStep, i: number): void {
   for (const e of s.matchExpressions) {
     if (e === null || typeof e !== 'object') {
       fail(undefined, {
+        rule: 'APPSET-005',
         problem: `RollingSync step ${i + 1}: a match expression must be an object`,
         value: e,
         fix: "use e.g. { key: 'env', operator: StepOperator.IN, values: ['dev'] }",
@@ -211,6 +216,7 @@ function checkStep(s: RollingSyncStep, i: number): void {
     }
     if (e.operator !== StepOperator.IN && e.operator !== StepOperator.NOT_IN) {
       fail(undefined, {
+        rule: 'APPSET-006',
         problem: `RollingSync step ${i + 1}: only In and NotIn are supported`,
         value: e.operator,
         fix: 'use StepOperator.IN or StepOperator.NOT_IN',
@@ -220,6 +226,7 @@ function checkStep(s: RollingSyncStep, i: number): void {
     if (keyProblem) failWith(undefined, `RollingSync step ${i + 1}: label key: ${keyProblem}`); // names the value and the fix
     if (!Array.isArray(e.values) || e.values.length === 0) {
       fail(undefined, {
+        rule: 'APPSET-007',
         problem: `RollingSync step ${i + 1}: ${e.key} ${e.operator} needs at least one value (Argo CD's In/NotIn match one of the values)`,
         value: e.values,
         fix: "add values, e.g. values: ['dev']",
@@ -232,6 +239,7 @@ function checkStep(s: RollingSyncStep, i: number): void {
   }
   if (s.maxUpdate !== undefined && !(s.maxUpdate instanceof MaxUpdate)) {
     fail(undefined, {
+      rule: 'APPSET-008',
       problem: `RollingSync step ${i + 1}: maxUpdate must be built with MaxUpdate.count() or MaxUpdate.percent()`,
       value: s.maxUpdate,
       fix: 'use MaxUpdate.count(1) or MaxUpdate.percent(25)',

@@ -9,12 +9,14 @@ import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generato
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
-import { describeProblem, fail, failWith } from '../checks/errors';
+import { collect, describeProblem, fail, failWith, ProblemOptions } from '../checks/errors';
 import {
   fastTemplateReferences, GoTemplateError, isTemplated, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
+import { addSuppression } from '../rules/engine';
+import { TreeIndex } from '../rules/tree-index';
 
 /**
  * What the ApplicationSet controller may do to the Applications it generated
@@ -349,7 +351,7 @@ export class ApplicationSet extends Construct {
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
-  private readonly props: ApplicationSetProps;
+  private readonly applicationsSyncExplicit: boolean;
   /**
    * Set by a pattern that reports Applications no step matches itself (with its own wording).
    * @internal
@@ -358,8 +360,8 @@ export class ApplicationSet extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
+    if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
     Object.defineProperty(this, APPLICATION_SET, { value: true });
-    this.props = props;
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
     this.template = props.template;
@@ -368,30 +370,32 @@ export class ApplicationSet extends Construct {
     this.goTemplate = props.goTemplate ?? true;
     this.goTemplateOptions = props.goTemplateOptions ?? (this.goTemplate ? [MISSING_KEY_ERROR] : []);
     this.applicationsSync = props.applicationsSync ?? ApplicationsSyncPolicy.CREATE_UPDATE;
+    this.applicationsSyncExplicit = props.applicationsSync !== undefined;
     this.preserveResourcesOnDeletion = props.preserveResourcesOnDeletion ?? true;
     this.preservedFields = props.preservedFields;
 
     const nameProblem = validateAppName(this.name);
     if (nameProblem) failWith(this, `ApplicationSet ${nameProblem}`);
     if (!isDns1123Label(this.namespace)) {
-      fail(this, { problem: 'the ApplicationSet namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
+      fail(this, { rule: 'APPSET-009', problem: 'the ApplicationSet namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
     }
     if (!props.template) {
-      fail(this, { problem: 'an ApplicationSet needs a template', value: undefined, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
+      fail(this, { rule: 'APPSET-010', problem: 'an ApplicationSet needs a template', value: undefined, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
     }
     if (!this.goTemplate && props.templatePatch) {
       fail(this, {
+        rule: 'APPSET-011',
         problem: 'templatePatch only works with goTemplate: true',
         value: { goTemplate: false },
         fix: 'remove goTemplate: false (Go templates are the default), or drop the templatePatch',
       });
     }
     if (!this.goTemplate && props.goTemplateOptions?.length) {
-      fail(this, { problem: 'goTemplateOptions need goTemplate: true', value: props.goTemplateOptions, fix: 'remove goTemplateOptions or goTemplate: false' });
+      fail(this, { rule: 'APPSET-012', problem: 'goTemplateOptions need goTemplate: true', value: props.goTemplateOptions, fix: 'remove goTemplateOptions or goTemplate: false' });
     }
     for (const o of this.goTemplateOptions) {
       if (!/^missingkey=(error|zero|default|invalid)$/.test(o)) {
-        fail(this, { problem: 'unknown Go template option', value: o, fix: "use 'missingkey=error' (recommended), 'missingkey=zero' or 'missingkey=default'" });
+        fail(this, { rule: 'APPSET-013', problem: 'unknown Go template option', value: o, fix: "use 'missingkey=error' (recommended), 'missingkey=zero' or 'missingkey=default'" });
       }
     }
     this.checkTemplate();
@@ -408,7 +412,7 @@ export class ApplicationSet extends Construct {
       this.resource.metadata.addLabel(k, v);
     }
     for (const [k, v] of Object.entries(props.annotations ?? {})) {
-      const p = validateAnnotationKey(k) ?? (typeof v === 'string' ? undefined : describeProblem({ problem: 'the annotation value is not a string', value: v, fix: 'pass a string' }));
+      const p = validateAnnotationKey(k) ?? (typeof v === 'string' ? undefined : describeProblem({ rule: 'APPSET-014', problem: 'the annotation value is not a string', value: v, fix: 'pass a string' }));
       if (p) failWith(this, `annotation ${k}: ${p}`);
       this.resource.metadata.addAnnotation(k, v);
     }
@@ -433,7 +437,7 @@ export class ApplicationSet extends Construct {
   /** Replaces the rollout strategy (patterns that derive steps from later calls set it again). */
   public set strategy(strategy: ApplicationSetStrategy) {
     if (!(strategy instanceof ApplicationSetStrategy)) {
-      fail(this, { problem: 'not an ApplicationSetStrategy', value: strategy, fix: 'use ApplicationSetStrategy.rollingSync(...) or allAtOnce()' });
+      fail(this, { rule: 'APPSET-015', problem: 'not an ApplicationSetStrategy', value: strategy, fix: 'use ApplicationSetStrategy.rollingSync(...) or allAtOnce()' });
     }
     this._strategy = strategy;
   }
@@ -441,7 +445,7 @@ export class ApplicationSet extends Construct {
   /** Adds a generator. */
   public addGenerator(generator: Generator): void {
     if (!generator || typeof (generator as any)._toArgo !== 'function') {
-      fail(this, { problem: 'not a Generator', value: generator, fix: 'build generators with Generator.list(...), Generator.gitFiles(...), ...' });
+      fail(this, { rule: 'APPSET-016', problem: 'not a Generator', value: generator, fix: 'build generators with Generator.list(...), Generator.gitFiles(...), ...' });
     }
     this.generators.push(generator);
   }
@@ -450,13 +454,14 @@ export class ApplicationSet extends Construct {
   public addIgnoreApplicationDifference(diff: IgnoreApplicationDifference): void {
     if (!diff.jsonPointers?.length && !diff.jqPathExpressions?.length) {
       fail(this, {
+        rule: 'APPSET-017',
         problem: 'an ignoreApplicationDifferences rule ignores nothing',
         value: diff,
         fix: "add jsonPointers (e.g. ['/spec/syncPolicy']) or jqPathExpressions",
       });
     }
     for (const p of diff.jsonPointers ?? []) {
-      if (!p.startsWith('/')) fail(this, { problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/syncPolicy'" });
+      if (!p.startsWith('/')) fail(this, { rule: 'APPSET-018', problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/syncPolicy'" });
     }
     this.ignoreAppDiffs.push({ name: diff.name, jsonPointers: diff.jsonPointers, jqPathExpressions: diff.jqPathExpressions });
   }
@@ -507,6 +512,7 @@ export class ApplicationSet extends Construct {
     const unknown = this.generators.map(g => g._params()).find(s => !s.knowable);
     if (this.generators.length === 0 || unknown) {
       fail(this, {
+        rule: 'APPSET-019',
         problem: 'the Applications of this ApplicationSet are not known at synth',
         value: this.generators.length === 0 ? 'no generators' : unknown!.unknownBecause,
         fix: 'preview() works for list generators, matrix/merge of them, and component files written by TieredApplicationSet; check `previewable` first',
@@ -620,6 +626,7 @@ export class ApplicationSet extends Construct {
         if (NON_STRING_FIELDS[key] && v.includes('{{')) {
           const binding = BINDING_FOR[key];
           fail(this, {
+            rule: 'APPSET-020',
             problem: `${path} is ${NON_STRING_FIELDS[key]}: ApplicationSet templates substitute parameters into string fields only (the CRD rejects a string here)`,
             value: v,
             fix: binding
@@ -644,10 +651,11 @@ export class ApplicationSet extends Construct {
     [...(t.source ? [t.source] : []), ...(t.sources ?? [])].forEach((s, i) => walk(s, t.sources ? `spec.sources[${i}]` : 'spec.source'));
 
     if (typeof t.name !== 'string' || t.name === '') {
-      fail(this, { problem: 'the template needs a name', value: t.name, fix: "use a parameter, e.g. name: '{{.env}}-api'" });
+      fail(this, { rule: 'APPSET-021', problem: 'the template needs a name', value: t.name, fix: "use a parameter, e.g. name: '{{.env}}-api'" });
     }
     if (!isTemplated(t.name)) {
       fail(this, {
+        rule: 'APPSET-022',
         problem: 'the template name has no parameter, so every generated Application would get the same name',
         value: t.name,
         fix: "use a parameter, e.g. name: '{{.env}}-api'",
@@ -656,7 +664,7 @@ export class ApplicationSet extends Construct {
     const staticName = stripActions(t.name, 'a');
     const p = validateAppName(staticName);
     if (p && !/characters long/.test(p)) failWith(this, `template name ${JSON.stringify(t.name)}: ${p}`);
-    if (!t.project) fail(this, { problem: 'the template needs a project', value: t.project, fix: "set project, e.g. 'apps' or '{{.project}}'" });
+    if (!t.project) fail(this, { rule: 'APPSET-023', problem: 'the template needs a project', value: t.project, fix: "set project, e.g. 'apps' or '{{.project}}'" });
     if (!isTemplated(t.project)) {
       const pp = validateAppName(t.project);
       if (pp) failWith(this, `template AppProject ${pp}`);
@@ -670,10 +678,11 @@ export class ApplicationSet extends Construct {
       if (ap) failWith(this, `template annotation ${k}: ${ap}`);
     }
     if (t.namespace !== undefined && !isTemplated(t.namespace) && !isDns1123Label(t.namespace)) {
-      fail(this, { problem: 'the template namespace must be a DNS-1123 label (where the generated Applications live)', value: t.namespace, fix: "use e.g. 'argocd', or leave it out to use the ApplicationSet's namespace" });
+      fail(this, { rule: 'APPSET-024', problem: 'the template namespace must be a DNS-1123 label (where the generated Applications live)', value: t.namespace, fix: "use e.g. 'argocd', or leave it out to use the ApplicationSet's namespace" });
     }
     if (t.source && t.sources) {
       fail(this, {
+        rule: 'APPSET-025',
         problem: 'a template has either source or sources',
         value: { source: 1, sources: t.sources.length },
         fix: 'put every source in sources',
@@ -682,6 +691,7 @@ export class ApplicationSet extends Construct {
     if (t.sourceHydrator !== undefined) {
       if (t.source || t.sources) {
         fail(this, {
+          rule: 'APPSET-101',
           problem: 'a template with sourceHydrator has no source or sources (the hydrator derives the source it syncs from syncSource)',
           value: { sourceHydrator: true, source: t.source !== undefined, sources: t.sources?.length },
           fix: 'move the source into sourceHydrator.drySource and drop source/sources',
@@ -690,16 +700,17 @@ export class ApplicationSet extends Construct {
       checkSourceHydrator(this, t.sourceHydrator, true);
     }
     if (!t.source && !t.sources?.length && !t.sourceHydrator && !this.templatePatch) {
-      fail(this, { problem: 'the template needs a source', value: undefined, fix: 'set source (or sources, or sourceHydrator), or provide it with a templatePatch' });
+      fail(this, { rule: 'APPSET-026', problem: 'the template needs a source', value: undefined, fix: 'set source (or sources, or sourceHydrator), or provide it with a templatePatch' });
     }
     if (t.source && !t.sources && t.source.options.ref !== undefined) {
-      fail(this, { problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
+      fail(this, { rule: 'APPSET-027', problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
     }
     if (t.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
-      fail(this, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
+      fail(this, { rule: 'APPSET-028', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
     }
     if (t.deletionCascade !== undefined && t.deletionCascade !== DeletionCascade.BACKGROUND) {
       fail(this, {
+        rule: 'APPSET-029',
         problem: `template deletionCascade ${t.deletionCascade}: the ApplicationSet decides the finalizer of generated Applications with preserveResourcesOnDeletion`,
         value: t.deletionCascade,
         fix: 'use preserveResourcesOnDeletion: true to keep resources (no finalizer) or false to delete them (foreground); DeletionCascade.BACKGROUND only with false',
@@ -707,19 +718,20 @@ export class ApplicationSet extends Construct {
     }
     if (t.deletionCascade === DeletionCascade.BACKGROUND && this.preserveResourcesOnDeletion) {
       fail(this, {
+        rule: 'APPSET-030',
         problem: 'a background deletion finalizer contradicts preserveResourcesOnDeletion: true (the default)',
         value: { deletionCascade: t.deletionCascade, preserveResourcesOnDeletion: true },
         fix: 'set preserveResourcesOnDeletion: false to let deletions cascade, or drop deletionCascade',
       });
     }
     for (const d of t.ignoreDifferences ?? []) {
-      if (!d.kind) fail(this, { problem: 'an ignoreDifferences entry needs a kind', value: d, fix: "set kind, e.g. 'Deployment'" });
+      if (!d.kind) fail(this, { rule: 'APPSET-031', problem: 'an ignoreDifferences entry needs a kind', value: d, fix: "set kind, e.g. 'Deployment'" });
       if (!d.jsonPointers?.length && !d.jqPathExpressions?.length && !d.managedFieldsManagers?.length) {
-        fail(this, { problem: 'an ignoreDifferences entry ignores nothing', value: d, fix: "add jsonPointers (e.g. ['/spec/replicas'])" });
+        fail(this, { rule: 'APPSET-032', problem: 'an ignoreDifferences entry ignores nothing', value: d, fix: "add jsonPointers (e.g. ['/spec/replicas'])" });
       }
     }
     for (const i of t.info ?? []) {
-      if (!i.name || !i.value) fail(this, { problem: 'info entries need a name and a value', value: i, fix: 'set both' });
+      if (!i.name || !i.value) fail(this, { rule: 'APPSET-033', problem: 'info entries need a name and a value', value: i, fix: 'set both' });
     }
   }
 
@@ -821,7 +833,7 @@ export class ApplicationSet extends Construct {
           if (!(e instanceof GoTemplateError)) throw e;
           out.push({
             error: `cannot render the template for ${set.origin}: ${e.message}. Fix: make every template field render for this parameter set `
-              + '(read only parameters the generators produce, use Sprig functions), or fix the parameter set',
+              + '(read only parameters the generators produce, use Sprig functions), or fix the parameter set [APPSET-052]',
           });
         }
       }
@@ -832,11 +844,11 @@ export class ApplicationSet extends Construct {
   private validate(): string[] {
     const errors: string[] = [];
     if (this.generators.length === 0) {
-      errors.push(describeProblem({ problem: 'an ApplicationSet needs at least one generator', value: [], fix: 'pass generators or call addGenerator(Generator.list(...))' }));
+      errors.push(describeProblem({ rule: 'APPSET-034', problem: 'an ApplicationSet needs at least one generator', value: [], fix: 'pass generators or call addGenerator(Generator.list(...))' }));
       return errors;
     }
-    const preview = previewDeletionProblem(this.generators, this.applicationsSync, this.props.applicationsSync !== undefined);
-    if (preview) errors.push(preview);
+    const preview = previewDeletionProblem(this.generators, this.applicationsSync, this.applicationsSyncExplicit);
+    if (preview) collect(this, preview, errors);
     errors.push(...this.validateParameters());
     if (this.strategy.isRollingSync) errors.push(...this.validateRollingSync());
     if (errors.length === 0 && this.previewable) errors.push(...this.validatePreview());
@@ -859,7 +871,7 @@ export class ApplicationSet extends Construct {
         templateReferences(s.value).forEach(r => add(r, s.path));
       } catch (e) {
         if (!(e instanceof GoTemplateError)) throw e;
-        errors.push(describeProblem({ problem: `template field ${s.path} is not a valid Go template: ${e.message}`, value: s.value, fix: 'fix the template syntax' }));
+        errors.push(describeProblem({ rule: 'APPSET-035', problem: `template field ${s.path} is not a valid Go template: ${e.message}`, value: s.value, fix: 'fix the template syntax' }));
       }
     }
     for (const r of this.templatePatch?._references() ?? []) add(r, 'templatePatch');
@@ -872,6 +884,7 @@ export class ApplicationSet extends Construct {
         if (missing.length === 0) continue;
         const produced = [...new Set(space.sets.flatMap(s => s.paths.filter(p => !p.includes('.'))))].sort();
         errors.push(describeProblem({
+          rule: 'APPSET-036',
           problem: `the template reads {{${this.goTemplate ? '.' : ''}${ref}}} (in ${[...new Set(where)].join(', ')}), but the ${g.kind} generator does not produce it for `
             + `${missing.slice(0, 3).map(m => m.origin).join('; ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`
             + (this.missingKeyError ? ' (with missingkey=error the controller fails to generate the Application)' : ''),
@@ -886,11 +899,12 @@ export class ApplicationSet extends Construct {
   private validateRollingSync(): string[] {
     const errors: string[] = [];
     const t = this.template;
-    if (!this.props.progressiveSyncsManagedExternally) {
-      const settings = this.node.root.node.findAll()
+    {
+      const settings = TreeIndex.of(this).all
         .filter((c: IConstruct) => (c as any)[ARGOCD_SETTINGS] === true && (c as any).namespace === this.namespace);
       if (!settings.some(s => (s as any).progressiveSyncsEnabled === true)) {
-        errors.push(describeProblem({
+        collect(this, {
+          rule: 'APPSET-037',
           problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
             + '`applicationsetcontroller.enable.progressive.syncs: "true"` in argocd-cmd-params-cm the controller ignores the steps',
           value: settings.length ? settings.map(s => s.node.path) : `no ArgoCdSettings for namespace "${this.namespace}"`,
@@ -898,12 +912,13 @@ export class ApplicationSet extends Construct {
             ? 'call enableProgressiveSyncs() on the ArgoCdSettings (or pass progressiveSyncs: true)'
             : `add new ArgoCdSettings(chart, 'argocd-settings', { namespace: '${this.namespace}', progressiveSyncs: true }), `
               + 'or set progressiveSyncsManagedExternally: true if the flag is set outside this app',
-        }));
+        }, errors);
       }
     }
     const automated = t.syncPolicy?.automated;
     if (automated && automated.enabled !== false) {
       errors.push(describeProblem({
+        rule: 'APPSET-038',
         problem: 'the template turns on automated sync, but RollingSync turns auto-sync off on every generated Application '
           + '(Argo CD 3.3+ writes automated.enabled: false; the controller syncs step by step)',
         value: { automated },
@@ -915,6 +930,7 @@ export class ApplicationSet extends Construct {
       for (const e of s.matchExpressions) {
         if (e.operator === StepOperator.IN && !Object.prototype.hasOwnProperty.call(labels, e.key)) {
           errors.push(describeProblem({
+            rule: 'APPSET-039',
             problem: `RollingSync step ${i + 1} (${describeRollingSyncStep(s)}) matches the label ${e.key}, but the template sets no such label, so the step matches no Application`,
             value: Object.keys(labels).sort(),
             fix: `add labels: { '${e.key}': '{{.${e.key}}}' } (or the right parameter) to the template`,
@@ -936,6 +952,7 @@ export class ApplicationSet extends Construct {
     for (const [name, same] of byName) {
       if (same.length > 1) {
         errors.push(describeProblem({
+          rule: 'APPSET-040',
           problem: `${same.length} parameter sets generate the same Application name "${name}" (${same.map(a => a.origin).join('; ')}); the controller refuses duplicates`,
           value: name,
           fix: `make the template name unique per parameter set, e.g. add a parameter: '${this.template.name}-{{.<param>}}'`,
@@ -963,6 +980,7 @@ export class ApplicationSet extends Construct {
       const other = taken.get(a.name);
       if (other) {
         errors.push(describeProblem({
+          rule: 'APPSET-041',
           problem: `the generated Application "${a.name}" (${a.origin}) has the same name as one of ${other} in namespace "${appNamespace}"; both would write the same Application`,
           value: a.name,
           fix: 'rename one of them (e.g. a name prefix in the template)',
@@ -980,12 +998,14 @@ export class ApplicationSet extends Construct {
         const matching = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, a.labels));
         if (matching.length === 0 && !this._stepCoverageCheckedElsewhere) {
           errors.push(describeProblem({
+            rule: 'APPSET-042',
             problem: `the generated Application "${a.name}" (labels ${JSON.stringify(a.labels)}) matches no RollingSync step, so the rollout never syncs it`,
             value: a.name,
             fix: 'add a step that matches it, or change its labels',
           }));
         } else if (matching.length > 1) {
           errors.push(describeProblem({
+            rule: 'APPSET-043',
             problem: `the generated Application "${a.name}" matches several RollingSync steps (${matching.map(m => m.i + 1).join(', ')}), so its place in the rollout is ambiguous`,
             value: a.labels,
             fix: 'make the steps disjoint (e.g. exclude earlier values with NotIn)',
@@ -1001,13 +1021,13 @@ export class ApplicationSet extends Construct {
  * The check "pull-request / SCM-provider previews are never deleted": a pullRequest or scmProvider generator
  * (also inside matrix/merge) with a policy that never deletes (`create-only`, `create-update`) keeps the
  * Application (and, with preserveResourcesOnDeletion, its workloads) of every closed pull request or removed
- * repository. With the library's default (`create-update`) that is almost never what a preview wants, so the
- * default is refused and an explicit choice is required; an explicit `CREATE_UPDATE` / `CREATE_ONLY` is
- * accepted (it then is a choice). A pure function, so it can become a named rule with a level.
+ * repository. With the library's default (`create-update`) that is almost never what a preview wants: rule
+ * APPSET-102 (a warning) asks for an explicit choice; an explicit `CREATE_UPDATE` / `CREATE_ONLY` is accepted
+ * (it then is a choice).
  * @param explicit the policy was set by the user
  * @internal
  */
-export function previewDeletionProblem(generators: Generator[], policy: ApplicationsSyncPolicy, explicit: boolean): string | undefined {
+export function previewDeletionProblem(generators: Generator[], policy: ApplicationsSyncPolicy, explicit: boolean): ProblemOptions | undefined {
   if (explicit || (policy !== ApplicationsSyncPolicy.CREATE_UPDATE && policy !== ApplicationsSyncPolicy.CREATE_ONLY)) return undefined;
   const kinds = new Set<string>();
   const walk = (v: unknown): void => {
@@ -1021,13 +1041,14 @@ export function previewDeletionProblem(generators: Generator[], policy: Applicat
   };
   for (const g of generators) walk(g._toArgo());
   if (kinds.size === 0) return undefined;
-  return describeProblem({
+  return {
+    rule: 'APPSET-102',
     problem: `a ${[...kinds].sort().join(' / ')} generator with applicationsSync \`${policy}\` (the default) never deletes a generated Application: `
       + 'the preview of a closed pull request (or a removed repository) stays deployed',
     value: { applicationsSync: policy, generators: [...kinds].sort() },
     fix: 'choose explicitly: applicationsSync: ApplicationsSyncPolicy.SYNC (or CREATE_DELETE) with preserveResourcesOnDeletion: false to remove previews, '
       + 'or applicationsSync: ApplicationsSyncPolicy.CREATE_UPDATE to keep them on purpose',
-  });
+  };
 }
 
 function readable(set: _ParamSet, ref: string, goTemplate: boolean): boolean {

@@ -340,6 +340,7 @@ export class ApplicationSource {
     const { repoUrl, chart, version, name, ...helm } = options;
     if (!version) {
       fail(undefined, {
+        rule: 'SRC-001',
         problem: 'a Helm repository chart needs a version',
         value: { chart, version },
         fix: "pin the chart version, e.g. version: '1.2.3'",
@@ -395,6 +396,7 @@ export class ApplicationSource {
     const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);
     if (types.length > 1) {
       fail(undefined, {
+        rule: 'SRC-002',
         problem: 'a source can have only one source type (Argo CD refuses the Application)',
         value: types,
         fix: 'split it into several sources, or keep one of helm/kustomize/directory/plugin',
@@ -402,6 +404,7 @@ export class ApplicationSource {
     }
     if (options.chart !== undefined && (options.kustomize || options.directory || options.plugin)) {
       fail(undefined, {
+        rule: 'SRC-003',
         problem: 'a Helm repository chart cannot have kustomize, directory or plugin options',
         value: { chart: options.chart, types },
         fix: 'use helm options with a chart',
@@ -409,6 +412,7 @@ export class ApplicationSource {
     }
     if (options.chart !== undefined && options.path !== undefined) {
       fail(undefined, {
+        rule: 'SRC-004',
         problem: 'a source has both chart (Helm repository) and path (git folder)',
         value: { chart: options.chart, path: options.path },
         fix: 'use ApplicationSource.helm() for a repository chart or ApplicationSource.helmChart() for a chart in git',
@@ -416,10 +420,11 @@ export class ApplicationSource {
     }
     if (options.ref !== undefined) {
       if (!REF_NAME.test(options.ref)) {
-        fail(undefined, { problem: 'a source ref must be letters, digits, - or _', value: options.ref, fix: "use e.g. ref: 'values'" });
+        fail(undefined, { rule: 'SRC-005', problem: 'a source ref must be letters, digits, - or _', value: options.ref, fix: "use e.g. ref: 'values'" });
       }
       if (options.chart !== undefined) {
         fail(undefined, {
+          rule: 'SRC-006',
           problem: 'a ref source cannot set chart (Argo CD rejects it)',
           value: { ref: options.ref, chart: options.chart },
           fix: 'use a separate git source with ref for the values, and a helm() source for the chart',
@@ -428,10 +433,11 @@ export class ApplicationSource {
     }
     if (chart === undefined) {
       if (!options.repoUrl) {
-        fail(undefined, { problem: 'a source needs a repoUrl', value: options.repoUrl, fix: 'set repoUrl to the git or Helm repository URL' });
+        fail(undefined, { rule: 'SRC-007', problem: 'a source needs a repoUrl', value: options.repoUrl, fix: 'set repoUrl to the git or Helm repository URL' });
       }
       if (options.chart === undefined && options.path === undefined && options.ref === undefined) {
         fail(undefined, {
+          rule: 'SRC-008',
           problem: 'a source needs a path (git), a chart (Helm repository) or a ref (values source)',
           value: { repoUrl: options.repoUrl },
           fix: "set path: '.' for the repository root",
@@ -441,6 +447,7 @@ export class ApplicationSource {
     for (const r of options.kustomize?.replicas ?? []) {
       if (typeof r?.name !== 'string' || r.name === '' || typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) {
         fail(undefined, {
+          rule: 'SRC-009',
           problem: 'a Kustomize replica override needs a name and a whole number of replicas ≥ 0',
           value: r,
           fix: "use e.g. replicas: [{ name: 'web', count: 3 }]",
@@ -449,10 +456,11 @@ export class ApplicationSource {
     }
     for (const vf of options.helm?.valueFiles ?? []) {
       if (typeof vf !== 'string') {
-        fail(undefined, { problem: 'a Helm value file must be a path string', value: vf, fix: "write e.g. 'values/prod.yaml' or '$values/prod.yaml'" });
+        fail(undefined, { rule: 'SRC-010', problem: 'a Helm value file must be a path string', value: vf, fix: "write e.g. 'values/prod.yaml' or '$values/prod.yaml'" });
       }
       if (vf.includes('$') && !/^\$[a-zA-Z0-9_-]+\/\S/.test(vf)) {
         fail(undefined, {
+          rule: 'SRC-011',
           problem: 'a $ref value file must start with $<ref>/ (the reference only works at the start of the path)',
           value: vf,
           fix: "write it as '$values/path/in/repo/values.yaml'",
@@ -486,6 +494,7 @@ export class ApplicationSource {
       const app = GitOpsApp.find(this.chart);
       if (!app || GitOpsApp.find(scope) !== app) {
         fail(scope, {
+          rule: 'SRC-012',
           problem: `ApplicationSource.fromChart(${this.chart.node.path}) needs the chart and the Application in the same GitOpsApp`,
           value: this.chart.node.path,
           fix: "create the app with new GitOpsApp({ repoUrl: 'https://git.example.com/gitops.git' })",
@@ -493,6 +502,7 @@ export class ApplicationSource {
       }
       if (!app.repoUrl) {
         fail(scope, {
+          rule: 'SRC-013',
           problem: 'the GitOpsApp has no repoUrl, so an Application cannot point at its chart',
           value: this.chart.node.path,
           fix: "pass repoUrl (the repository the output is committed to) to new GitOpsApp({ repoUrl: '...' })",
@@ -592,7 +602,7 @@ function plainData<T>(v: T, what: string, ancestors: Set<unknown> = new Set()): 
   const proto = Object.getPrototypeOf(v);
   if (!Array.isArray(v) && proto !== null && proto !== Object.prototype) return v; // class instances (tokens...) as they are
   if (ancestors.has(v)) {
-    fail(undefined, { problem: `${what} contains itself (a cycle)`, value: what, fix: 'pass tree-shaped data (JSON)' });
+    fail(undefined, { rule: 'SRC-014', problem: `${what} contains itself (a cycle)`, value: what, fix: 'pass tree-shaped data (JSON)' });
   }
   ancestors.add(v);
   const out: any = Array.isArray(v) ? v.map(x => plainData(x, what, ancestors)) : {};

@@ -5,10 +5,11 @@ import { Destination } from './destination';
 import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
-import { fail, failWith } from '../checks/errors';
+import { check, collect, describeProblem, fail, failWith } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
+import { TreeIndex } from '../rules/tree-index';
 import { markTree } from '../yaml/emitter';
 
 /** Annotation keys Argo CD reads. */
@@ -225,6 +226,14 @@ export class Application extends Construct {
     this.syncPolicy = props.syncPolicy;
     this.revisionHistoryLimit = props.revisionHistoryLimit;
     this.cascade = props.deletionCascade ?? DeletionCascade.FOREGROUND;
+    if (this.cascade === DeletionCascade.NONE) {
+      check(this, {
+        rule: 'APP-020',
+        problem: 'deletionCascade is NONE: deleting this Application leaves every resource it deployed running, unmanaged',
+        value: 'DeletionCascade.NONE',
+        fix: 'keep the default DeletionCascade.FOREGROUND (or BACKGROUND); suppress APP-020 with a reason if orphaning is intended',
+      });
+    }
     this.labelMap = { ...props.labels };
 
     const nameProblem = validateAppName(this.name);
@@ -234,6 +243,7 @@ export class Application extends Construct {
     for (const [k, v] of Object.entries(this.labelMap)) this.checkLabel(k, v);
     if (typeof this.namespace !== 'string' || !isDns1123Label(this.namespace)) {
       fail(this, {
+        rule: 'APP-001',
         problem: "the Application's namespace (Argo CD's control-plane namespace) must be a DNS-1123 label",
         value: this.namespace,
         fix: "use Argo CD's namespace, e.g. 'argocd'",
@@ -241,6 +251,7 @@ export class Application extends Construct {
     }
     if (!(props.destination instanceof Destination)) {
       fail(this, {
+        rule: 'APP-002',
         problem: 'an Application needs a destination',
         value: props.destination,
         fix: "set destination: Destination.inCluster('my-namespace') (or Destination.byServer / Destination.byName)",
@@ -249,6 +260,7 @@ export class Application extends Construct {
     for (const v of [props.destination?.server, props.destination?.namespace]) {
       if (isTemplated(v)) {
         fail(this, {
+          rule: 'APP-003',
           problem: 'an Application destination holds a template placeholder; only ApplicationSet templates fill those in',
           value: v,
           fix: 'use a concrete server/namespace, or put the Application in an ApplicationSet template',
@@ -258,6 +270,7 @@ export class Application extends Construct {
 
     if (props.source && props.sources) {
       fail(this, {
+        rule: 'APP-004',
         problem: 'an Application has either source or sources (Argo CD ignores source when sources is set)',
         value: { source: 1, sources: props.sources.length },
         fix: 'put every source in sources',
@@ -267,6 +280,7 @@ export class Application extends Construct {
     if (this.hydrator !== undefined) {
       if (props.source || props.sources) {
         fail(this, {
+          rule: 'APP-101',
           problem: 'an Application with sourceHydrator has no source or sources (the hydrator derives the source it syncs from syncSource)',
           value: { sourceHydrator: true, source: props.source !== undefined, sources: props.sources?.length },
           fix: 'move the source into sourceHydrator.drySource and drop source/sources',
@@ -277,17 +291,28 @@ export class Application extends Construct {
     this._sources = props.sources ? [...props.sources] : props.source ? [props.source] : [];
     this.multiSource = props.sources !== undefined;
     if (this._sources.length === 0 && this.hydrator === undefined) {
-      fail(this, { problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application, or sourceHydrator)' });
+      fail(this, { rule: 'APP-005', problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application, or sourceHydrator)' });
     }
     if (!this.multiSource && this._sources.length && this._sources[0].options.ref !== undefined) {
       fail(this, {
+        rule: 'APP-006',
         problem: 'a ref source only makes sense in a multi-source Application',
         value: this._sources[0].options.ref,
         fix: 'use sources: [chartSource, ApplicationSource.ref(...)]',
       });
     }
+    for (const s of this._sources) {
+      if (typeof s.options.repoUrl === 'string' && /^http:\/\//i.test(s.options.repoUrl)) {
+        check(this, {
+          rule: 'APP-021',
+          problem: 'a source repository is read over plain http://: credentials and manifests travel unencrypted and can be tampered with',
+          value: s.options.repoUrl,
+          fix: 'use the https:// (or ssh) URL of the repository',
+        });
+      }
+    }
     if (props.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
-      fail(this, { problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
+      fail(this, { rule: 'APP-007', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
     }
     this.resource = new ApplicationResource(this, 'Resource', {
       metadata: {
@@ -329,7 +354,7 @@ export class Application extends Construct {
 
   public set syncWave(wave: number | undefined) {
     if (wave === undefined || !Number.isSafeInteger(wave)) {
-      fail(this, { problem: 'a sync wave must be an integer', value: wave, fix: 'use a whole number such as 1 or -1' });
+      fail(this, { rule: 'APP-008', problem: 'a sync wave must be an integer', value: wave, fix: 'use a whole number such as 1 or -1' });
     }
     this.wave = wave;
     this.resource.metadata.addAnnotation(ArgoAnnotations.SYNC_WAVE, String(wave));
@@ -376,12 +401,12 @@ export class Application extends Construct {
   /** Adds an annotation to the Application object. */
   public addAnnotation(key: string, value: string): void {
     if (key === ArgoAnnotations.SYNC_WAVE) {
-      fail(this, { problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
+      fail(this, { rule: 'APP-009', problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
     }
     const keyProblem = typeof key === 'string' ? validateAnnotationKey(key) : 'the annotation key must be a string';
     if (keyProblem) failWith(this, `annotation ${JSON.stringify(key)}: ${keyProblem}`);
     if (typeof value !== 'string') {
-      fail(this, { problem: `annotation ${key} must have a string value`, value, fix: 'quote the value, e.g. "2"' });
+      fail(this, { rule: 'APP-010', problem: `annotation ${key} must have a string value`, value, fix: 'quote the value, e.g. "2"' });
     }
     this.resource.metadata.addAnnotation(key, value);
   }
@@ -389,10 +414,11 @@ export class Application extends Construct {
   /** Adds an ignoreDifferences entry. */
   public addIgnoreDifference(diff: IgnoreDifference): void {
     if (!diff.kind) {
-      fail(this, { problem: 'an ignoreDifferences entry needs a kind', value: diff, fix: "set kind, e.g. 'Deployment'" });
+      fail(this, { rule: 'APP-011', problem: 'an ignoreDifferences entry needs a kind', value: diff, fix: "set kind, e.g. 'Deployment'" });
     }
     if (!diff.jsonPointers?.length && !diff.jqPathExpressions?.length && !diff.managedFieldsManagers?.length) {
       fail(this, {
+        rule: 'APP-012',
         problem: 'an ignoreDifferences entry ignores nothing',
         value: diff,
         fix: "add jsonPointers (e.g. ['/spec/replicas']), jqPathExpressions or managedFieldsManagers",
@@ -400,7 +426,7 @@ export class Application extends Construct {
     }
     for (const p of diff.jsonPointers ?? []) {
       if (!p.startsWith('/')) {
-        fail(this, { problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/replicas'" });
+        fail(this, { rule: 'APP-013', problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/replicas'" });
       }
     }
     this.ignoreDiffs.push(diff);
@@ -408,7 +434,7 @@ export class Application extends Construct {
 
   /** Adds an info entry. */
   public addInfo(name: string, value: string): void {
-    if (!name || !value) fail(this, { problem: 'info entries need a name and a value', value: { name, value }, fix: 'set both' });
+    if (!name || !value) fail(this, { rule: 'APP-014', problem: 'info entries need a name and a value', value: { name, value }, fix: 'set both' });
     this.infoItems.push({ name, value });
   }
 
@@ -417,6 +443,7 @@ export class Application extends Construct {
     const seg = /^[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
     if (!seg.test(subscription.trigger) || !seg.test(subscription.service)) {
       fail(this, {
+        rule: 'APP-015',
         problem: 'a notification trigger and service must be simple names',
         value: { trigger: subscription.trigger, service: subscription.service },
         fix: "use e.g. trigger 'on-sync-failed' and service 'slack'",
@@ -424,6 +451,7 @@ export class Application extends Construct {
     }
     if (subscription.recipients.length === 0 || subscription.recipients.some(r => !r || r.includes(';'))) {
       fail(this, {
+        rule: 'APP-016',
         problem: 'a notification subscription needs recipients without ;',
         value: subscription.recipients,
         fix: "list each recipient separately, e.g. ['team-channel']",
@@ -467,6 +495,7 @@ export class Application extends Construct {
     const options = this.syncOptions;
     if (p?.managedNamespaceMetadata && !options.includes('CreateNamespace=true')) {
       fail(this, {
+        rule: 'APP-017',
         problem: 'managedNamespaceMetadata only applies with CreateNamespace=true',
         value: p.managedNamespaceMetadata,
         fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions',
@@ -494,15 +523,18 @@ export class Application extends Construct {
   private validateHydrator(): string[] {
     const errors: string[] = [];
     const setting = hydratorSettingProblem(this, this.namespace);
-    if (setting) errors.push(setting);
+    if (setting) collect(this, setting, errors);
     const mine = hydratedLocation(this, this.hydrator!);
-    const others = this.node.root.node.findAll()
-      .filter((c): c is Application => Application.isApplication(c) && c !== this && c.sourceHydrator !== undefined)
-      .filter(c => hydratedLocation(c, c.sourceHydrator!) === mine);
+    const others = TreeIndex.of(this).select('hydrated-applications', (c): c is Application => Application.isApplication(c) && c.sourceHydrator !== undefined)
+      .filter(c => c !== this && hydratedLocation(c, c.sourceHydrator!) === mine);
     if (others.length) {
-      errors.push(`Applications ${JSON.stringify([this.name, ...others.map(o => o.name)])} hydrate into the same folder `
-        + `(got repository, branch and path ${JSON.stringify(mine)}): each run rewrites the folder's manifest.yaml, so they would overwrite `
-        + 'each other. Fix: give each Application its own syncSource.path');
+      errors.push(describeProblem({
+        rule: 'APP-112',
+        problem: `Applications ${JSON.stringify([this.name, ...others.map(o => o.name)])} hydrate into the same folder: each run rewrites `
+          + 'the folder\'s manifest.yaml, so they would overwrite each other',
+        value: mine,
+        fix: 'give each Application its own syncSource.path',
+      }));
     }
     return errors;
   }
@@ -516,7 +548,7 @@ export class Application extends Construct {
       for (const r of s.referencedRefs) {
         if (!refs.has(r)) {
           errors.push(`a value file reads $${r}/..., but no source has ref: '${r}' (got refs ${JSON.stringify([...refs].sort())}). `
-            + `Fix: add ApplicationSource.ref({ repoUrl, ref: '${r}' }) to sources, or correct the value file path`);
+            + `Fix: add ApplicationSource.ref({ repoUrl, ref: '${r}' }) to sources, or correct the value file path [APP-018]`);
         }
       }
     }
@@ -524,7 +556,7 @@ export class Application extends Construct {
     for (const s of this._sources) {
       const r = s.options.ref;
       if (r === undefined) continue;
-      if (seen.has(r)) errors.push(`two sources have ref '${r}'. Fix: give each ref source its own name`);
+      if (seen.has(r)) errors.push(`two sources have ref '${r}'. Fix: give each ref source its own name [APP-019]`);
       seen.add(r);
     }
     return errors;

@@ -67,6 +67,7 @@ export class Destination {
       const v: unknown = options?.[field];
       if (v !== undefined && typeof v !== 'string') {
         fail(undefined, {
+          rule: 'DEST-001',
           problem: `a destination ${field} must be a string`,
           value: v,
           fix: field === 'namespace' ? "use a namespace name such as 'team-a'" : "use e.g. Destination.inCluster('team-a') or Destination.byName('prod-eu', 'team-a')",
@@ -75,6 +76,7 @@ export class Destination {
     }
     if (options.server !== undefined && options.name !== undefined) {
       fail(undefined, {
+        rule: 'DEST-002',
         problem: "a destination can't have both name and server (Argo CD rejects the Application)",
         value: { server: options.server, name: options.name },
         fix: 'keep one: Destination.byServer(url) or Destination.byName(clusterName)',
@@ -82,6 +84,7 @@ export class Destination {
     }
     if (!options.server && !options.name) {
       fail(undefined, {
+        rule: 'DEST-003',
         problem: 'a destination needs a cluster: server or name',
         value: options,
         fix: 'use Destination.inCluster(namespace), Destination.byServer(url, namespace) or Destination.byName(clusterName, namespace)',
@@ -89,6 +92,7 @@ export class Destination {
     }
     if (options.server !== undefined && !/^https?:\/\/\S+$/.test(options.server) && !isTemplated(options.server)) {
       fail(undefined, {
+        rule: 'DEST-004',
         problem: 'a destination server must be the API server URL',
         value: options.server,
         fix: `use an https:// URL, e.g. ${IN_CLUSTER_SERVER}, or Destination.byName() for a cluster name`,
@@ -96,6 +100,7 @@ export class Destination {
     }
     if (options.namespace !== undefined && !isDns1123Label(options.namespace) && !isTemplated(options.namespace)) {
       fail(undefined, {
+        rule: 'DEST-005',
         problem: 'a destination namespace must be a DNS-1123 label',
         value: options.namespace,
         fix: "use lowercase letters, digits and '-', at most 63 characters",

@@ -707,6 +707,7 @@ export class Generator {
     const elements = options.elements ?? [];
     if (!Array.isArray(elements) || elements.length === 0) {
       fail(undefined, {
+        rule: 'GEN-001',
         problem: 'a list generator needs at least one element (an empty list generates no Application)',
         value: elements,
         fix: "pass elements such as [{ env: 'dev' }, { env: 'prod' }]",
@@ -714,7 +715,7 @@ export class Generator {
     }
     elements.forEach((e, i) => {
       if (typeof e !== 'object' || e === null || Array.isArray(e)) {
-        fail(undefined, { problem: `list element #${i + 1} is not an object`, value: e, fix: "use objects such as { env: 'dev' }" });
+        fail(undefined, { rule: 'GEN-002', problem: `list element #${i + 1} is not an object`, value: e, fix: "use objects such as { env: 'dev' }" });
       }
     });
     const copy = jsonCopy(elements, 'list generator elements');
@@ -780,6 +781,7 @@ export class Generator {
     const given = [first, second, options].filter(g => g instanceof Generator).length;
     if (!(first instanceof Generator) || !(second instanceof Generator) || (options as unknown) instanceof Generator) {
       fail(undefined, {
+        rule: 'GEN-003',
         problem: 'a matrix generator combines exactly two generators (Argo CD rejects the ApplicationSet otherwise)',
         value: `${given} generator(s)`,
         fix: 'pass two generators: Generator.matrix(clusters, list); to combine more, nest one matrix inside: Generator.matrix(a, Generator.matrix(b, c))',
@@ -795,13 +797,14 @@ export class Generator {
   public static merge(options: MergeGeneratorOptions): Generator {
     if (!options.generators || options.generators.length < 2) {
       fail(undefined, {
+        rule: 'GEN-004',
         problem: 'a merge generator needs a base generator and at least one more',
         value: options.generators?.length ?? 0,
         fix: 'pass generators: [base, override, ...]',
       });
     }
     if (!options.mergeKeys || options.mergeKeys.length === 0) {
-      fail(undefined, { problem: 'a merge generator needs mergeKeys', value: options.mergeKeys, fix: "pass e.g. mergeKeys: ['server']" });
+      fail(undefined, { rule: 'GEN-005', problem: 'a merge generator needs mergeKeys', value: options.mergeKeys, fix: "pass e.g. mergeKeys: ['server']" });
     }
     for (const g of options.generators) checkNesting(g, 'merge');
     const gens = [...options.generators];
@@ -856,7 +859,7 @@ export class Generator {
   /** The cluster-decision-resource generator. */
   public static clusterDecisionResource(options: ClusterDecisionResourceGeneratorOptions): Generator {
     if (!options.configMapRef) {
-      fail(undefined, { problem: 'a clusterDecisionResource generator needs configMapRef', value: options.configMapRef, fix: "set configMapRef: 'ocm-placement'" });
+      fail(undefined, { rule: 'GEN-006', problem: 'a clusterDecisionResource generator needs configMapRef', value: options.configMapRef, fix: "set configMapRef: 'ocm-placement'" });
     }
     return new Generator(GeneratorKind.CLUSTER_DECISION_RESOURCE, options, () => ({
       clusterDecisionResource: {
@@ -872,7 +875,7 @@ export class Generator {
   /** The plugin generator. */
   public static plugin(options: PluginGeneratorOptions): Generator {
     if (!options.configMapRef) {
-      fail(undefined, { problem: 'a plugin generator needs configMapRef', value: options.configMapRef, fix: "set configMapRef: 'my-plugin'" });
+      fail(undefined, { rule: 'GEN-007', problem: 'a plugin generator needs configMapRef', value: options.configMapRef, fix: "set configMapRef: 'my-plugin'" });
     }
     return new Generator(GeneratorKind.PLUGIN, options, () => ({
       plugin: {
@@ -990,7 +993,7 @@ function seconds(d?: Duration): number | undefined {
     ms = NaN; // cdk8s refuses fractions of a millisecond (and NaN)
   }
   if (!Number.isSafeInteger(ms / 1000) || ms <= 0) {
-    fail(undefined, { problem: 'requeueAfter must be a whole number of seconds > 0', value: `${ms}ms`, fix: 'use e.g. Duration.minutes(3)' });
+    fail(undefined, { rule: 'GEN-008', problem: 'requeueAfter must be a whole number of seconds > 0', value: `${ms}ms`, fix: 'use e.g. Duration.minutes(3)' });
   }
   return ms / 1000;
 }
@@ -1003,6 +1006,7 @@ function jsonCopy(v: unknown, what: string): any {
     return JSON.parse(JSON.stringify(v));
   } catch (e) {
     return fail(undefined, {
+      rule: 'GEN-009',
       problem: `${what} must be JSON data: ${(e as Error).message}`,
       value: String(v),
       fix: 'use strings, numbers, booleans, lists and plain objects (write big numbers as strings)',
@@ -1030,30 +1034,31 @@ function withPrefix(prefix: string | undefined, paths: string[]): string[] {
 
 function checkGit(options: GitGeneratorBaseOptions, patterns: string[], what: string): void {
   if (!options.repoUrl) {
-    fail(undefined, { problem: 'a git generator needs a repoUrl', value: options.repoUrl, fix: "set repoUrl: 'https://git.example.com/org/repo.git'" });
+    fail(undefined, { rule: 'GEN-010', problem: 'a git generator needs a repoUrl', value: options.repoUrl, fix: "set repoUrl: 'https://git.example.com/org/repo.git'" });
   }
   if (!patterns || patterns.length === 0) {
-    fail(undefined, { problem: `a git generator needs at least one path in ${what}`, value: patterns, fix: `pass ${what}: ['apps/*']` });
+    fail(undefined, { rule: 'GEN-011', problem: `a git generator needs at least one path in ${what}`, value: patterns, fix: `pass ${what}: ['apps/*']` });
   }
   for (const p of patterns) {
     if (!p || p.startsWith('/')) {
-      fail(undefined, { problem: 'git generator paths are relative to the repository root', value: p, fix: "write e.g. 'apps/*' (no leading /)" });
+      fail(undefined, { rule: 'GEN-012', problem: 'git generator paths are relative to the repository root', value: p, fix: "write e.g. 'apps/*' (no leading /)" });
     }
   }
   if (options.pathParamPrefix !== undefined && !PARAM_PATH.test(options.pathParamPrefix)) {
-    fail(undefined, { problem: 'pathParamPrefix must be a parameter name', value: options.pathParamPrefix, fix: "use letters, digits and '_', e.g. 'app'" });
+    fail(undefined, { rule: 'GEN-013', problem: 'pathParamPrefix must be a parameter name', value: options.pathParamPrefix, fix: "use letters, digits and '_', e.g. 'app'" });
   }
 }
 
 function checkNesting(g: Generator, parent: string): void {
   if (!g || typeof (g as any)._toNested !== 'function') {
-    fail(undefined, { problem: `a ${parent} generator needs Generator children`, value: g, fix: 'build children with Generator.list(...), Generator.gitFiles(...)' });
+    fail(undefined, { rule: 'GEN-014', problem: `a ${parent} generator needs Generator children`, value: g, fix: 'build children with Generator.list(...), Generator.gitFiles(...)' });
   }
   if (g.isCombination) {
     const inner = g._toArgo();
     const children = (inner.matrix?.generators ?? inner.merge?.generators ?? []) as any[];
     if (children.some(c => c.matrix !== undefined || c.merge !== undefined)) {
       fail(undefined, {
+        rule: 'GEN-015',
         problem: `a ${parent} generator can nest a matrix or merge only one level deep (Argo CD rejects deeper nesting)`,
         value: children.map(c => Object.keys(c).filter(k => k !== 'selector')[0]),
         fix: 'flatten the combination: nested matrix/merge generators may only contain plain generators',
@@ -1065,18 +1070,18 @@ function checkNesting(g: Generator, parent: string): void {
 function checkSelector(s: GeneratorSelector, what: string, labels: boolean): void {
   for (const [k, v] of Object.entries(s.matchLabels ?? {})) {
     const p = labels ? validateLabelKey(k) ?? validateLabelValue(v) : undefined;
-    if (p) fail(undefined, { problem: `${what} matchLabels ${k}: ${p}`, value: { [k]: v }, fix: 'use valid label keys and values' });
+    if (p) fail(undefined, { rule: 'GEN-016', problem: `${what} matchLabels ${k}: ${p}`, value: { [k]: v }, fix: 'use valid label keys and values' });
   }
   for (const e of s.matchExpressions ?? []) {
     const needsValues = e.operator === SelectorOperator.IN || e.operator === SelectorOperator.NOT_IN;
     if (!Object.values(SelectorOperator).includes(e.operator)) {
-      fail(undefined, { problem: `${what} operator is unknown`, value: e.operator, fix: 'use SelectorOperator.IN, NOT_IN, EXISTS or DOES_NOT_EXIST' });
+      fail(undefined, { rule: 'GEN-017', problem: `${what} operator is unknown`, value: e.operator, fix: 'use SelectorOperator.IN, NOT_IN, EXISTS or DOES_NOT_EXIST' });
     }
     if (needsValues && (!e.values || e.values.length === 0)) {
-      fail(undefined, { problem: `${what} expression ${e.key} ${e.operator} needs values`, value: e, fix: "add values: ['...']" });
+      fail(undefined, { rule: 'GEN-018', problem: `${what} expression ${e.key} ${e.operator} needs values`, value: e, fix: "add values: ['...']" });
     }
     if (!needsValues && e.values && e.values.length > 0) {
-      fail(undefined, { problem: `${what} expression ${e.key} ${e.operator} takes no values`, value: e, fix: 'remove values' });
+      fail(undefined, { rule: 'GEN-019', problem: `${what} expression ${e.key} ${e.operator} takes no values`, value: e, fix: 'remove values' });
     }
   }
 }

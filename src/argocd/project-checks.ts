@@ -149,6 +149,7 @@ class ProjectRegistry {
       const other = entries.get(p.projectName);
       if (other) {
         this.report(p.construct, describeProblem({
+          rule: 'PROJ-034',
           problem: `two AppProjects in this app are named ${JSON.stringify(p.projectName)} (the other one is ${other.project.construct.node.path}); the second would overwrite the first in the cluster`,
           value: p.projectName,
           fix: 'give each AppProject its own name, or merge their rules into one',
@@ -223,6 +224,7 @@ class ProjectRegistry {
       ...(external.length ? [`declared external: ${external.map(d => JSON.stringify(d)).join(', ')}`] : []),
     ].join('; ');
     return describeProblem({
+      rule: 'PROJ-035',
       problem: `${u.describe} names AppProject ${JSON.stringify(name)}, which this app neither defines nor declares external (${known})`,
       fix: (close.length ? `did you mean ${close.map(d => JSON.stringify(d)).join(' or ')}? Otherwise ` : '')
         + `define it (new ScopedAppProject(scope, '${name}', { ... })), or, if it is managed outside this app, `
@@ -412,6 +414,7 @@ function checkUsage(entry: Entry, u: ProjectUsage, objectsOf: (c: Chart) => Char
   const deny = (d: PermissionDecision, what?: string): void => {
     if (d.permitted) return;
     out.push(describeProblem({
+      rule: 'PROJ-036',
       problem: `${u.describe} ${what ? what + ' ' : ''}is not permitted by ${where}: ${d.reason}`,
       fix: p.denialFix(d.field, d.fix ?? 'change the AppProject or the Application'),
     }));
@@ -421,6 +424,7 @@ function checkUsage(entry: Entry, u: ProjectUsage, objectsOf: (c: Chart) => Char
   const ns = u.namespace;
   if (ns !== undefined && ns !== '' && !isTemplate(ns) && ns !== p.projectNamespace && !entry.sourceNamespaces.some(s => s.match(ns))) {
     out.push(describeProblem({
+      rule: 'PROJ-037',
       problem: `${u.describe} lives in namespace ${JSON.stringify(ns)}, outside Argo CD's namespace ${JSON.stringify(p.projectNamespace)}, and ${where} does not list it in sourceNamespaces`,
       fix: `add ${JSON.stringify(ns)} to the AppProject's sourceNamespaces (and to application.namespaces in argocd-cmd-params-cm), or create the Application in ${JSON.stringify(p.projectNamespace)}`,
     }));

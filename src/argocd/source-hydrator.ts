@@ -1,8 +1,9 @@
 import { IConstruct } from 'constructs';
 import { ApplicationSource } from './application-source';
-import { describeProblem, fail } from '../checks/errors';
+import { fail, ProblemOptions } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
 import * as argo from '../imports/argoproj.io';
+import { TreeIndex } from '../rules/tree-index';
 
 /**
  * Where Argo CD syncs the hydrated manifests from (`spec.sourceHydrator.syncSource`).
@@ -64,15 +65,16 @@ const BRANCH = /^[^\s~^:?*[\\]+$/;
  */
 export function checkSourceHydrator(scope: IConstruct, h: SourceHydrator, templated: boolean): void {
   if (!h || typeof h !== 'object') {
-    fail(scope, { problem: 'sourceHydrator must be an object with drySource and syncSource', value: h, fix: "pass { drySource: ApplicationSource.helmChart(...), syncSource: { targetBranch: 'env/prod', path: 'my-app' } }" });
+    fail(scope, { rule: 'APP-102', problem: 'sourceHydrator must be an object with drySource and syncSource', value: h, fix: "pass { drySource: ApplicationSource.helmChart(...), syncSource: { targetBranch: 'env/prod', path: 'my-app' } }" });
   }
   const dry = h.drySource;
   if (!(dry instanceof ApplicationSource)) {
-    fail(scope, { problem: 'sourceHydrator.drySource must be an ApplicationSource', value: dry, fix: 'use ApplicationSource.helmChart(...), kustomize(...) or directory(...) (a git path)' });
+    fail(scope, { rule: 'APP-103', problem: 'sourceHydrator.drySource must be an ApplicationSource', value: dry, fix: 'use ApplicationSource.helmChart(...), kustomize(...) or directory(...) (a git path)' });
   }
   const o = dry.options;
   if (o.chart !== undefined || o.ref !== undefined || (o.path === undefined && dry.chart === undefined)) {
     fail(scope, {
+      rule: 'APP-104',
       problem: 'the hydrator\'s dry source must be a git folder (path); it cannot be a Helm repository chart or a ref source',
       value: { chart: o.chart, ref: o.ref, path: o.path },
       fix: 'use ApplicationSource.helmChart / kustomize / directory with a path in a git repository',
@@ -80,37 +82,40 @@ export function checkSourceHydrator(scope: IConstruct, h: SourceHydrator, templa
   }
   if (dry.referencedRefs.length) {
     fail(scope, {
+      rule: 'APP-105',
       problem: 'the hydrator\'s dry source reads $ref/ value files, but a hydrated Application has one source and no ref sources',
       value: o.helm?.valueFiles,
       fix: 'use value files relative to the dry source path',
     });
   }
   for (const [k, v] of [['name', o.name], ['tagPrefix', o.tagPrefix]] as const) {
-    if (v !== undefined) fail(scope, { problem: `the hydrator's dry source has no ${k} field`, value: v, fix: `remove ${k}` });
+    if (v !== undefined) fail(scope, { rule: 'APP-106', problem: `the hydrator's dry source has no ${k} field`, value: v, fix: `remove ${k}` });
   }
   const s = h.syncSource;
   if (!s || typeof s !== 'object') {
-    fail(scope, { problem: 'sourceHydrator.syncSource is required', value: s, fix: "pass syncSource: { targetBranch: 'environments/prod', path: 'my-app' }" });
+    fail(scope, { rule: 'APP-102', problem: 'sourceHydrator.syncSource is required', value: s, fix: "pass syncSource: { targetBranch: 'environments/prod', path: 'my-app' }" });
   }
   const branches: Array<[string, string | undefined]> = [['syncSource.targetBranch', s.targetBranch], ['hydrateToBranch', h.hydrateToBranch]];
   for (const [what, b] of branches) {
     if (b === undefined && what === 'hydrateToBranch') continue;
     if (typeof b !== 'string' || b === '' || (!BRANCH.test(b) && !(templated && isTemplated(b))) || b.startsWith('-') || b.endsWith('/') || b.includes('..')) {
-      fail(scope, { problem: `sourceHydrator ${what} must be a git branch name`, value: b, fix: "use e.g. 'environments/prod'" });
+      fail(scope, { rule: 'APP-107', problem: `sourceHydrator ${what} must be a git branch name`, value: b, fix: "use e.g. 'environments/prod'" });
     }
   }
   if (typeof s.path !== 'string' || ROOT_PATHS.includes(s.path.trim())) {
     fail(scope, {
+      rule: 'APP-108',
       problem: 'sourceHydrator.syncSource.path must be a folder below the repository root (Argo CD does not support hydrating to the root)',
       value: s.path,
       fix: "use a folder per Application, e.g. path: 'apps/my-app'",
     });
   }
   if (s.path.startsWith('/') || s.path.split('/').includes('..')) {
-    fail(scope, { problem: 'sourceHydrator.syncSource.path is relative to the repository root, without ".."', value: s.path, fix: "write e.g. 'apps/my-app'" });
+    fail(scope, { rule: 'APP-109', problem: 'sourceHydrator.syncSource.path is relative to the repository root, without ".."', value: s.path, fix: "write e.g. 'apps/my-app'" });
   }
   if (h.hydrateToBranch !== undefined && h.hydrateToBranch === s.targetBranch) {
     fail(scope, {
+      rule: 'APP-110',
       problem: 'hydrateToBranch is the sync branch itself; a staging branch must be another branch',
       value: h.hydrateToBranch,
       fix: 'drop hydrateToBranch (the hydrator then commits to the sync branch), or use e.g. `${targetBranch}-next`',
@@ -118,6 +123,7 @@ export function checkSourceHydrator(scope: IConstruct, h: SourceHydrator, templa
   }
   if (templated && !isTemplated(s.path)) {
     fail(scope, {
+      rule: 'APPSET-103',
       problem: 'the template\'s sourceHydrator.syncSource.path has no parameter, so every generated Application would hydrate into the same folder and overwrite the others\' manifests',
       value: s.path,
       fix: "use a parameter, e.g. path: 'apps/{{.name}}'",
@@ -157,15 +163,19 @@ export function hydratedLocation(scope: IConstruct, h: SourceHydrator): string {
  * The problem when the app has an ArgoCdSettings for `namespace` that does not turn the hydrator on.
  * @internal
  */
-export function hydratorSettingProblem(scope: IConstruct, namespace: string): string | undefined {
-  const settings = scope.node.root.node.findAll()
-    .filter(c => (c as any)[Symbol.for('cdk8s-gitops.ArgoCdSettings')] === true && (c as any).namespace === namespace);
+export function hydratorSettingProblem(scope: IConstruct, namespace: string): ProblemOptions | undefined {
+  const settings = TreeIndex.of(scope).select('source-hydrator:argocd-settings', isSettings).filter(c => (c as any).namespace === namespace);
   if (settings.length === 0) return undefined; // the instance's settings are managed elsewhere
   if (settings.some(s => (s as any).cmdParams?.[HYDRATOR_ENABLED_KEY] === 'true')) return undefined;
-  return describeProblem({
+  return {
+    rule: 'APP-111',
     problem: 'this Application uses spec.sourceHydrator, but the ArgoCdSettings of its Argo CD do not turn the hydrator on: '
       + `without \`${HYDRATOR_ENABLED_KEY}: "true"\` in argocd-cmd-params-cm (and the commit server) nothing is hydrated and the Application never syncs`,
     value: settings.map(s => s.node.path),
     fix: `call addCmdParam('${HYDRATOR_ENABLED_KEY}', 'true') on the ArgoCdSettings and deploy the commit server (the *-install-with-hydrator.yaml manifests)`,
-  });
+  };
+}
+
+function isSettings(c: IConstruct): c is IConstruct {
+  return (c as any)[Symbol.for('cdk8s-gitops.ArgoCdSettings')] === true;
 }

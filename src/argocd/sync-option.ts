@@ -102,6 +102,7 @@ export class SyncOption {
   public static of(option: string): SyncOption {
     if (typeof option === 'string' && option.includes('{{')) {
       fail(undefined, {
+        rule: 'SYNC-001',
         problem: 'a sync option cannot hold an ApplicationSet parameter: sync options are a list, and templates substitute into string fields of a fixed shape only',
         value: option,
         fix: "pass the whole list as a parameter with templatePatch: TemplatePatch.fromParameters({ syncOptions: 'syncOptions' })",
@@ -110,6 +111,7 @@ export class SyncOption {
     const m = /^([A-Za-z]+)=(.*)$/.exec(option);
     if (!m) {
       fail(undefined, {
+        rule: 'SYNC-002',
         problem: 'a sync option must have the form Key=value',
         value: option,
         fix: `use one of ${SyncOption.knownOptions().join(', ')} (or the SyncOption constants)`,
@@ -144,6 +146,7 @@ export class SyncOption {
     if (!known) {
       const close = Object.keys(KNOWN).find(k => k.toLowerCase() === key.toLowerCase());
       fail(undefined, {
+        rule: 'SYNC-003',
         problem: 'unknown sync option (Argo CD ignores it silently)',
         value: `${key}=${value}`,
         fix: close ? `the option is spelled ${close}` : `use one of ${Object.keys(KNOWN).sort().join(', ')}`,
@@ -151,6 +154,7 @@ export class SyncOption {
     }
     if (!known.values.includes(value)) {
       fail(undefined, {
+        rule: 'SYNC-004',
         problem: `sync option ${key} does not accept this value`,
         value: `${key}=${value}`,
         fix: `use ${known.values.map(v => `${key}=${v}`).join(' or ')}`,
@@ -178,6 +182,7 @@ export function renderSyncOptions(options: SyncOption[], where: SyncOptionScope,
   for (const o of options) {
     if (o.scope !== SyncOptionScope.BOTH && o.scope !== where) {
       fail(path, {
+        rule: 'SYNC-005',
         problem: `sync option ${o} is only valid ${o.scope === SyncOptionScope.RESOURCE ? 'as a resource annotation' : 'on an Application'}`,
         value: o.toString(),
         fix: o.scope === SyncOptionScope.RESOURCE
@@ -188,6 +193,7 @@ export function renderSyncOptions(options: SyncOption[], where: SyncOptionScope,
     const prev = seen.get(o.key);
     if (prev !== undefined && prev !== o.value) {
       fail(path, {
+        rule: 'SYNC-006',
         problem: `sync option ${o.key} is given twice with different values`,
         value: [`${o.key}=${prev}`, o.toString()],
         fix: 'keep one of them',

@@ -123,6 +123,7 @@ export function goDuration(d: Duration, what: string, path?: string): string {
   }
   if (!Number.isFinite(ms) || ms <= 0 || !Number.isInteger(ms)) {
     fail(path, {
+      rule: 'SYNC-007',
       problem: `${what} must be a positive whole number of milliseconds`,
       value: ms,
       fix: 'use Duration.seconds(5), Duration.minutes(3) or similar',
@@ -131,6 +132,7 @@ export function goDuration(d: Duration, what: string, path?: string): string {
   const s = formatGoDuration(ms);
   if (parseGoDuration(s) === undefined) {
     fail(path, {
+      rule: 'SYNC-008',
       problem: `${what} is longer than Go's time.Duration can hold (about 292 years), so Argo CD cannot parse it`,
       value: s,
       fix: 'use a realistic duration such as Duration.minutes(3)',
@@ -147,6 +149,7 @@ export function renderRetry(retry: SyncRetry, path?: string) {
   const limit = retry.limit ?? 5;
   if (!Number.isSafeInteger(limit) || limit < -1) {
     fail(path, {
+      rule: 'SYNC-009',
       problem: 'retry limit must be a whole number ≥ 0, or -1 for unlimited',
       value: retry.limit,
       fix: 'use e.g. limit: 5 (or -1 to retry forever)',
@@ -155,6 +158,7 @@ export function renderRetry(retry: SyncRetry, path?: string) {
   const b = retry.backoff;
   if (b?.factor !== undefined && (!Number.isSafeInteger(b.factor) || b.factor < 1)) {
     fail(path, {
+      rule: 'SYNC-010',
       problem: 'retry backoff factor must be a whole number ≥ 1 (Argo CD stores it as int64)',
       value: b.factor,
       fix: 'use e.g. factor: 2',
@@ -164,6 +168,7 @@ export function renderRetry(retry: SyncRetry, path?: string) {
   const maxDuration = b?.maxDuration ? goDuration(b.maxDuration, 'retry backoff maxDuration', path) : undefined;
   if (b?.duration && b?.maxDuration && b.maxDuration.toMilliseconds() < b.duration.toMilliseconds()) {
     fail(path, {
+      rule: 'SYNC-011',
       problem: 'retry backoff maxDuration is shorter than duration',
       value: { duration, maxDuration },
       fix: 'make maxDuration at least as long as duration',
@@ -183,6 +188,7 @@ export function renderSyncPolicy(p: SyncPolicy | undefined, path: string,
   const syncOptions = renderSyncOptions([...p?.syncOptions ?? []], SyncOptionScope.APPLICATION, path);
   if (p?.managedNamespaceMetadata && !syncOptions.includes('CreateNamespace=true')) {
     fail(path, {
+      rule: 'SYNC-012',
       problem: 'managedNamespaceMetadata only applies with CreateNamespace=true',
       value: p.managedNamespaceMetadata,
       fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions',

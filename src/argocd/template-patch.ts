@@ -62,11 +62,12 @@ export class TemplatePatch {
   public static fromParameters(bindings: TemplateParameterBindings): TemplatePatch {
     const used = Object.entries(bindings).filter(([, v]) => v !== undefined);
     if (used.length === 0) {
-      fail(undefined, { problem: 'TemplatePatch.fromParameters needs at least one binding', value: bindings, fix: "pass e.g. { prune: 'prune' }" });
+      fail(undefined, { rule: 'APPSET-044', problem: 'TemplatePatch.fromParameters needs at least one binding', value: bindings, fix: "pass e.g. { prune: 'prune' }" });
     }
     for (const [k, v] of used) {
       if (typeof v !== 'string' || !PARAM_PATH.test(v)) {
         fail(undefined, {
+          rule: 'APPSET-045',
           problem: `template parameter binding ${k} must be a parameter path (without braces or the leading dot)`,
           value: v,
           fix: `write e.g. ${k}: '${k}' for {{.${k}}}`,
@@ -83,10 +84,11 @@ export class TemplatePatch {
    */
   public static fromYaml(goTemplateYaml: string): TemplatePatch {
     if (typeof goTemplateYaml !== 'string' || goTemplateYaml.trim() === '') {
-      fail(undefined, { problem: 'a templatePatch is empty', value: goTemplateYaml, fix: 'write the patch as YAML, e.g. "spec:\\n  syncPolicy: ..."' });
+      fail(undefined, { rule: 'APPSET-046', problem: 'a templatePatch is empty', value: goTemplateYaml, fix: 'write the patch as YAML, e.g. "spec:\\n  syncPolicy: ..."' });
     }
     if (/^\s{1,}project\s*:/m.test(goTemplateYaml) && /^spec\s*:/m.test(goTemplateYaml)) {
       fail(undefined, {
+        rule: 'APPSET-047',
         problem: 'a templatePatch cannot change spec.project (Argo CD does not apply it)',
         value: goTemplateYaml.split('\n').find(l => /^\s+project\s*:/.test(l)),
         fix: "set project in the template instead (it may use a parameter, e.g. project: '{{.project}}')",
@@ -96,7 +98,7 @@ export class TemplatePatch {
       templateReferences(goTemplateYaml);
     } catch (e) {
       if (e instanceof GoTemplateError) {
-        fail(undefined, { problem: `the templatePatch is not a valid Go template: ${e.message}`, value: goTemplateYaml.slice(0, 120), fix: 'fix the template syntax' });
+        fail(undefined, { rule: 'APPSET-048', problem: `the templatePatch is not a valid Go template: ${e.message}`, value: goTemplateYaml.slice(0, 120), fix: 'fix the template syntax' });
       }
       throw e;
     }
@@ -143,6 +145,7 @@ export class TemplatePatch {
     const b = this.bindings!;
     if ((b.prune || b.selfHeal) && !ctx.automated && !b.autoSync) {
       fail(ctx.path, {
+        rule: 'APPSET-049',
         problem: 'prune and selfHeal bindings only apply to automated sync, but the template has no syncPolicy.automated',
         value: { prune: b.prune, selfHeal: b.selfHeal },
         fix: 'add syncPolicy.automated to the template (with RollingSync: automated: { enabled: false }), or bind autoSync too',
@@ -150,6 +153,7 @@ export class TemplatePatch {
     }
     if (b.autoSync && ctx.rollingSync) {
       fail(ctx.path, {
+        rule: 'APPSET-050',
         problem: 'an autoSync binding has no effect with RollingSync: the rollout turns auto-sync off on every generated Application',
         value: b.autoSync,
         fix: 'drop autoSync; the RollingSync steps sync the Applications (use MaxUpdate.PAUSE for a manual gate)',
@@ -157,6 +161,7 @@ export class TemplatePatch {
     }
     if (b.helmValueFiles && (ctx.multiSource || !ctx.hasHelmSource)) {
       fail(ctx.path, {
+        rule: 'APPSET-051',
         problem: 'a helmValueFiles binding needs a template with a single Helm source (a patch cannot address one item of sources)',
         value: b.helmValueFiles,
         fix: 'use source: ApplicationSource.helm(...) or helmChart(...), or write a TemplatePatch.fromYaml with the whole sources list',

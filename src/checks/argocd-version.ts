@@ -60,10 +60,10 @@ export function versionLessThan(a: string, b: string): boolean {
 /** A problem message when `v` is not a supported target (2.x is out of scope: the bindings are 3.x). */
 export function validateTargetVersion(v: string): string | undefined {
   const p = parseArgoCdVersion(v);
-  if (!p) return `the Argo CD target version must look like 3.1 or 3.1.2 (got ${JSON.stringify(v)}). Fix: use a 3.x version`;
+  if (!p) return `the Argo CD target version must look like 3.1 or 3.1.2 (got ${JSON.stringify(v)}). Fix: use a 3.x version [TGT-003]`;
   if (p[0] !== 3 || versionLessThan(BINDINGS_ARGOCD_VERSION, v)) {
     return `the Argo CD target version must be between 3.0 and ${BINDINGS_ARGOCD_VERSION}, the version of the bindings (got ${JSON.stringify(v)}). `
-      + 'Fix: target a 3.x release up to ' + BINDINGS_ARGOCD_VERSION;
+      + 'Fix: target a 3.x release up to ' + BINDINGS_ARGOCD_VERSION + ' [TGT-004]';
   }
   return undefined;
 }
@@ -80,7 +80,7 @@ export function fieldsTooNewFor(doc: any, target: string): string[] {
     for (const where of presentAt(doc, rule.path.split('.'), [])) {
       out.push(`${doc.kind} ${JSON.stringify(doc.metadata?.name)}: ${where} (${rule.what}) needs Argo CD ${rule.since}, but the target is ${target}: `
         + `its API server would silently drop the field (got ${JSON.stringify(valueAt(doc, where))}). `
-        + `Fix: remove the setting, or raise the target version (GitOpsApp argocdVersion) to ${rule.since} or later`);
+        + `Fix: remove the setting, or raise the target version (GitOpsApp argocdVersion) to ${rule.since} or later [TGT-002]`);
     }
   }
   return out;

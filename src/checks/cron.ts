@@ -72,7 +72,7 @@ export function validateCron(expr: string): string | undefined {
  * dayOfWeek`), or returns the problem sentence. Exposed for callers that want to reason about windows.
  */
 export function parseCron(expr: string): string | CronSchedule {
-  const problem = (p: string, fix: string): string => describeProblem({ problem: `sync window schedule ${p}`, value: expr, fix });
+  const problem = (p: string, fix: string): string => describeProblem({ rule: 'TIME-001', problem: `sync window schedule ${p}`, value: expr, fix });
   if (typeof expr !== 'string') return problem('is not a string', `write five cron fields, ${EXAMPLE}`);
   if (expr.length === 0) return problem('is empty', `write five cron fields, ${EXAMPLE}`);
   if (/^(CRON_)?TZ=/.test(expr)) {

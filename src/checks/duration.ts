@@ -122,18 +122,19 @@ export function formatGoDuration(value: number, unit: 'ms' | 's' = 'ms'): string
  */
 export function validateGoDuration(value: string, field: string = 'duration'): string | undefined {
   if (typeof value !== 'string') {
-    return describeProblem({ problem: `${field} is not a string`, value, fix: 'write a Go duration as a string, e.g. "30m" or "1h30m"' });
+    return describeProblem({ rule: 'TIME-002', problem: `${field} is not a string`, value, fix: 'write a Go duration as a string, e.g. "30m" or "1h30m"' });
   }
   const r = parseToNanos(value);
   if ('error' in r) {
     return describeProblem({
+      rule: 'TIME-003',
       problem: `${field} is not a Go duration (${r.error})`,
       value,
       fix: 'write a number followed by a unit, e.g. "30m", "1h30m" or "90s" (units: ns, us, ms, s, m, h; no days, no spaces)',
     });
   }
   if (r.ns <= 0) {
-    return describeProblem({ problem: `${field} must be longer than zero`, value, fix: 'use a positive duration such as "1h"' });
+    return describeProblem({ rule: 'TIME-004', problem: `${field} must be longer than zero`, value, fix: 'use a positive duration such as "1h"' });
   }
   return undefined;
 }
@@ -153,13 +154,14 @@ export function validateBackoffDuration(value: string, field: string = 'retry.ba
   const ms = parseArgoBackoffDuration(value);
   if (ms === undefined) {
     return describeProblem({
+      rule: 'TIME-005',
       problem: `${field} is neither a whole number of seconds nor a Go duration, so Argo CD fails to compute the next retry`,
       value,
       fix: `use a Go duration such as ${JSON.stringify('5s')} or ${JSON.stringify('2m')}, or a plain number of seconds such as "30"`,
     });
   }
   if (ms < 0) {
-    return describeProblem({ problem: `${field} is negative, so every retry would fire immediately`, value, fix: 'use a positive duration such as "5s"' });
+    return describeProblem({ rule: 'TIME-006', problem: `${field} is negative, so every retry would fire immediately`, value, fix: 'use a positive duration such as "5s"' });
   }
   return undefined;
 }
@@ -180,6 +182,7 @@ export function validateRetryBackoff(backoff: RetryBackoffLike): string | undefi
   }
   if (backoff.factor !== undefined && (!Number.isInteger(backoff.factor) || backoff.factor < 1)) {
     return describeProblem({
+      rule: 'TIME-007',
       problem: 'retry.backoff.factor must be a whole number of at least 1 (the CRD type is int64)',
       value: backoff.factor,
       fix: 'use 2 (the default) to double the wait after every failed attempt, or 1 for a constant wait',
@@ -189,6 +192,7 @@ export function validateRetryBackoff(backoff: RetryBackoffLike): string | undefi
   const cap = parseArgoBackoffDuration(backoff.maxDuration ?? '3m')!;
   if (cap > 0 && cap < base) {
     return describeProblem({
+      rule: 'TIME-008',
       problem: `retry.backoff.maxDuration (${formatGoDuration(cap)}) is shorter than retry.backoff.duration (${formatGoDuration(base)}), so every retry waits maxDuration`,
       value: backoff,
       fix: `raise maxDuration to at least ${JSON.stringify(formatGoDuration(base))} or lower duration`,

@@ -1,12 +1,16 @@
 import { IConstruct } from 'constructs';
+import { decide } from '../rules/engine';
 
 /**
- * One shape for every error this library raises: what is wrong, the offending value, and the fix.
+ * One shape for every problem this library reports: which rule, what is wrong, the offending value, and the fix.
  *
  * Thrown errors (constructor-time checks) start with the construct path; validation messages returned
- * from `node.addValidation()` do not, because cdk8s prefixes them with `[path]` itself.
+ * from `node.addValidation()` do not, because cdk8s prefixes them with `[path]` itself. Every message ends with
+ * the rule id in brackets, e.g. `... Fix: use 'argocd' [APP-001]`.
  */
 export interface ProblemOptions {
+  /** the rule this check belongs to (`src/rules/catalog/`), e.g. `APP-001` */
+  readonly rule: string;
   /** what is wrong, e.g. `application name is not a DNS-1123 subdomain` */
   readonly problem: string;
   /** the offending value; rendered with JSON.stringify (strings quoted) */
@@ -15,32 +19,85 @@ export interface ProblemOptions {
   readonly fix: string;
 }
 
-/** `problem (got <value>). Fix: <fix>` */
+/** `problem (got <value>). Fix: <fix> [RULE-ID]` */
 export function describeProblem(p: ProblemOptions): string {
   const got = p.value === undefined ? '' : ` (got ${renderValue(p.value)})`;
-  return `${p.problem}${got}. Fix: ${p.fix}`;
+  return `${p.problem}${got}. Fix: ${p.fix} [${p.rule}]`;
 }
 
-/** An Error whose message is `[<construct path>] problem (got value). Fix: fix`. */
+/**
+ * The error every check of this library throws: `[<construct path>] problem (got value). Fix: fix [RULE-ID]`.
+ * `ruleId` names the rule (see `GitOpsRules.all()`); the path is omitted where no construct is known yet.
+ */
 export class GitOpsConfigError extends Error {
-  public constructor(scope: IConstruct | string | undefined, p: ProblemOptions) {
-    const where = scope === undefined ? '' : `[${typeof scope === 'string' ? scope : scope.node.path}] `;
-    super(where + describeProblem(p));
+  /** The id of the rule that failed, when the message names one. */
+  public readonly ruleId?: string;
+
+  /**
+   * @param scope the construct (or its path) the problem is at
+   * @param message the message: problem, value, fix and rule id
+   */
+  public constructor(scope: IConstruct | string | undefined, message: string) {
+    super(prefix(scope) + message);
     this.name = 'GitOpsConfigError';
+    this.ruleId = /\[([A-Z]+-[0-9]{3})\]\s*$/.exec(message)?.[1];
   }
 }
 
-/** Throws `[path] message` where message already names the value and the fix (e.g. from a validate* check). */
-export function failWith(scope: IConstruct | string | undefined, message: string): never {
-  const where = scope === undefined ? '' : `[${typeof scope === 'string' ? scope : scope.node.path}] `;
-  const e = new Error(where + message);
-  e.name = 'GitOpsConfigError';
-  throw e;
+const CONFIG_ERROR = Symbol.for('cdk8s-gitops.GitOpsConfigError');
+Object.defineProperty(GitOpsConfigError.prototype, CONFIG_ERROR, { value: true });
+
+/**
+ * Recognizes the library's errors. Every check throws one error type, `GitOpsConfigError` (its `name`), whose
+ * message is `[path] problem (got value). Fix: fix [RULE-ID]`; jsii cannot export a subclass of `Error`, so
+ * these helpers (which work across copies of the library) stand in for `instanceof`, as aws-cdk's `Errors` do.
+ */
+export class GitOpsErrors {
+  /** True if `x` was thrown by a check of this library. */
+  public static isGitOpsConfigError(x: any): boolean {
+    return typeof x === 'object' && x !== null && x[CONFIG_ERROR] === true;
+  }
+
+  /** The id of the rule a library error names (`APP-001`...), or undefined. */
+  public static ruleIdOf(x: any): string | undefined {
+    if (GitOpsErrors.isGitOpsConfigError(x)) return x.ruleId;
+    const m = typeof x?.message === 'string' ? /\[([A-Z]+-[0-9]{3})\]/.exec(x.message) : null;
+    return m ? m[1] : undefined;
+  }
 }
 
-/** Throws a GitOpsConfigError. */
+function prefix(scope: IConstruct | string | undefined): string {
+  if (scope === undefined) return '';
+  const p = typeof scope === 'string' ? scope : scope.node.path;
+  return `[${p === '' ? '<app root>' : p}] `;
+}
+
+/** Throws `[path] message` where message already names the value, the fix and the rule (e.g. from a validate* check). */
+export function failWith(scope: IConstruct | string | undefined, message: string): never {
+  throw new GitOpsConfigError(scope, message);
+}
+
+/** Throws a GitOpsConfigError for an error rule that cannot be suppressed. */
 export function fail(scope: IConstruct | string | undefined, p: ProblemOptions): never {
-  throw new GitOpsConfigError(scope, p);
+  throw new GitOpsConfigError(scope, describeProblem(p));
+}
+
+/**
+ * A construction-time finding of any rule: an error throws (unless the rule is suppressible and suppressed for
+ * `scope`), a warning or info is recorded for the synth report. Returns normally when nothing was thrown.
+ */
+export function check(scope: IConstruct | undefined, p: ProblemOptions): void {
+  const message = describeProblem(p);
+  if (decide(scope, p.rule, message) === 'error') throw new GitOpsConfigError(scope, message);
+}
+
+/**
+ * A synth-time (validation) finding of any rule: an error is appended to `errors` (cdk8s then fails the synth
+ * with `[path] message`), a warning or info is recorded for the synth report, a suppressed one is dropped.
+ */
+export function collect(scope: IConstruct, p: ProblemOptions, errors: string[]): void {
+  const message = describeProblem(p);
+  if (decide(scope, p.rule, message) === 'error') errors.push(message);
 }
 
 function renderValue(v: unknown): string {

@@ -48,13 +48,14 @@ export function suggestDns1123Name(s: string, max: number = DNS1123_LABEL_MAX): 
  */
 export function validateAppName(name: string): string | undefined {
   if (typeof name !== 'string') {
-    return describeProblem({ problem: 'the name is not a string', value: name, fix: 'give the object a name such as "my-app"' });
+    return describeProblem({ rule: 'NAME-001', problem: 'the name is not a string', value: name, fix: 'give the object a name such as "my-app"' });
   }
   if (name.length === 0) {
-    return describeProblem({ problem: 'the name is empty', fix: 'give the object a name such as "my-app"' });
+    return describeProblem({ rule: 'NAME-002', problem: 'the name is empty', fix: 'give the object a name such as "my-app"' });
   }
   if (!DNS1123_SUBDOMAIN.test(name)) {
     return describeProblem({
+      rule: 'NAME-003',
       problem: 'the name is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".", starting and ending with a letter or digit)',
       value: name,
       fix: suggestionFix(name),
@@ -62,6 +63,7 @@ export function validateAppName(name: string): string | undefined {
   }
   if (name.length > DNS1123_LABEL_MAX) {
     return describeProblem({
+      rule: 'NAME-004',
       problem: `the name is ${name.length} characters long; Argo CD names must stay within ${DNS1123_LABEL_MAX} so the label tracking method can store them in the app.kubernetes.io/instance label, which it does not truncate`,
       value: name,
       fix: `shorten it to ${DNS1123_LABEL_MAX} characters or fewer, e.g. ${JSON.stringify(suggestDns1123Name(name))}`,
@@ -73,10 +75,11 @@ export function validateAppName(name: string): string | undefined {
 /** A label value: empty, or at most 63 characters of `[A-Za-z0-9-_.]` starting and ending alphanumeric. */
 export function validateLabelValue(value: string): string | undefined {
   if (typeof value !== 'string') {
-    return describeProblem({ problem: 'the label value is not a string', value, fix: 'pass a string, e.g. "prod" (write numbers and booleans as strings)' });
+    return describeProblem({ rule: 'NAME-005', problem: 'the label value is not a string', value, fix: 'pass a string, e.g. "prod" (write numbers and booleans as strings)' });
   }
   if (value.length > DNS1123_LABEL_MAX) {
     return describeProblem({
+      rule: 'NAME-006',
       problem: `the label value is ${value.length} characters long; label values are limited to ${DNS1123_LABEL_MAX}`,
       value,
       fix: 'shorten the value, or store long text in an annotation instead',
@@ -84,6 +87,7 @@ export function validateLabelValue(value: string): string | undefined {
   }
   if (!LABEL_VALUE.test(value)) {
     return describeProblem({
+      rule: 'NAME-007',
       problem: 'the label value may only contain letters, digits, "-", "_" and ".", and must start and end with a letter or digit',
       value,
       fix: 'replace other characters (spaces, "/", ":" ...) with "-" and trim leading/trailing punctuation, or use an annotation',
@@ -107,7 +111,7 @@ export function validateAnnotationKey(key: string): string | undefined {
 
 function validateQualifiedName(key: string, what: string, lowerFirst: boolean): string | undefined {
   if (typeof key !== 'string') {
-    return describeProblem({ problem: `the ${what} is not a string`, value: key, fix: 'use a key such as "example.com/team"' });
+    return describeProblem({ rule: 'NAME-008', problem: `the ${what} is not a string`, value: key, fix: 'use a key such as "example.com/team"' });
   }
   const unrenderable = unrenderableKeyProblem(key, what);
   if (unrenderable) return unrenderable;
@@ -115,6 +119,7 @@ function validateQualifiedName(key: string, what: string, lowerFirst: boolean): 
   const parts = checked.split('/');
   if (parts.length > 2) {
     return describeProblem({
+      rule: 'NAME-009',
       problem: `the ${what} contains more than one "/"`,
       value: key,
       fix: 'use the form "prefix/name" with a DNS subdomain prefix such as "example.com/team"',
@@ -125,13 +130,14 @@ function validateQualifiedName(key: string, what: string, lowerFirst: boolean): 
     const prefix = parts[0];
     name = parts[1];
     if (prefix.length === 0) {
-      return describeProblem({ problem: `the ${what} has an empty prefix before "/"`, value: key, fix: 'remove the "/" or put a DNS subdomain such as "example.com" before it' });
+      return describeProblem({ rule: 'NAME-010', problem: `the ${what} has an empty prefix before "/"`, value: key, fix: 'remove the "/" or put a DNS subdomain such as "example.com" before it' });
     }
     if (prefix.length > DNS1123_SUBDOMAIN_MAX) {
-      return describeProblem({ problem: `the ${what} prefix is longer than ${DNS1123_SUBDOMAIN_MAX} characters`, value: key, fix: 'use a shorter DNS subdomain as prefix' });
+      return describeProblem({ rule: 'NAME-011', problem: `the ${what} prefix is longer than ${DNS1123_SUBDOMAIN_MAX} characters`, value: key, fix: 'use a shorter DNS subdomain as prefix' });
     }
     if (!DNS1123_SUBDOMAIN.test(prefix)) {
       return describeProblem({
+        rule: 'NAME-012',
         problem: `the ${what} prefix ${JSON.stringify(key.split('/')[0])} is not a DNS-1123 subdomain${lowerFirst ? '' : ' (lowercase letters, digits, "-" and ".")'}`,
         value: key,
         fix: `use a prefix such as ${JSON.stringify(suggestDns1123Name(key.split('/')[0], DNS1123_SUBDOMAIN_MAX) || 'example.com')}`,
@@ -139,13 +145,14 @@ function validateQualifiedName(key: string, what: string, lowerFirst: boolean): 
     }
   }
   if (name.length === 0) {
-    return describeProblem({ problem: `the ${what} has an empty name part`, value: key, fix: 'add a name after the prefix, e.g. "example.com/team"' });
+    return describeProblem({ rule: 'NAME-013', problem: `the ${what} has an empty name part`, value: key, fix: 'add a name after the prefix, e.g. "example.com/team"' });
   }
   if (name.length > DNS1123_LABEL_MAX) {
-    return describeProblem({ problem: `the ${what} name part is ${name.length} characters long; the limit is ${DNS1123_LABEL_MAX}`, value: key, fix: 'shorten the part after "/"' });
+    return describeProblem({ rule: 'NAME-014', problem: `the ${what} name part is ${name.length} characters long; the limit is ${DNS1123_LABEL_MAX}`, value: key, fix: 'shorten the part after "/"' });
   }
   if (!QUALIFIED_NAME_PART.test(name)) {
     return describeProblem({
+      rule: 'NAME-015',
       problem: `the ${what} name part may only contain letters, digits, "-", "_" and ".", and must start and end with a letter or digit`,
       value: key,
       fix: 'replace other characters with "-" and trim leading/trailing punctuation',
@@ -169,6 +176,7 @@ const UNRENDERABLE_KEYS = ['constructor', '__proto__'];
 export function unrenderableKeyProblem(key: string, what: string = 'key'): string | undefined {
   if (!UNRENDERABLE_KEYS.includes(key)) return undefined;
   return describeProblem({
+    rule: 'NAME-016',
     problem: `the ${what} ${JSON.stringify(key)} cannot be rendered: cdk8s reads an object with this key as a class instance (or drops the key)`,
     value: key,
     fix: 'use another key, e.g. with a prefix ("example.com/' + key + '")',

@@ -113,9 +113,19 @@ export function describeDenial(decision: PermissionDecision, ctx: DenialContext 
     ctx.project !== undefined ? `AppProject ${JSON.stringify(ctx.project)}` : undefined,
   ].filter((s) => s !== undefined).join(' in ');
   return describeProblem({
+    rule: denialRule(decision.field),
     problem: (who ? who + ': ' : '') + decision.reason,
     fix: decision.fix ?? 'change the AppProject or the Application so the rule above no longer applies',
   });
+}
+
+/** The rule of a denial: which part of the project refused it. */
+function denialRule(field: string | undefined): string {
+  if (field === 'sourceRepos') return 'PROJ-038';
+  if (field === 'destinations') return 'PROJ-063';
+  if (field !== undefined && /cluster/i.test(field)) return 'PROJ-064';
+  if (field !== undefined) return 'PROJ-065';
+  return 'PROJ-066';
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -750,13 +760,15 @@ function projectProblems(
   sources.forEach((s, i) => {
     if (s.raw === '!*') {
       problems.push(describeProblem({
+        rule: 'PROJ-039',
         problem: `sourceRepos[${i}] "!*" is rejected by Argo CD (it would deny every repository)`,
         fix: 'remove it; list the repositories to allow instead',
       }));
     } else if (seenRepos.has(s.raw)) {
-      problems.push(describeProblem({ problem: `sourceRepos[${i}] is a duplicate, which Argo CD rejects`, value: s.raw, fix: 'remove the repeated entry' }));
+      problems.push(describeProblem({ rule: 'PROJ-040', problem: `sourceRepos[${i}] is a duplicate, which Argo CD rejects`, value: s.raw, fix: 'remove the repeated entry' }));
     } else if (s.pattern === '' && s.raw.replace(/^!/, '').trim() !== '') {
       problems.push(describeProblem({
+        rule: 'PROJ-041',
         problem: `sourceRepos[${i}] cannot be parsed as a URL by Argo CD, so it only matches other unparseable URLs`,
         value: s.raw,
         fix: 'write it as https://host/org/repo, ssh://user@host/org/repo or user@host:org/repo (a port after ":" must be numeric)',
@@ -775,6 +787,7 @@ function projectProblems(
       const p = d[part];
       if (p.raw === '!*') {
         problems.push(describeProblem({
+          rule: 'PROJ-042',
           problem: `destinations[${i}].${part} "!*" is rejected by Argo CD`,
           fix: `remove the entry or list the ${part === 'namespace' ? 'namespaces' : 'clusters'} to deny explicitly`,
         }));
@@ -788,6 +801,7 @@ function projectProblems(
     const key = (server === '' && (d.rule.name ?? '') !== '' ? d.rule.name! : server) + '/' + (d.rule.namespace ?? '');
     if (seenDest.has(key)) {
       problems.push(describeProblem({
+        rule: 'PROJ-043',
         problem: `destinations[${i}] repeats destination "${key}", which Argo CD rejects`,
         value: d.rule,
         fix: 'remove the duplicate entry',
@@ -803,6 +817,7 @@ function projectProblems(
         const g = r[part];
         if (g?.error !== undefined) {
           problems.push(describeProblem({
+            rule: 'PROJ-044',
             problem: `${field}[${i}].${part} is not a valid Go filepath.Match pattern, so the entry never matches`,
             value: g.pattern,
             fix: 'use *, ?, [a-z] or [^a-z] and escape literal [ ] * ? with \\',
@@ -813,6 +828,7 @@ function projectProblems(
   }
   if (spec.namespaceResourceWhitelist !== undefined && spec.namespaceResourceWhitelist.length === 0) {
     problems.push(describeProblem({
+      rule: 'PROJ-045',
       problem: 'namespaceResourceWhitelist is an empty list, which allows no namespaced resource at all (absent would allow all)',
       fix: 'omit namespaceResourceWhitelist, or list the allowed {group, kind} entries',
     }));
@@ -822,6 +838,7 @@ function projectProblems(
 
 function globProblem(where: string, raw: string, error: string): string {
   return describeProblem({
+    rule: 'PROJ-046',
     problem: `${where} is not a valid Argo CD glob (${error}), so Argo CD never matches it`,
     value: raw,
     fix: 'a [...] class holds either a list of characters or ONE lo-hi range (use {[a-z],[0-9]} for both); escape literal [ { * ? with \\',
@@ -830,6 +847,7 @@ function globProblem(where: string, raw: string, error: string): string {
 
 function globWarning(where: string, raw: string, warning: string): string {
   return describeProblem({
+    rule: 'PROJ-047',
     problem: `${where} relies on lenient glob parsing: ${warning}`,
     value: raw,
     fix: 'close every { with } and do not end the pattern with a backslash',

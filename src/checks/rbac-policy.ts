@@ -42,7 +42,7 @@ export function isValidPolicyObject(project: string, object: string): boolean {
  * Returns undefined when Argo CD accepts it, else a sentence with the problem and the fix.
  */
 export function validateProjectPolicy(policy: string, project: string, role: string): string | undefined {
-  const fail = (problem: string, fix: string): string => describeProblem({ problem: `project role policy ${problem}`, value: policy, fix });
+  const fail = (problem: string, fix: string): string => describeProblem({ rule: 'PROJ-048', problem: `project role policy ${problem}`, value: policy, fix });
   if (typeof policy !== 'string') return fail('is not a string', `write it as ${FORM}`);
   const parts = policy.split(',');
   if (parts.length !== 6 || trimSpaces(parts[0]) !== 'p') {
@@ -87,6 +87,7 @@ export function validateRoleName(name: string): string | undefined {
   if (typeof name === 'string' && ROLE_NAME.test(name)) return undefined;
   const suggestion = String(name).replace(/[^-_a-zA-Z0-9]+/g, '-').replace(/^[-_]+|[-_]+$/g, '');
   return describeProblem({
+    rule: 'PROJ-049',
     problem: 'project role name must consist of letters, digits, "-" or "_" and start and end with a letter or digit',
     value: name,
     fix: suggestion ? `use e.g. ${JSON.stringify(suggestion)}` : 'use a name such as "ci-deployer"',
@@ -98,7 +99,7 @@ export function validateRoleName(name: string): string | undefined {
  * newlines and tabs, and without leading/trailing spaces.
  */
 export function validateRoleGroupName(group: string): string | undefined {
-  const fail = (problem: string, fix: string): string => describeProblem({ problem: `project role group ${problem}`, value: group, fix });
+  const fail = (problem: string, fix: string): string => describeProblem({ rule: 'PROJ-050', problem: `project role group ${problem}`, value: group, fix });
   if (typeof group !== 'string') return fail('is not a string', 'give the group claim value as a string, e.g. "team-a"');
   let name = group.trim();
   if (name.length > 1 && name.startsWith('"') && name.endsWith('"')) {

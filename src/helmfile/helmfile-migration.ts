@@ -186,13 +186,14 @@ export class HelmfileMigration extends Construct {
     const app = GitOpsApp.find(this);
     if (!app) {
       fail(this, {
+        rule: 'HELM-001',
         problem: 'a HelmfileMigration writes files through a GitOpsApp',
         value: this.node.root.constructor.name,
         fix: "create the cdk8s app with new GitOpsApp({ repoUrl: '...' })",
       });
     }
     if (!props.helmfiles?.length) {
-      fail(this, { problem: 'a HelmfileMigration needs at least one Helmfile', value: props.helmfiles, fix: "pass helmfiles: [{ helmfile: Helmfile.fromFile('helmfile.yaml'), tier: 'apps' }]" });
+      fail(this, { rule: 'HELM-002', problem: 'a HelmfileMigration needs at least one Helmfile', value: props.helmfiles, fix: "pass helmfiles: [{ helmfile: Helmfile.fromFile('helmfile.yaml'), tier: 'apps' }]" });
     }
 
     // every release, once
@@ -200,12 +201,13 @@ export class HelmfileMigration extends Construct {
     const byId = new Map<string, HelmfileRelease>();
     for (const entry of props.helmfiles) {
       if (!(entry.helmfile instanceof Helmfile)) {
-        fail(this, { problem: 'each entry needs a Helmfile read with Helmfile.fromFile', value: entry.helmfile, fix: "pass { helmfile: Helmfile.fromFile('helmfile.yaml') }" });
+        fail(this, { rule: 'HELM-003', problem: 'each entry needs a Helmfile read with Helmfile.fromFile', value: entry.helmfile, fix: "pass { helmfile: Helmfile.fromFile('helmfile.yaml') }" });
       }
       for (const release of entry.helmfile.releases) {
         const prev = byId.get(release.id);
         if (prev) {
           fail(`${release.helmfile}:${release.line}`, {
+            rule: 'HELM-004',
             problem: `release ${release.id} is also declared at ${prev.helmfile}:${prev.line}: both would manage one Helm release`,
             value: release.id,
             fix: 'keep it in one Helmfile (or give one a different name or namespace)',
@@ -222,12 +224,13 @@ export class HelmfileMigration extends Construct {
       const r = byId.get(ref) ?? uniqueByName(all.map(a => a.release), ref);
       if (!r) {
         fail(this, {
+          rule: 'HELM-005',
           problem: `releases names "${ref}", which no Helmfile of the migration declares (or several declare under that name)`,
           value: ref,
           fix: `use namespace/name, one of ${JSON.stringify([...byId.keys()].sort())}`,
         });
       }
-      if (options.has(r)) fail(this, { problem: `release ${r.id} has options under two keys`, value: ref, fix: 'keep one' });
+      if (options.has(r)) fail(this, { rule: 'HELM-006', problem: `release ${r.id} has options under two keys`, value: ref, fix: 'keep one' });
       options.set(r, o);
     }
 
@@ -238,6 +241,7 @@ export class HelmfileMigration extends Construct {
       const tier = o?.tier ?? (label !== undefined ? props.tierLabelValues?.[label] ?? label : undefined) ?? entry.tier;
       if (!tier) {
         fail(`${r.helmfile}:${r.line}`, {
+          rule: 'HELM-007',
           problem: `release ${r.id} has no tier`,
           value: props.tierLabel ? { [props.tierLabel]: label } : r.labels,
           fix: props.tierLabel
@@ -246,7 +250,7 @@ export class HelmfileMigration extends Construct {
         });
       }
       if (!isDns1123Label(tier)) {
-        fail(`${r.helmfile}:${r.line}`, { problem: `the tier of release ${r.id} is not a DNS-1123 label`, value: tier, fix: 'map it with tierLabelValues, or use lowercase letters, digits and "-"' });
+        fail(`${r.helmfile}:${r.line}`, { rule: 'HELM-008', problem: `the tier of release ${r.id} is not a DNS-1123 label`, value: tier, fix: 'map it with tierLabelValues, or use lowercase letters, digits and "-"' });
       }
       return tier;
     };
@@ -258,6 +262,7 @@ export class HelmfileMigration extends Construct {
       for (const t of props.tiers) if (!order.includes(t)) order.push(t);
       if (order.filter(t => props.tiers!.includes(t)).join() !== props.tiers.join()) {
         fail(this, {
+          rule: 'HELM-009',
           problem: 'tiers lists the applicationSet\'s tiers in another order, or puts new tiers before them',
           value: { tiers: props.tiers, applicationSet: setTiers },
           fix: 'keep the applicationSet\'s order; new tiers come after its tiers (or add them to the applicationSet first)',
@@ -311,6 +316,7 @@ export class HelmfileMigration extends Construct {
       const clash = names.get(name);
       if (clash) {
         fail(`${r.helmfile}:${r.line}`, {
+          rule: 'HELM-010',
           problem: `releases ${clash.id} (${clash.helmfile}:${clash.line}) and ${r.id} would both become component "${name}"`,
           value: name,
           fix: `give one a component name: releases: { '${r.id}': { name: '${r.namespace ?? 'x'}-${r.name}' } }`,
@@ -424,10 +430,10 @@ export class HelmfileMigration extends Construct {
     };
     const out = pattern.replace(/\{([a-zA-Z]+)\}/g, (m, k: string) => {
       if (!(k in vars)) {
-        fail(this, { problem: 'unknown placeholder in environmentValueFiles', value: pattern, fix: 'use {environment}, {release}, {namespace}, {component} or {tier}' });
+        fail(this, { rule: 'HELM-011', problem: 'unknown placeholder in environmentValueFiles', value: pattern, fix: 'use {environment}, {release}, {namespace}, {component} or {tier}' });
       }
       const v = vars[k];
-      if (v === undefined) fail(this, { problem: `release ${r.id} has no ${k} for environmentValueFiles`, value: pattern, fix: 'add it to the release' });
+      if (v === undefined) fail(this, { rule: 'HELM-012', problem: `release ${r.id} has no ${k} for environmentValueFiles`, value: pattern, fix: 'add it to the release' });
       return v ?? m;
     });
     return out;

@@ -241,7 +241,7 @@ export class Helmfile {
   public static fromFile(filePath: string, options: HelmfileReadOptions = {}): Helmfile {
     const abs = path.resolve(filePath);
     if (!fs.existsSync(abs) || !fs.statSync(abs).isFile()) {
-      fail(filePath, { problem: 'the Helmfile does not exist', value: abs, fix: 'check the path (relative to the current folder)' });
+      fail(filePath, { rule: 'HELM-013', problem: 'the Helmfile does not exist', value: abs, fix: 'check the path (relative to the current folder)' });
     }
     return new Helmfile(fs.readFileSync(abs, 'utf8'), abs, options, true);
   }
@@ -264,7 +264,7 @@ export class Helmfile {
     const visit = (file: string, selectors: string[] | undefined, via?: string) => {
       const abs = path.resolve(file);
       if (seen.has(abs)) {
-        fail(via ?? file, { problem: 'a Helmfile is reached twice through helmfiles: references', value: abs, fix: 'list each sub-helmfile once' });
+        fail(via ?? file, { rule: 'HELM-014', problem: 'a Helmfile is reached twice through helmfiles: references', value: abs, fix: 'list each sub-helmfile once' });
       }
       seen.add(abs);
       const hf = Helmfile.fromFile(abs, { ...options, selectors });
@@ -273,7 +273,7 @@ export class Helmfile {
         const where = `${hf.path}:${ref.line}`;
         const matches = expandGlob(path.dirname(abs), ref.path);
         if (matches.length === 0) {
-          fail(where, { problem: 'the sub-helmfile does not exist', value: ref.path, fix: 'correct the path (relative to the Helmfile that lists it)' });
+          fail(where, { rule: 'HELM-015', problem: 'the sub-helmfile does not exist', value: ref.path, fix: 'correct the path (relative to the Helmfile that lists it)' });
         }
         for (const m of matches) visit(m, ref.selectors.length ? ref.selectors : undefined, where);
       }
@@ -322,20 +322,20 @@ export class Helmfile {
       const b = layer.top.bases;
       if (b === undefined) continue;
       if (!Array.isArray(b.value) || b.value.some((x: unknown) => typeof x !== 'string')) {
-        fail(at(b), { problem: 'bases must be a list of file paths', value: b.value, fix: 'write bases: [common.yaml]' });
+        fail(at(b), { rule: 'HELM-016', problem: 'bases must be a list of file paths', value: b.value, fix: 'write bases: [common.yaml]' });
       }
       for (const [i, base] of (b.value as string[]).entries()) {
         const where = at(b, itemLine(b, i));
         if (/^[a-z0-9+]+::|^[a-z]+:\/\//i.test(base)) {
-          fail(where, { problem: 'remote bases (go-getter URLs) are not read', value: base, fix: 'vendor the base into the repository and refer to it by a relative path' });
+          fail(where, { rule: 'HELM-017', problem: 'remote bases (go-getter URLs) are not read', value: base, fix: 'vendor the base into the repository and refer to it by a relative path' });
         }
         const baseAbs = path.resolve(path.dirname(abs), base);
-        if (!fs.existsSync(baseAbs)) fail(where, { problem: 'the base Helmfile does not exist', value: base, fix: 'correct the path (relative to this Helmfile)' });
+        if (!fs.existsSync(baseAbs)) fail(where, { rule: 'HELM-018', problem: 'the base Helmfile does not exist', value: base, fix: 'correct the path (relative to this Helmfile)' });
         const baseFile = this.fileText(baseAbs, fs.readFileSync(baseAbs, 'utf8'));
         const baseLayers = parseLayers(baseFile.text, baseFile);
         const nested = baseLayers.find(l => l.top.bases !== undefined);
         if (nested) {
-          fail(at(nested.top.bases), { problem: 'a base has bases of its own; Helmfile does not support nested bases either', value: nested.top.bases.value, fix: 'list every base in the top Helmfile' });
+          fail(at(nested.top.bases), { rule: 'HELM-019', problem: 'a base has bases of its own; Helmfile does not support nested bases either', value: nested.top.bases.value, fix: 'list every base in the top Helmfile' });
         }
         bases.push(base);
         layers.push(...baseLayers);
@@ -347,10 +347,10 @@ export class Helmfile {
     for (const l of layers) {
       for (const [k, v] of Object.entries(l.top)) {
         if (k === 'charts') {
-          fail(at(v), { problem: '`charts:` is the pre-0.x name of `releases:`', value: k, fix: 'rename it to releases:' });
+          fail(at(v), { rule: 'HELM-020', problem: '`charts:` is the pre-0.x name of `releases:`', value: k, fix: 'rename it to releases:' });
         }
         if (!TOP_LEVEL_KEYS.includes(k)) {
-          fail(at(v), { problem: 'unknown top-level Helmfile key', value: k, fix: `use one of ${TOP_LEVEL_KEYS.join(', ')}` });
+          fail(at(v), { rule: 'HELM-021', problem: 'unknown top-level Helmfile key', value: k, fix: `use one of ${TOP_LEVEL_KEYS.join(', ')}` });
         }
       }
     }
@@ -362,7 +362,7 @@ export class Helmfile {
       for (const l of layers) {
         const v = l.top[key];
         if (v === undefined || v.value === null) continue;
-        if (typeof v.value !== 'object' || Array.isArray(v.value)) fail(at(v), { problem: `${key} must be a mapping`, value: v.value, fix: `write ${key}: { ... }` });
+        if (typeof v.value !== 'object' || Array.isArray(v.value)) fail(at(v), { rule: 'HELM-022', problem: `${key} must be a mapping`, value: v.value, fix: `write ${key}: { ... }` });
         for (const k of Object.keys(v.value)) {
           value[k] = v.value[k];
           where[k] = { value: v.value[k], line: keyLine(v, k), file: v.file, node: pairValue(v, k) };
@@ -373,7 +373,7 @@ export class Helmfile {
     const listOf = (key: string): Located[] => layers.flatMap(l => {
       const v = l.top[key];
       if (v === undefined || v.value === null) return [];
-      if (!Array.isArray(v.value)) fail(at(v), { problem: `${key} must be a list`, value: v.value, fix: `write ${key}: [ ... ]` });
+      if (!Array.isArray(v.value)) fail(at(v), { rule: 'HELM-023', problem: `${key} must be a list`, value: v.value, fix: `write ${key}: [ ... ]` });
       return (v.value as any[]).map((x, i) => ({ value: x, line: itemLine(v, i), file: v.file, node: itemNode(v, i) }));
     });
     const scalar = (key: string): Located | undefined => [...layers].reverse().map(l => l.top[key]).find(v => v !== undefined);
@@ -383,7 +383,7 @@ export class Helmfile {
     for (const r of listOf('repositories')) {
       const v = r.value;
       if (!isMap(v) || typeof v.name !== 'string' || typeof v.url !== 'string' || !v.name || !v.url) {
-        fail(at(r), { problem: 'a repository needs a name and a url', value: v, fix: 'write - name: jetstack\n  url: https://charts.jetstack.io' });
+        fail(at(r), { rule: 'HELM-024', problem: 'a repository needs a name and a url', value: v, fix: 'write - name: jetstack\n  url: https://charts.jetstack.io' });
       }
       repos.delete(v.name);
       repos.set(v.name, { name: v.name, url: String(v.url).replace(/^oci:\/\//, '').replace(/\/+$/, ''), oci: v.oci === true || String(v.url).startsWith('oci://') || undefined });
@@ -410,12 +410,13 @@ export class Helmfile {
     this.environments = Object.keys(envs.value).map(name => {
       const e = envs.where[name];
       const spec = e.value ?? {};
-      if (!isMap(spec)) fail(at(e), { problem: `environment ${name} must be a mapping`, value: spec, fix: 'write values: [...] under it' });
+      if (!isMap(spec)) fail(at(e), { rule: 'HELM-025', problem: `environment ${name} must be a mapping`, value: spec, fix: 'write values: [...] under it' });
       const files = (Array.isArray(spec.values) ? spec.values : []).filter((x: unknown) => typeof x === 'string') as string[];
       return { name, valueFiles: files.map(f => this.repoPath(f, path.dirname(e.file.abs), at(e))) };
     });
     if (this.environment !== 'default' && this.environments.length > 0 && !this.environments.some(e => e.name === this.environment)) {
       fail(this.path, {
+        rule: 'HELM-026',
         problem: `environment "${this.environment}" is not defined in the Helmfile`,
         value: this.environments.map(e => e.name),
         fix: `read it with one of the defined environments, or add environments: { ${this.environment}: {} }`,
@@ -441,8 +442,8 @@ export class Helmfile {
     this.subHelmfiles = listOf('helmfiles').map(h => {
       const v = h.value;
       const p = typeof v === 'string' ? v : isMap(v) ? v.path : undefined;
-      if (typeof p !== 'string' || !p) fail(at(h), { problem: 'a helmfiles: entry needs a path', value: v, fix: 'write - path: helmfiles/infra.yaml' });
-      if (/^[a-z0-9+]+::|^[a-z]+:\/\//i.test(p)) fail(at(h), { problem: 'remote sub-helmfiles (go-getter URLs) are not read', value: p, fix: 'vendor the Helmfile into the repository' });
+      if (typeof p !== 'string' || !p) fail(at(h), { rule: 'HELM-027', problem: 'a helmfiles: entry needs a path', value: v, fix: 'write - path: helmfiles/infra.yaml' });
+      if (/^[a-z0-9+]+::|^[a-z]+:\/\//i.test(p)) fail(at(h), { rule: 'HELM-028', problem: 'remote sub-helmfiles (go-getter URLs) are not read', value: p, fix: 'vendor the Helmfile into the repository' });
       const selectors = isMap(v) && Array.isArray(v.selectors) ? v.selectors.map(String) : [];
       if (isMap(v) && v.values !== undefined) {
         this.notes.push(`helmfiles entry ${p} passes values: they only feed Helmfile templates and conditions, which are read here from the sub-helmfile's own environments`);
@@ -457,7 +458,7 @@ export class Helmfile {
       const release = this.readRelease(r, { defaults, commonLabels, templates, nsOverride: nsOverride?.value, envValuesSource });
       const prev = seenIds.get(release.id);
       if (prev !== undefined) {
-        fail(at(r), { problem: `release ${release.id} is declared twice (first at line ${prev})`, value: release.id, fix: 'remove one, or give them different names or namespaces' });
+        fail(at(r), { rule: 'HELM-029', problem: `release ${release.id} is declared twice (first at line ${prev})`, value: release.id, fix: 'remove one, or give them different names or namespaces' });
       }
       seenIds.set(release.id, release.line);
       releases.push(release);
@@ -484,15 +485,15 @@ export class Helmfile {
     if (!fs.existsSync(abs)) return undefined;
     const text = fs.readFileSync(abs, 'utf8');
     const tpl = findTemplate(text);
-    if (tpl) fail(`${repoPath}:${tpl.line}`, { problem: 'the value file is a Go template; only plain YAML values can be read at synth', value: tpl.text, fix: 'use ValuesMode.REFERENCE for this release, or render the file' });
+    if (tpl) fail(`${repoPath}:${tpl.line}`, { rule: 'HELM-030', problem: 'the value file is a Go template; only plain YAML values can be read at synth', value: tpl.text, fix: 'use ValuesMode.REFERENCE for this release, or render the file' });
     let v: unknown;
     try {
       v = YAML.parse(text, { merge: true });
     } catch (e) {
-      fail(repoPath, { problem: `the value file is not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: repoPath, fix: 'fix the YAML syntax' });
+      fail(repoPath, { rule: 'HELM-031', problem: `the value file is not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: repoPath, fix: 'fix the YAML syntax' });
     }
     if (v === null || v === undefined) return {};
-    if (!isMap(v)) fail(repoPath, { problem: 'a value file must hold a mapping', value: repoPath, fix: 'write key: value pairs' });
+    if (!isMap(v)) fail(repoPath, { rule: 'HELM-032', problem: 'a value file must hold a mapping', value: repoPath, fix: 'write key: value pairs' });
     return v;
   }
 
@@ -507,6 +508,7 @@ export class Helmfile {
     const rel = toPosix(path.relative(this.repoDir, abs));
     if (rel === '' || rel.startsWith('../') || rel === '..' || path.isAbsolute(rel)) {
       fail(where, {
+        rule: 'HELM-033',
         problem: 'the path is outside the values repository, so Argo CD cannot read it from there',
         value: p,
         fix: `read the Helmfile with a repoDir that contains it (now ${toPosix(this.repoDir)}), or move the file into the repository`,
@@ -523,7 +525,7 @@ export class Helmfile {
     envValuesSource: () => Located[];
   }): HelmfileRelease {
     const where = at(r);
-    if (!isMap(r.value)) fail(where, { problem: 'a release must be a mapping', value: r.value, fix: 'write - name: x\n  chart: repo/x' });
+    if (!isMap(r.value)) fail(where, { rule: 'HELM-034', problem: 'a release must be a mapping', value: r.value, fix: 'write - name: x\n  chart: repo/x' });
     let spec: { [k: string]: any } = { ...r.value };
     const keyAt = (k: string) => at(r, keyLine(r, k));
 
@@ -535,7 +537,7 @@ export class Helmfile {
         const name = isMap(inh) ? inh.template : undefined;
         const tpl = typeof name === 'string' ? ctx.templates.value[name] : undefined;
         if (!isMap(tpl)) {
-          fail(keyAt('inherit'), { problem: 'inherit names an unknown template', value: name, fix: `use one of the templates ${JSON.stringify(Object.keys(ctx.templates.value))}` });
+          fail(keyAt('inherit'), { rule: 'HELM-035', problem: 'inherit names an unknown template', value: name, fix: `use one of the templates ${JSON.stringify(Object.keys(ctx.templates.value))}` });
         }
         const except: string[] = Array.isArray(inh.except) ? inh.except : [];
         for (const [k, v] of Object.entries(tpl)) if (!except.includes(k)) base[k] = v;
@@ -547,14 +549,14 @@ export class Helmfile {
     const known = [...RELEASE_KEYS, ...RENDER_ONLY_KEYS, ...BLOCKING_KEYS, ...DROPPED_KEYS];
     const unknown = Object.keys(spec).filter(k => !known.includes(k));
     if (unknown.length) {
-      fail(keyAt(unknown[0]), { problem: 'unknown release key', value: unknown, fix: 'correct the spelling (Helmfile rejects unknown keys too)' });
+      fail(keyAt(unknown[0]), { rule: 'HELM-036', problem: 'unknown release key', value: unknown, fix: 'correct the spelling (Helmfile rejects unknown keys too)' });
     }
-    if (typeof spec.name !== 'string' || !spec.name) fail(where, { problem: 'a release needs a name', value: spec.name, fix: 'add name: <release>' });
+    if (typeof spec.name !== 'string' || !spec.name) fail(where, { rule: 'HELM-037', problem: 'a release needs a name', value: spec.name, fix: 'add name: <release>' });
     const name: string = spec.name;
     const namespace: string | undefined = ctx.nsOverride ?? (spec.namespace === undefined || spec.namespace === '' ? undefined : String(spec.namespace));
     const id = namespace ? `${namespace}/${name}` : name;
     const chartRef = spec.chart ?? spec.directory;
-    if (typeof chartRef !== 'string' || !chartRef) fail(where, { problem: `release ${id} needs a chart`, value: spec.chart, fix: 'add chart: <repo>/<chart> or chart: ./charts/<folder>' });
+    if (typeof chartRef !== 'string' || !chartRef) fail(where, { rule: 'HELM-038', problem: `release ${id} needs a chart`, value: spec.chart, fix: 'add chart: <repo>/<chart> or chart: ./charts/<folder>' });
 
     const notes: string[] = [];
     const renderOnly: string[] = RENDER_ONLY_KEYS.filter(k => spec[k] !== undefined);
@@ -565,7 +567,7 @@ export class Helmfile {
     const dir = path.dirname(r.file.abs);
     const chart = this.resolveChart(chartRef, dir, keyAt(spec.chart !== undefined ? 'chart' : 'directory'));
     if (spec.version !== undefined && typeof spec.version !== 'string' && typeof spec.version !== 'number') {
-      fail(keyAt('version'), { problem: 'version must be a string', value: spec.version, fix: "quote it: version: '1.2.3'" });
+      fail(keyAt('version'), { rule: 'HELM-039', problem: 'version must be a string', value: spec.version, fix: "quote it: version: '1.2.3'" });
     }
 
     const missingHandler = spec.missingFileHandler ?? 'Error';
@@ -574,7 +576,7 @@ export class Helmfile {
     let inline: { [k: string]: any } = {};
     let sawInline = false;
     if (spec.values !== undefined) {
-      if (!Array.isArray(spec.values)) fail(keyAt('values'), { problem: 'values must be a list of files or mappings', value: spec.values, fix: 'write values: [values/x.yaml, { key: value }]' });
+      if (!Array.isArray(spec.values)) fail(keyAt('values'), { rule: 'HELM-040', problem: 'values must be a list of files or mappings', value: spec.values, fix: 'write values: [values/x.yaml, { key: value }]' });
       const vNode = pairValue(r, 'values') as YAML.YAMLSeq | undefined;
       (spec.values as any[]).forEach((v, i) => {
         const line = vNode?.items?.[i] ? lineOfNode(r.file, vNode.items[i] as YAML.Node) : keyLine(r, 'values');
@@ -584,7 +586,7 @@ export class Helmfile {
           if (/\.gotmpl$/.test(v)) renderOnly.push(`values ${v} (a Helmfile template)`);
           const rp = this.repoPath(v, dir, vWhere);
           if (this.checkFiles && !fs.existsSync(path.resolve(dir, v))) {
-            if (!tolerant) fail(vWhere, { problem: `value file of release ${id} does not exist`, value: v, fix: 'correct the path (relative to the Helmfile), or set missingFileHandler: Warn' });
+            if (!tolerant) fail(vWhere, { rule: 'HELM-041', problem: `value file of release ${id} does not exist`, value: v, fix: 'correct the path (relative to the Helmfile), or set missingFileHandler: Warn' });
             notes.push(`value file ${v} is missing (missingFileHandler: ${missingHandler}); the Application ignores missing value files`);
           }
           valueFiles.push(rp);
@@ -592,17 +594,17 @@ export class Helmfile {
           sawInline = true;
           inline = deepMerge(inline, v);
         } else {
-          fail(vWhere, { problem: 'a values entry is a file path or a mapping', value: v, fix: 'write a path string or a mapping' });
+          fail(vWhere, { rule: 'HELM-042', problem: 'a values entry is a file path or a mapping', value: v, fix: 'write a path string or a mapping' });
         }
       });
     }
 
     const setValues: HelmfileSetValue[] = [];
     if (spec.set !== undefined) {
-      if (!Array.isArray(spec.set)) fail(keyAt('set'), { problem: 'set must be a list of { name, value }', value: spec.set, fix: 'write set: [{ name: image.tag, value: "1.2" }]' });
+      if (!Array.isArray(spec.set)) fail(keyAt('set'), { rule: 'HELM-043', problem: 'set must be a list of { name, value }', value: spec.set, fix: 'write set: [{ name: image.tag, value: "1.2" }]' });
       const sNode = pairValue(r, 'set') as YAML.YAMLSeq | undefined;
       for (const [i, s] of (spec.set as any[]).entries()) {
-        if (!isMap(s) || typeof s.name !== 'string') fail(keyAt('set'), { problem: 'a set entry needs a name', value: s, fix: 'write { name: image.tag, value: "1.2" }' });
+        if (!isMap(s) || typeof s.name !== 'string') fail(keyAt('set'), { rule: 'HELM-044', problem: 'a set entry needs a name', value: s, fix: 'write { name: image.tag, value: "1.2" }' });
         if (s.file !== undefined) {
           renderOnly.push(`set ${s.name} from file ${s.file}`);
         } else if (Array.isArray(s.values)) {
@@ -616,14 +618,14 @@ export class Helmfile {
 
     const labels: { [k: string]: string } = { ...ctx.commonLabels };
     if (spec.labels !== undefined) {
-      if (!isMap(spec.labels)) fail(keyAt('labels'), { problem: 'labels must be a mapping', value: spec.labels, fix: 'write labels: { tier: infra }' });
+      if (!isMap(spec.labels)) fail(keyAt('labels'), { rule: 'HELM-045', problem: 'labels must be a mapping', value: spec.labels, fix: 'write labels: { tier: infra }' });
       const lNode: Located = { value: spec.labels, line: keyLine(r, 'labels'), node: pairValue(r, 'labels'), file: r.file };
       for (const [k, v] of Object.entries(spec.labels)) labels[k] = rawString(lNode, k, v) ?? '';
     }
 
     let installed = true;
     if (spec.installed !== undefined) {
-      if (typeof spec.installed !== 'boolean') fail(keyAt('installed'), { problem: 'installed must be true or false', value: spec.installed, fix: 'write installed: false' });
+      if (typeof spec.installed !== 'boolean') fail(keyAt('installed'), { rule: 'HELM-046', problem: 'installed must be true or false', value: spec.installed, fix: 'write installed: false' });
       installed = spec.installed;
     }
     if (spec.condition !== undefined) {
@@ -631,6 +633,7 @@ export class Helmfile {
       const value = lookup(this.environmentValues(ctx.envValuesSource, keyAt('condition')), cond);
       if (typeof value !== 'boolean') {
         fail(keyAt('condition'), {
+          rule: 'HELM-047',
           problem: `condition ${cond} of release ${id} is not a boolean in the environment values of "${this.environment}"`,
           value,
           fix: `set ${cond}: true or false in the environment's values`,
@@ -644,9 +647,9 @@ export class Helmfile {
 
     const needs: string[] = [];
     if (spec.needs !== undefined) {
-      if (!Array.isArray(spec.needs)) fail(keyAt('needs'), { problem: 'needs must be a list', value: spec.needs, fix: 'write needs: [namespace/release]' });
+      if (!Array.isArray(spec.needs)) fail(keyAt('needs'), { rule: 'HELM-048', problem: 'needs must be a list', value: spec.needs, fix: 'write needs: [namespace/release]' });
       for (const n of spec.needs as any[]) {
-        if (typeof n !== 'string' || !n) fail(keyAt('needs'), { problem: 'a needs entry is `name`, `namespace/name` or `kubecontext/namespace/name`', value: n, fix: 'write e.g. cert-manager/cert-manager' });
+        if (typeof n !== 'string' || !n) fail(keyAt('needs'), { rule: 'HELM-049', problem: 'a needs entry is `name`, `namespace/name` or `kubecontext/namespace/name`', value: n, fix: 'write e.g. cert-manager/cert-manager' });
         const parts = n.split('/');
         const nName = parts[parts.length - 1];
         const nNs = parts.length > 1 ? parts[parts.length - 2] : namespace;
@@ -657,7 +660,7 @@ export class Helmfile {
 
     const createNamespace = spec.createNamespace ?? ctx.defaults.createNamespace ?? true;
     for (const k of ['createNamespace']) {
-      if (spec[k] !== undefined && typeof spec[k] !== 'boolean') fail(keyAt(k), { problem: `${k} must be true or false`, value: spec[k], fix: `write ${k}: false` });
+      if (spec[k] !== undefined && typeof spec[k] !== 'boolean') fail(keyAt(k), { rule: 'HELM-050', problem: `${k} must be true or false`, value: spec[k], fix: `write ${k}: false` });
     }
     if (chart.kind === HelmfileChartKind.REPOSITORY || chart.kind === HelmfileChartKind.OCI) {
       if (spec.devel === true) notes.push('devel: true (pre-release chart versions) is dropped: pin the version');
@@ -693,16 +696,16 @@ export class Helmfile {
     if (ref.startsWith('oci://')) {
       const rest = ref.slice('oci://'.length).replace(/\/+$/, '');
       const slash = rest.lastIndexOf('/');
-      if (slash <= 0) fail(where, { problem: 'an OCI chart reference needs a registry path and a chart name', value: ref, fix: 'write oci://registry.example.com/charts/name' });
+      if (slash <= 0) fail(where, { rule: 'HELM-051', problem: 'an OCI chart reference needs a registry path and a chart name', value: ref, fix: 'write oci://registry.example.com/charts/name' });
       return { kind: HelmfileChartKind.OCI, repoUrl: rest.slice(0, slash), name: rest.slice(slash + 1) };
     }
     if (/^[a-z0-9+]+::|^[a-z]+:\/\//i.test(ref)) {
-      fail(where, { problem: 'charts fetched by go-getter URLs are not supported', value: ref, fix: 'publish the chart to a Helm repository, or vendor it into the repository as a local chart' });
+      fail(where, { rule: 'HELM-052', problem: 'charts fetched by go-getter URLs are not supported', value: ref, fix: 'publish the chart to a Helm repository, or vendor it into the repository as a local chart' });
     }
     const local = () => {
       const abs = path.resolve(dir, ref);
       if (this.checkFiles && !fs.existsSync(abs)) {
-        fail(where, { problem: 'the local chart folder does not exist', value: ref, fix: 'correct the path (relative to the Helmfile), or declare the repository it comes from' });
+        fail(where, { rule: 'HELM-053', problem: 'the local chart folder does not exist', value: ref, fix: 'correct the path (relative to the Helmfile), or declare the repository it comes from' });
       }
       return { kind: HelmfileChartKind.LOCAL, path: this.repoPath(ref, dir, where) };
     };
@@ -716,6 +719,7 @@ export class Helmfile {
     }
     if (fs.existsSync(path.resolve(dir, ref))) return local();
     return fail(where, {
+      rule: 'HELM-054',
       problem: repoName ? `the chart's repository "${repoName}" is not declared in repositories:` : 'the chart is neither <repository>/<chart> nor a local folder',
       value: { chart: ref, repositories: this.repositories.map(r => r.name) },
       fix: repoName ? `add repositories: [{ name: ${repoName}, url: <chart repository URL> }]` : 'write chart: <repository>/<chart>, or ./<folder> for a local chart',
@@ -729,24 +733,24 @@ export class Helmfile {
     for (const s of sources()) {
       const w = at(s);
       if (isMap(s.value) && s.value.__secrets) {
-        fail(where, { problem: `the condition needs the values of environment "${this.environment}", which has secrets:, and encrypted files cannot be read here`, value: this.environment, fix: 'move the condition flag into a plain values file of the environment' });
+        fail(where, { rule: 'HELM-055', problem: `the condition needs the values of environment "${this.environment}", which has secrets:, and encrypted files cannot be read here`, value: this.environment, fix: 'move the condition flag into a plain values file of the environment' });
       }
       if (typeof s.value === 'string') {
         if (!/\.ya?ml$/.test(s.value)) {
-          fail(w, { problem: 'only plain YAML environment value files can be read (a condition needs them)', value: s.value, fix: 'use a .yaml file, or replace the condition with installed: true|false' });
+          fail(w, { rule: 'HELM-056', problem: 'only plain YAML environment value files can be read (a condition needs them)', value: s.value, fix: 'use a .yaml file, or replace the condition with installed: true|false' });
         }
         const abs = path.resolve(path.dirname(s.file.abs), s.value);
-        if (!fs.existsSync(abs)) fail(w, { problem: 'the environment value file does not exist', value: s.value, fix: 'correct the path (relative to the Helmfile)' });
+        if (!fs.existsSync(abs)) fail(w, { rule: 'HELM-057', problem: 'the environment value file does not exist', value: s.value, fix: 'correct the path (relative to the Helmfile)' });
         const text = fs.readFileSync(abs, 'utf8');
         const tpl = findTemplate(text);
-        if (tpl) fail(`${s.value}:${tpl.line}`, { problem: 'the environment value file is a Go template', value: tpl.text, fix: 'use plain YAML values' });
+        if (tpl) fail(`${s.value}:${tpl.line}`, { rule: 'HELM-058', problem: 'the environment value file is a Go template', value: tpl.text, fix: 'use plain YAML values' });
         const v = YAML.parse(text) ?? {};
-        if (!isMap(v)) fail(w, { problem: 'an environment value file must hold a mapping', value: s.value, fix: 'write key: value pairs' });
+        if (!isMap(v)) fail(w, { rule: 'HELM-059', problem: 'an environment value file must hold a mapping', value: s.value, fix: 'write key: value pairs' });
         merged = deepMerge(merged, v);
       } else if (isMap(s.value)) {
         merged = deepMerge(merged, s.value);
       } else {
-        fail(w, { problem: 'an environment values entry is a file path or a mapping', value: s.value, fix: 'write a path or a mapping' });
+        fail(w, { rule: 'HELM-060', problem: 'an environment values entry is a file path or a mapping', value: s.value, fix: 'write a path or a mapping' });
       }
     }
     this.envValues = merged;
@@ -769,6 +773,7 @@ function parseLayers(text: string, file: FileText): Layer[] {
   const tpl = findTemplate(text);
   if (tpl) {
     fail(`${file.display}:${tpl.line}`, {
+      rule: 'HELM-061',
       problem: 'the Helmfile is a Go template ({{ ... }}); only plain YAML Helmfiles can be read, and reading around the template would give a partial result',
       value: tpl.text,
       fix: `render it first (helmfile -f ${file.display} -e <env> build prints the rendered state; save its releases as a plain Helmfile), or replace the template expression with its value`,
@@ -780,7 +785,7 @@ function parseLayers(text: string, file: FileText): Layer[] {
     const err = doc.errors[0];
     if (err) {
       const line = err.linePos?.[0]?.line ?? 1;
-      fail(`${file.display}:${line}`, { problem: `the Helmfile is not valid YAML: ${err.message.split('\n')[0]}`, value: text.split(/\r?\n/)[line - 1]?.trim(), fix: 'fix the YAML syntax' });
+      fail(`${file.display}:${line}`, { rule: 'HELM-062', problem: `the Helmfile is not valid YAML: ${err.message.split('\n')[0]}`, value: text.split(/\r?\n/)[line - 1]?.trim(), fix: 'fix the YAML syntax' });
     }
     const contents = doc.contents;
     if (contents === null || (YAML.isScalar(contents) && (contents.value === null || contents.value === undefined))) continue;
@@ -791,13 +796,13 @@ function parseLayers(text: string, file: FileText): Layer[] {
       } catch {
         value = String(contents); // e.g. an alias to an anchor that does not exist
       }
-      fail(`${file.display}:${lineOfNode(file, contents)}`, { problem: 'a Helmfile (part) must be a YAML mapping', value, fix: 'start with repositories:, releases: ...' });
+      fail(`${file.display}:${lineOfNode(file, contents)}`, { rule: 'HELM-063', problem: 'a Helmfile (part) must be a YAML mapping', value, fix: 'start with repositories:, releases: ...' });
     }
     let js: any;
     try {
       js = doc.toJS({ maxAliasCount: 1000 });
     } catch (e) {
-      fail(`${file.display}:${lineOfNode(file, contents)}`, { problem: `the Helmfile cannot be read: ${(e as Error).message}`, value: undefined, fix: 'fix the anchors and aliases' });
+      fail(`${file.display}:${lineOfNode(file, contents)}`, { rule: 'HELM-064', problem: `the Helmfile cannot be read: ${(e as Error).message}`, value: undefined, fix: 'fix the anchors and aliases' });
     }
     const top: { [k: string]: Located } = {};
     for (const pair of contents.items) {
@@ -861,7 +866,7 @@ function itemLine(l: Located, i: number): number {
 function stringMap(m: { value: { [k: string]: any }; where: { [k: string]: Located } }, what: string): { [k: string]: string } {
   const out: { [k: string]: string } = {};
   for (const [k, v] of Object.entries(m.value)) {
-    if (isMap(v) || Array.isArray(v)) fail(at(m.where[k]), { problem: `${what} values must be strings`, value: v, fix: `write ${k}: <string>` });
+    if (isMap(v) || Array.isArray(v)) fail(at(m.where[k]), { rule: 'HELM-065', problem: `${what} values must be strings`, value: v, fix: `write ${k}: <string>` });
     out[k] = String(v);
   }
   return out;
@@ -896,7 +901,7 @@ interface Selector {
 function parseSelector(s: string, where: string): Selector[] {
   return s.split(',').map(term => {
     const m = /^([A-Za-z0-9_./-]+)(!=|=)(.*)$/.exec(term.trim());
-    if (!m) fail(where, { problem: 'a selector is key=value or key!=value, comma-separated', value: s, fix: 'write e.g. tier=infra,name!=legacy' });
+    if (!m) fail(where, { rule: 'HELM-066', problem: 'a selector is key=value or key!=value, comma-separated', value: s, fix: 'write e.g. tier=infra,name!=legacy' });
     return { key: m[1], value: m[3], negate: m[2] === '!=' };
   });
 }

@@ -40,6 +40,7 @@ export function computeWaves(nodes: readonly WaveNode[], tierOrder: readonly str
       if (!byId.has(d)) {
         const sameName = nodes.filter(x => x.id.split('/').pop() === d.split('/').pop()).map(x => x.id);
         throw new WaveError(n.where, describeProblem({
+          rule: 'HELM-067',
           problem: `release ${n.id} needs ${d}, which no Helmfile of the migration declares`,
           value: d,
           fix: sameName.length
@@ -59,6 +60,7 @@ export function computeWaves(nodes: readonly WaveNode[], tierOrder: readonly str
     if (s === 'visiting') {
       const cycle = [...stack.slice(stack.indexOf(id)), id];
       throw new WaveError(byId.get(id)!.where, describeProblem({
+        rule: 'HELM-068',
         problem: `the releases' needs form a cycle (each needs the next): ${cycle.join(' -> ')}`,
         value: cycle,
         fix: 'remove one of these needs',
@@ -96,6 +98,7 @@ export function computeWaves(nodes: readonly WaveNode[], tierOrder: readonly str
       const d = dep.id;
       if (rank(dep.tier) > rank(n.tier)) {
         throw new WaveError(n.where, describeProblem({
+          rule: 'HELM-069',
           problem: `release ${n.id} (tier ${n.tier}) needs ${d}, which is in the later tier ${dep.tier}: the rollout would sync it first`,
           value: { [n.id]: n.tier, [d]: dep.tier },
           fix: `move ${d} to tier ${n.tier} or an earlier one, or ${n.id} to tier ${dep.tier} or a later one`,
@@ -123,6 +126,7 @@ export function computeWaves(nodes: readonly WaveNode[], tierOrder: readonly str
       const d = dep.id;
       if (dep.tier === n.tier && waves.get(d)! >= n.wave) {
         throw new WaveError(n.where, describeProblem({
+          rule: 'HELM-070',
           problem: `release ${n.id} has wave ${n.wave} but needs ${d} in wave ${waves.get(d)} of the same tier`,
           value: { [n.id]: n.wave, [d]: waves.get(d) },
           fix: `give ${n.id} a wave above ${waves.get(d)}, or leave its wave out to derive it`,

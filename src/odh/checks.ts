@@ -37,6 +37,7 @@ export interface ImageReference {
 export function parseImageReference(image: string): ImageReference | string {
   if (typeof image !== 'string' || image.trim() === '' || /\s/.test(image)) {
     return describeProblem({
+      rule: 'ODH-001',
       problem: 'the image reference is empty or contains whitespace',
       value: image,
       fix: 'use a reference such as "registry.example.com/team/image:1.2.3" or "...@sha256:<64 hex>"',
@@ -50,6 +51,7 @@ export function parseImageReference(image: string): ImageReference | string {
     rest = rest.slice(0, at);
     if (!DIGEST.test(digest) || (digest.startsWith('sha256:') && digest.length !== 'sha256:'.length + 64)) {
       return describeProblem({
+        rule: 'ODH-002',
         problem: 'the image digest is malformed',
         value: image,
         fix: 'write the digest as "@sha256:" followed by 64 hexadecimal characters (e.g. from `skopeo inspect`)',
@@ -65,6 +67,7 @@ export function parseImageReference(image: string): ImageReference | string {
     rest = rest.slice(0, slash + 1 + colon);
     if (!TAG.test(tag)) {
       return describeProblem({
+        rule: 'ODH-003',
         problem: 'the image tag is malformed (letters, digits, "_", "." and "-", at most 128, not starting with "." or "-")',
         value: image,
         fix: 'use a release tag such as ":8.0.36" or pin a digest',
@@ -74,11 +77,12 @@ export function parseImageReference(image: string): ImageReference | string {
   const components = rest.split('/');
   const hasHost = components.length > 1 && (/[.:]/.test(components[0]) || components[0] === 'localhost');
   if (hasHost && !REGISTRY_HOST.test(components[0])) {
-    return describeProblem({ problem: 'the image registry host is malformed', value: image, fix: 'use a host such as "registry.example.com" or "registry:5000"' });
+    return describeProblem({ rule: 'ODH-004', problem: 'the image registry host is malformed', value: image, fix: 'use a host such as "registry.example.com" or "registry:5000"' });
   }
   const path = hasHost ? components.slice(1) : components;
   if (path.length === 0 || path.some(p => !PATH_COMPONENT.test(p))) {
     return describeProblem({
+      rule: 'ODH-005',
       problem: 'the image repository path is malformed (lowercase letters, digits and single separators ".", "_", "__" or "-" between them)',
       value: image,
       fix: 'write the repository in lower case, e.g. "registry.example.com/team/image:1.2.3"',
@@ -98,6 +102,7 @@ export function validateImagePinned(image: string): string | undefined {
   if (ref.digest !== undefined) return undefined;
   if (ref.tag === undefined) {
     return describeProblem({
+      rule: 'ODH-006',
       problem: 'the image has no tag or digest, so the registry serves ":latest" and the same commit can deploy different images',
       value: image,
       fix: `pin a release tag (e.g. "${ref.repository}:<version>") or a digest ("${ref.repository}@sha256:<64 hex>"), or set allowUnpinnedImages: true`,
@@ -105,6 +110,7 @@ export function validateImagePinned(image: string): string | undefined {
   }
   if (ref.tag === 'latest') {
     return describeProblem({
+      rule: 'ODH-007',
       problem: 'the image uses the ":latest" tag, which moves: the same commit can deploy different images',
       value: image,
       fix: `pin a release tag (e.g. "${ref.repository}:<version>") or a digest ("${ref.repository}@sha256:<64 hex>"), or set allowUnpinnedImages: true`,
@@ -120,6 +126,7 @@ export function validateDns1035Label(name: string, what: string): string | undef
     ? name.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^[^a-z]+/, '').slice(0, 63).replace(/-+$/, '')
     : '';
   return describeProblem({
+    rule: 'ODH-008',
     problem: `the ${what} must be a DNS-1035 label (a lowercase letter first, then lowercase letters, digits and "-", at most 63 characters)`,
     value: name,
     fix: suggestion ? `use e.g. ${JSON.stringify(suggestion)}` : 'use a name such as "model-registry"',
@@ -130,6 +137,7 @@ export function validateDns1035Label(name: string, what: string): string | undef
 export function validateDataKey(key: string, what: string): string | undefined {
   if (typeof key === 'string' && key.length > 0 && key.length <= 253 && CONFIG_KEY.test(key)) return undefined;
   return describeProblem({
+    rule: 'ODH-009',
     problem: `the ${what} is not a valid Secret/ConfigMap key (letters, digits, "-", "_" and ".", at most 253 characters)`,
     value: key,
     fix: 'use a key such as "database-password"',
@@ -139,7 +147,7 @@ export function validateDataKey(key: string, what: string): string | undefined {
 /** A TCP port: an integer from 1 to 65535. */
 export function validatePort(port: number, what: string): string | undefined {
   if (Number.isInteger(port) && port >= 1 && port <= 65535) return undefined;
-  return describeProblem({ problem: `the ${what} must be an integer from 1 to 65535`, value: port, fix: 'use e.g. 3306' });
+  return describeProblem({ rule: 'ODH-010', problem: `the ${what} must be an integer from 1 to 65535`, value: port, fix: 'use e.g. 3306' });
 }
 
 /** The value of a Kubernetes quantity in base units, or undefined when `q` is not a quantity. */
@@ -159,6 +167,7 @@ export function parseQuantity(q: string): number | undefined {
 export function validateQuantity(q: string, what: string): string | undefined {
   if (parseQuantity(q) !== undefined) return undefined;
   return describeProblem({
+    rule: 'ODH-011',
     problem: `the ${what} is not a Kubernetes quantity`,
     value: q,
     fix: 'write it like "500m" or "2" (CPU), "16Gi" (memory), or a whole number (devices)',

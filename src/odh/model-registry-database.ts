@@ -83,7 +83,7 @@ export class DatabaseCredentials {
    */
   public static unsafePlaintext(options: PlaintextDatabaseCredentialsOptions): DatabaseCredentials {
     if (typeof options.password !== 'string' || options.password.length === 0) {
-      fail(undefined, { problem: 'unsafePlaintext needs a non-empty password', value: '<empty>', fix: 'prefer DatabaseCredentials.fromSecret(...)' });
+      fail(undefined, { rule: 'ODH-012', problem: 'unsafePlaintext needs a non-empty password', value: '<empty>', fix: 'prefer DatabaseCredentials.fromSecret(...)' });
     }
     return new DatabaseCredentials(options.secretName, 'database-password', options.rootPassword !== undefined ? 'database-root-password' : undefined,
       options.secretName, { password: options.password, rootPassword: options.rootPassword });
@@ -106,6 +106,7 @@ export class DatabaseCredentials {
     for (const [what, name] of [['secretName', secretName], ['databaseSecretName', databaseSecretName]] as const) {
       if (name !== undefined && !isDns1123Subdomain(name)) {
         fail(undefined, {
+          rule: 'ODH-013',
           problem: `the database credentials' ${what} is not a valid Secret name (DNS-1123 subdomain)`,
           value: name,
           fix: 'use lowercase letters, digits, "-" and ".", e.g. "model-registry-db"',
@@ -315,6 +316,7 @@ export class ModelRegistryDatabase {
     externalMySql?: ExternalMySqlOptions, externalPostgres?: ExternalPostgresOptions) {
     if (!credentials || !(credentials instanceof DatabaseCredentials)) {
       fail(undefined, {
+        rule: 'ODH-014',
         problem: 'the model registry database needs credentials',
         value: credentials,
         fix: "pass credentials: DatabaseCredentials.fromSecret({ secretName: 'model-registry-db' })",

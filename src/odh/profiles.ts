@@ -25,6 +25,7 @@ const LEGACY_NOTE = 'dashboard.opendatahub.io/v1 AcceleratorProfile is deprecate
 function checkName(scope: IConstruct, what: string, name: string): void {
   if (typeof name !== 'string' || !isDns1123Subdomain(name)) {
     fail(scope, {
+      rule: 'ODH-015',
       problem: `${what} name is not a DNS-1123 subdomain (lowercase letters, digits, "-" and ".")`,
       value: name,
       fix: 'use a name such as "nvidia-gpu-small"',
@@ -35,6 +36,7 @@ function checkName(scope: IConstruct, what: string, name: string): void {
 function checkRange(scope: IConstruct, what: string, min: number, def: number, max: number | undefined, value: unknown): void {
   if (min > def || (max !== undefined && def > max)) {
     fail(scope, {
+      rule: 'ODH-016',
       problem: `${what}: minCount <= defaultCount <= maxCount does not hold`,
       value,
       fix: 'order the counts so that the minimum is not above the default and the default not above the maximum',
@@ -65,6 +67,7 @@ function acceleratorIdentifier(scope: IConstruct, profile: string, a: Accelerato
   const keyProblem = validateLabelKey(a.identifier ?? '');
   if (!a.identifier || keyProblem || !a.identifier.includes('/')) {
     fail(scope, {
+      rule: 'ODH-017',
       problem: `hardware profile "${profile}" accelerator identifier is not an extended resource name (domain/name)`,
       value: a.identifier,
       fix: 'use the device plugin resource, e.g. "nvidia.com/gpu" or "amd.com/gpu"',
@@ -74,7 +77,7 @@ function acceleratorIdentifier(scope: IConstruct, profile: string, a: Accelerato
   const def = a.defaultCount ?? min;
   for (const n of [min, def, a.maxCount]) {
     if (n !== undefined && (!Number.isInteger(n) || n < 0)) {
-      fail(scope, { problem: `hardware profile "${profile}" accelerator ${a.identifier}: counts are whole numbers >= 0`, value: n, fix: 'use e.g. 1' });
+      fail(scope, { rule: 'ODH-018', problem: `hardware profile "${profile}" accelerator ${a.identifier}: counts are whole numbers >= 0`, value: n, fix: 'use e.g. 1' });
     }
   }
   checkRange(scope, `hardware profile "${profile}" accelerator ${a.identifier}`, min, def, a.maxCount, a);
@@ -100,6 +103,7 @@ function toleration(scope: IConstruct, what: string, t: ProfileToleration, keyRe
   const operator = t.operator ?? ProfileTolerationOperator.EQUAL;
   if (!t.key && (keyRequired || operator !== ProfileTolerationOperator.EXISTS)) {
     fail(scope, {
+      rule: 'ODH-019',
       problem: `${what}: a toleration without a key ${keyRequired ? 'is not allowed here' : 'needs operator EXISTS'}`,
       value: t,
       fix: keyRequired ? "set key, e.g. 'nvidia.com/gpu'" : "set key, e.g. 'nvidia.com/gpu', or operator: ProfileTolerationOperator.EXISTS",
@@ -110,10 +114,11 @@ function toleration(scope: IConstruct, what: string, t: ProfileToleration, keyRe
     if (p) failWith(scope, `${what}: toleration key: ${p}`);
   }
   if (operator === ProfileTolerationOperator.EXISTS && t.value) {
-    fail(scope, { problem: `${what}: a toleration with operator EXISTS has no value`, value: t, fix: 'drop value or use operator EQUAL' });
+    fail(scope, { rule: 'ODH-020', problem: `${what}: a toleration with operator EXISTS has no value`, value: t, fix: 'drop value or use operator EQUAL' });
   }
   if (t.tolerationSeconds !== undefined && (t.effect !== 'NoExecute' || !Number.isInteger(t.tolerationSeconds))) {
     fail(scope, {
+      rule: 'ODH-021',
       problem: `${what}: tolerationSeconds is a whole number and only valid with effect NoExecute`,
       value: t,
       fix: 'set effect: TaintEffect.NO_EXECUTE, or drop tolerationSeconds',
@@ -134,7 +139,7 @@ export function addHardwareProfile(where: IConstruct, scope: Construct, id: stri
   p: HardwareProfileOptions): ApiObject {
   checkName(where, 'hardware profile', p.name);
   if (!p.displayName || typeof p.displayName !== 'string') {
-    fail(where, { problem: `hardware profile "${p.name}" needs a displayName`, value: p.displayName, fix: "set displayName, e.g. 'NVIDIA GPU (1x)'" });
+    fail(where, { rule: 'ODH-022', problem: `hardware profile "${p.name}" needs a displayName`, value: p.displayName, fix: "set displayName, e.g. 'NVIDIA GPU (1x)'" });
   }
   const identifiers: infra.HardwareProfileSpecIdentifiers[] = [];
   if (p.cpu) identifiers.push(quantityIdentifier(where, p.name, 'cpu', p.cpu));
@@ -142,7 +147,7 @@ export function addHardwareProfile(where: IConstruct, scope: Construct, id: stri
   const seen = new Set<string>();
   for (const a of p.accelerators ?? []) {
     if (seen.has(a.identifier)) {
-      fail(where, { problem: `hardware profile "${p.name}" lists an accelerator twice`, value: a.identifier, fix: 'list each identifier once' });
+      fail(where, { rule: 'ODH-023', problem: `hardware profile "${p.name}" lists an accelerator twice`, value: a.identifier, fix: 'list each identifier once' });
     }
     seen.add(a.identifier);
     identifiers.push(acceleratorIdentifier(where, p.name, a));
@@ -154,16 +159,17 @@ export function addHardwareProfile(where: IConstruct, scope: Construct, id: stri
   const nodeScheduling = Object.keys(p.nodeSelector ?? {}).length > 0 || (p.tolerations ?? []).length > 0;
   if (p.localQueueName !== undefined && nodeScheduling) {
     fail(where, {
+      rule: 'ODH-024',
       problem: `hardware profile "${p.name}" mixes queue scheduling (localQueueName) with node scheduling (nodeSelector/tolerations); the CRD allows one`,
       value: { localQueueName: p.localQueueName, nodeSelector: p.nodeSelector, tolerations: p.tolerations?.length },
       fix: 'with Kueue, put node placement in the ResourceFlavor and keep only localQueueName; otherwise drop localQueueName',
     });
   }
   if (p.priorityClass !== undefined && p.localQueueName === undefined) {
-    fail(where, { problem: `hardware profile "${p.name}" sets priorityClass without localQueueName`, value: p.priorityClass, fix: 'set localQueueName too' });
+    fail(where, { rule: 'ODH-025', problem: `hardware profile "${p.name}" sets priorityClass without localQueueName`, value: p.priorityClass, fix: 'set localQueueName too' });
   }
   if (p.localQueueName !== undefined && !isDns1123Subdomain(p.localQueueName)) {
-    fail(where, { problem: `hardware profile "${p.name}" localQueueName is not a valid LocalQueue name`, value: p.localQueueName, fix: 'use e.g. "gpu-queue"' });
+    fail(where, { rule: 'ODH-026', problem: `hardware profile "${p.name}" localQueueName is not a valid LocalQueue name`, value: p.localQueueName, fix: 'use e.g. "gpu-queue"' });
   }
   let scheduling: infra.HardwareProfileSpecScheduling | undefined;
   if (p.localQueueName !== undefined) {
@@ -204,10 +210,11 @@ export function addLegacyAcceleratorProfile(where: IConstruct, scope: Construct,
   p: LegacyAcceleratorProfileOptions): ApiObject {
   checkName(where, 'legacy accelerator profile', p.name);
   if (!p.displayName) {
-    fail(where, { problem: `legacy accelerator profile "${p.name}" needs a displayName`, value: p.displayName, fix: "set displayName, e.g. 'NVIDIA GPU'" });
+    fail(where, { rule: 'ODH-027', problem: `legacy accelerator profile "${p.name}" needs a displayName`, value: p.displayName, fix: "set displayName, e.g. 'NVIDIA GPU'" });
   }
   if (!p.identifier || validateLabelKey(p.identifier) || !p.identifier.includes('/')) {
     fail(where, {
+      rule: 'ODH-028',
       problem: `legacy accelerator profile "${p.name}" identifier is not an extended resource name (domain/name)`,
       value: p.identifier,
       fix: 'use e.g. "nvidia.com/gpu"',

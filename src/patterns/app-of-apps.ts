@@ -7,10 +7,11 @@ import { ApplicationSource } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
-import { describeProblem, fail, failWith } from '../checks/errors';
+import { collect, fail, failWith, ProblemOptions } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
+import { addSuppression, decide } from '../rules/engine';
 
 /**
  * What a child app does; decides its default sync policy.
@@ -257,10 +258,13 @@ export class AppOfApps extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
+    if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
+    if (props.applicationSetHealthCheckManagedExternally) addSuppression(this, 'AOA-101', 'applicationSetHealthCheckManagedExternally: true');
     this.props = props;
     const app = GitOpsApp.find(this);
     if (!app) {
       fail(this, {
+        rule: 'AOA-001',
         problem: 'an AppOfApps must be in a GitOpsApp (the root app points at the folder its children are written to)',
         value: this.node.root.constructor.name,
         fix: "create the cdk8s app with new GitOpsApp({ repoUrl: 'https://git.example.com/gitops.git' })",
@@ -271,7 +275,7 @@ export class AppOfApps extends Construct {
     if (nameProblem) failWith(this, `root Application ${nameProblem}`);
     for (const [what, folder] of [['childrenFolder', props.childrenFolder], ['rootFolder', props.rootFolder]] as const) {
       if (folder !== undefined && typeof folder !== 'string') {
-        fail(this, { problem: `${what} must be a folder path`, value: folder, fix: "use a relative folder such as 'apps/root'" });
+        fail(this, { rule: 'AOA-002', problem: `${what} must be a folder path`, value: folder, fix: "use a relative folder such as 'apps/root'" });
       }
     }
     this.argocdNamespace = props.argocdNamespace ?? 'argocd';
@@ -312,6 +316,7 @@ export class AppOfApps extends Construct {
     const namespace = options.namespace ?? chart.namespace;
     if (!namespace) {
       fail(this, {
+        rule: 'AOA-003',
         problem: `child '${id}' needs a destination namespace`,
         value: chart.node.path,
         fix: "give the chart a namespace (new Chart(app, 'x', { namespace: 'x' })) or pass namespace to addChart",
@@ -330,6 +335,7 @@ export class AppOfApps extends Construct {
     for (const [what, a] of [['child', child], ['dependency', dependency]] as const) {
       if (!this.childByNode.has(a)) {
         fail(this, {
+          rule: 'AOA-004',
           problem: `the ${what} is not a child of this AppOfApps`,
           value: a.node.path,
           fix: 'add it with addApplication/addChart/addApplicationSet of this AppOfApps first',
@@ -349,7 +355,7 @@ export class AppOfApps extends Construct {
   public addApplicationSet(id: string, options: ChildApplicationSetOptions): ApplicationSet {
     const { syncWave, dependsOn, role, ...props } = options;
     if (syncWave !== undefined && !Number.isSafeInteger(syncWave)) {
-      fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
+      fail(this, { rule: 'AOA-005', problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
     }
     const appSet = new ApplicationSet(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
     const t = props.template;
@@ -388,17 +394,18 @@ export class AppOfApps extends Construct {
     sources?: ApplicationSource[], chart?: Chart): Application {
     if (!destination.namespace) {
       fail(this, {
+        rule: 'AOA-006',
         problem: `child '${id}' has no destination namespace (each child is scoped to one namespace)`,
         value: destination._toArgo(),
         fix: "use Destination.inCluster('my-namespace')",
       });
     }
     for (const ns of o.extraNamespaces ?? []) {
-      if (!isDns1123Label(ns)) fail(this, { problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
+      if (!isDns1123Label(ns)) fail(this, { rule: 'AOA-007', problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
     }
     if (o.syncWave !== undefined && !Number.isSafeInteger(o.syncWave)) {
       // Argo CD parses the annotation as an integer: 1e21 would be written as "1e+21"
-      fail(this, { problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
+      fail(this, { rule: 'AOA-008', problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
     }
     const role = o.role ?? ChildRole.APPLICATION;
     const app = new Application(this.childrenChart, id, {
@@ -440,6 +447,7 @@ export class AppOfApps extends Construct {
     for (const dep of child.dependsOn) {
       if (!this.childByNode.has(dep)) {
         fail(child.node, {
+          rule: 'AOA-009',
           problem: 'dependsOn names something that is not a child of this AppOfApps',
           value: dep?.node?.path ?? dep,
           fix: 'add the dependency with addApplication/addChart/addApplicationSet of the same AppOfApps first',
@@ -448,10 +456,11 @@ export class AppOfApps extends Construct {
     }
     const key = `${child.kind}/${child.name}`;
     if (this.childKeys.has(key)) {
-      fail(child.node, { problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
+      fail(child.node, { rule: 'AOA-010', problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
     }
     if (child.kind === 'Application' && child.name === this.root.name) {
       fail(child.node, {
+        rule: 'AOA-011',
         problem: 'a child Application has the name of the root Application (both live in Argo CD\'s namespace, so they would be one object)',
         value: child.name,
         fix: 'give the child (or the root, with name) another name',
@@ -495,7 +504,7 @@ export class AppOfApps extends Construct {
       waves = this.computeWaves();
     } catch (e) {
       if (e instanceof CycleError) {
-        return [`the children's dependsOn form a cycle (each depends on the next): ${e.cycle}. Fix: remove one of these dependencies`];
+        return [`the children's dependsOn form a cycle (each depends on the next): ${e.cycle}. Fix: remove one of these dependencies [AOA-012]`];
       }
       throw e;
     }
@@ -507,24 +516,24 @@ export class AppOfApps extends Construct {
         const dw = waves.get(d)!;
         if (c.explicitWave !== undefined && dw >= wave) {
           errors.push(`child '${c.name}' has syncWave ${wave} but depends on '${byNode.get(d)!.name}' in wave ${dw} (got ${wave} <= ${dw}). `
-            + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it`);
+            + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it [AOA-013]`);
         }
       }
       c.setWave(wave);
     }
     const distinct = new Set(waves.values());
-    if (distinct.size > 1 && !this.props.healthCheckManagedExternally) {
+    if (distinct.size > 1) {
       const settings = ArgoCdSettings.of(this);
       if (!settings?.applicationHealthCheckEnabled) {
-        errors.push(`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
+        const message = (`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
           + 'health check for Application: later waves would not wait for earlier children to be healthy. '
           + "Fix: add new ArgoCdSettings(chart, 'argocd-settings', { applicationHealthCheck: true }) to the app, "
-          + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application');
+          + 'or set healthCheckManagedExternally: true if argocd-cm already has resource.customizations.health.argoproj.io_Application [AOA-014]');
+        if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
-    const appSetProblem = this.props.applicationSetHealthCheckManagedExternally ? undefined
-      : applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
-    if (appSetProblem) errors.push(appSetProblem);
+    const appSetProblem = applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
+    if (appSetProblem) collect(this, appSetProblem, errors);
     for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
     errors.push(...this.checkNamespaceScope());
     return errors;
@@ -556,18 +565,18 @@ export class AppOfApps extends Construct {
         const what = `${obj.kind} ${obj.name}`;
         if (clusterScoped && ns !== undefined) {
           errors.push(`child '${c.name}': cluster-scoped ${what} has a namespace (got ${JSON.stringify(ns)}). `
-            + 'Fix: remove metadata.namespace from it');
+            + 'Fix: remove metadata.namespace from it [AOA-015]');
         }
         if (!clusterScoped && ns !== undefined && !c.namespaces.includes(ns)) {
           errors.push(`child '${c.name}': ${what} is in namespace ${JSON.stringify(ns)}, outside the child's namespaces `
             + `(got ${JSON.stringify(ns)}, allowed ${JSON.stringify(c.namespaces)}). Fix: move it to ${JSON.stringify(defaultNs)}, `
-            + `or add ${JSON.stringify(ns)} to the child's extraNamespaces`);
+            + `or add ${JSON.stringify(ns)} to the child's extraNamespaces [AOA-016]`);
         }
         const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${clusterScoped ? '' : ns ?? defaultNs}/${obj.name}`;
         const owner = owners.get(key);
         if (owner !== undefined && owner !== c.name) {
           errors.push(`${what}${clusterScoped ? '' : ` in namespace ${ns ?? defaultNs}`} is deployed by two children `
-            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child`);
+            + `(got '${owner}' and '${c.name}'): Argo CD would flap between them. Fix: keep it in one child [AOA-017]`);
         }
         owners.set(key, c.name);
       }
@@ -619,11 +628,10 @@ export class AppOfApps extends Construct {
 }
 
 /**
- * The check "children after an ApplicationSet do not wait for its Applications": some child is in a later wave
- * than a child ApplicationSet and Argo CD has no ApplicationSet health check that waits. A pure function, so it
- * can become a named rule with a level.
+ * Rule AOA-101, "children after an ApplicationSet do not wait for its Applications": some child is in a later
+ * wave than a child ApplicationSet and Argo CD has no ApplicationSet health check that waits.
  */
-function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, number>, healthCheck: boolean): string | undefined {
+function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, number>, healthCheck: boolean): ProblemOptions | undefined {
   if (healthCheck) return undefined;
   const byWave = (a: Child, b: Child) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
   const sets = children.filter(c => c.kind === 'ApplicationSet').sort(byWave);
@@ -632,7 +640,8 @@ function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, num
   const later = children.filter(c => waves.get(c.node)! > first).sort(byWave);
   if (later.length === 0) return undefined;
   const name = (c: Child) => `${c.name} (wave ${waves.get(c.node)})`;
-  return describeProblem({
+  return {
+    rule: 'AOA-101',
     problem: `children in later waves (${later.slice(0, 3).map(name).join(', ')}${later.length > 3 ? `, and ${later.length - 3} more` : ''}) `
       + `follow the ApplicationSet ${sets.filter(s => waves.get(s.node)! < waves.get(later[later.length - 1].node)!).map(name).join(', ')}, `
       + 'but Argo CD\'s built-in ApplicationSet health is Healthy as soon as its Applications are created, not when they are healthy: '
@@ -640,7 +649,7 @@ function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, num
     value: sets.map(s => s.name),
     fix: "add applicationSetHealthCheck: true to the app's ArgoCdSettings (a health check that waits for every generated Application), "
       + 'or set applicationSetHealthCheckManagedExternally: true on the AppOfApps if argocd-cm already has one or the early start is intended',
-  });
+  };
 }
 
 function policyOf(a: Application): string {

@@ -115,24 +115,24 @@ export class Component {
   public static fromYaml(text: string, options: ComponentReadOptions = {}): Component {
     const origin = options.origin ?? ENABLED_FILE;
     if (typeof text !== 'string') {
-      fail(origin, { problem: 'the component file text must be a string', value: text, fix: 'pass the file content, e.g. fs.readFileSync(path, \'utf8\'), or use Component.fromFile' });
+      fail(origin, { rule: 'TIER-001', problem: 'the component file text must be a string', value: text, fix: 'pass the file content, e.g. fs.readFileSync(path, \'utf8\'), or use Component.fromFile' });
     }
     let doc: any;
     try {
       doc = YAML.parse(text);
     } catch (e) {
-      return fail(origin, { problem: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: text.slice(0, 80), fix: 'fix the YAML syntax' });
+      return fail(origin, { rule: 'TIER-002', problem: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: text.slice(0, 80), fix: 'fix the YAML syntax' });
     }
     if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
-      fail(origin, { problem: 'a component file must be a YAML mapping', value: doc, fix: 'write name, tier, project, namespace and source keys' });
+      fail(origin, { rule: 'TIER-003', problem: 'a component file must be a YAML mapping', value: doc, fix: 'write name, tier, project, namespace and source keys' });
     }
     const unknown = Object.keys(doc).filter(k => !KNOWN_KEYS.includes(k));
     if (unknown.length) {
-      fail(origin, { problem: 'unknown keys in a component file', value: unknown, fix: `use only ${KNOWN_KEYS.join(', ')}` });
+      fail(origin, { rule: 'TIER-004', problem: 'unknown keys in a component file', value: unknown, fix: `use only ${KNOWN_KEYS.join(', ')}` });
     }
     for (const k of ['name', 'tier', 'project', 'namespace']) {
       if (typeof doc[k] !== 'string' || doc[k] === '') {
-        fail(origin, { problem: `a component file needs a string ${k}`, value: doc[k], fix: `add ${k}: <value>` });
+        fail(origin, { rule: 'TIER-005', problem: `a component file needs a string ${k}`, value: doc[k], fix: `add ${k}: <value>` });
       }
     }
     let wave: number | undefined;
@@ -140,17 +140,17 @@ export class Component {
       wave = typeof doc.wave === 'string' && /^-?[0-9]+$/.test(doc.wave) ? Number(doc.wave) : doc.wave;
     }
     if (doc.syncOptions !== undefined && (!Array.isArray(doc.syncOptions) || doc.syncOptions.some((o: unknown) => typeof o !== 'string'))) {
-      fail(origin, { problem: 'syncOptions must be a list of Key=value strings', value: doc.syncOptions, fix: 'write e.g. syncOptions: [CreateNamespace=true]' });
+      fail(origin, { rule: 'TIER-006', problem: 'syncOptions must be a list of Key=value strings', value: doc.syncOptions, fix: 'write e.g. syncOptions: [CreateNamespace=true]' });
     }
     if (doc.source !== undefined && doc.sources !== undefined) {
-      fail(origin, { problem: 'a component file has source or sources, not both (Argo CD ignores source when sources is set)', value: { source: doc.source, sources: doc.sources }, fix: 'put every source in sources' });
+      fail(origin, { rule: 'TIER-101', problem: 'a component file has source or sources, not both (Argo CD ignores source when sources is set)', value: { source: doc.source, sources: doc.sources }, fix: 'put every source in sources' });
     }
     if (doc.sources !== undefined) {
       if (!Array.isArray(doc.sources) || doc.sources.length === 0 || doc.sources.some((x: unknown) => x === null || typeof x !== 'object' || Array.isArray(x))) {
-        fail(origin, { problem: 'sources must be a non-empty list of source mappings', value: doc.sources, fix: 'write sources: [{ repoURL, chart, targetRevision, helm: { valueFiles: [$values/...] } }, { repoURL, targetRevision, ref: values }]' });
+        fail(origin, { rule: 'TIER-102', problem: 'sources must be a non-empty list of source mappings', value: doc.sources, fix: 'write sources: [{ repoURL, chart, targetRevision, helm: { valueFiles: [$values/...] } }, { repoURL, targetRevision, ref: values }]' });
       }
     } else if (doc.source === null || typeof doc.source !== 'object' || Array.isArray(doc.source)) {
-      fail(origin, { problem: 'a component file needs a source mapping (or a sources list)', value: doc.source, fix: 'add source: { repoURL, chart or path, targetRevision }' });
+      fail(origin, { rule: 'TIER-007', problem: 'a component file needs a source mapping (or a sources list)', value: doc.source, fix: 'add source: { repoURL, chart or path, targetRevision }' });
     }
     const wrap = <T>(what: string, f: () => T): T => {
       try {
@@ -178,10 +178,10 @@ export class Component {
   public static fromFile(filePath: string): Component {
     const base = path.basename(filePath);
     if (base !== ENABLED_FILE && base !== DISABLED_FILE) {
-      fail(filePath, { problem: `a component file is named ${ENABLED_FILE} or ${DISABLED_FILE}`, value: base, fix: `rename it to ${ENABLED_FILE}` });
+      fail(filePath, { rule: 'TIER-008', problem: `a component file is named ${ENABLED_FILE} or ${DISABLED_FILE}`, value: base, fix: `rename it to ${ENABLED_FILE}` });
     }
     if (!fs.existsSync(filePath)) {
-      fail(filePath, { problem: 'the component file does not exist', value: path.resolve(filePath), fix: 'check the path' });
+      fail(filePath, { rule: 'TIER-009', problem: 'the component file does not exist', value: path.resolve(filePath), fix: 'check the path' });
     }
     return Component.fromYaml(fs.readFileSync(filePath, 'utf8'), { disabled: base === DISABLED_FILE, origin: filePath });
   }
@@ -192,7 +192,7 @@ export class Component {
    */
   public static fromDirectory(dir: string): Component[] {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-      fail(dir, { problem: 'the components folder does not exist', value: path.resolve(dir), fix: 'pass the folder that holds the component.yaml files' });
+      fail(dir, { rule: 'TIER-010', problem: 'the components folder does not exist', value: path.resolve(dir), fix: 'pass the folder that holds the component.yaml files' });
     }
     const files: string[] = [];
     const walk = (d: string) => {
@@ -204,7 +204,7 @@ export class Component {
     };
     walk(dir);
     if (files.length === 0) {
-      fail(dir, { problem: `no ${ENABLED_FILE} in the folder`, value: path.resolve(dir), fix: `add <tier>/<name>/${ENABLED_FILE} files` });
+      fail(dir, { rule: 'TIER-011', problem: `no ${ENABLED_FILE} in the folder`, value: path.resolve(dir), fix: `add <tier>/<name>/${ENABLED_FILE} files` });
     }
     return files.map(f => Component.fromFile(f));
   }
@@ -235,43 +235,44 @@ export class Component {
     const where = origin ?? `component ${props.name}`;
     const nameProblem = validateAppName(props.name ?? '');
     if (nameProblem || !isDns1123Label(props.name)) {
-      fail(where, { problem: `component name: ${nameProblem ?? 'must be a DNS-1123 label (it is a folder name and the Application name)'}`, value: props.name, fix: 'use lowercase letters, digits and "-", e.g. "cert-manager"' });
+      fail(where, { rule: 'TIER-012', problem: `component name: ${nameProblem ?? 'must be a DNS-1123 label (it is a folder name and the Application name)'}`, value: props.name, fix: 'use lowercase letters, digits and "-", e.g. "cert-manager"' });
     }
     if (!isDns1123Label(props.tier ?? '')) {
-      fail(where, { problem: 'a component tier must be a DNS-1123 label (it is a folder name and a label value)', value: props.tier, fix: "use e.g. 'infra'" });
+      fail(where, { rule: 'TIER-013', problem: 'a component tier must be a DNS-1123 label (it is a folder name and a label value)', value: props.tier, fix: "use e.g. 'infra'" });
     }
     const wave = props.wave ?? 0;
     if (typeof wave !== 'number' || !Number.isSafeInteger(wave)) {
       fail(where, {
+        rule: 'TIER-014',
         problem: 'a component wave must be an integer (Argo CD parses sync waves as integers; negative ones come first)',
         value: props.wave,
         fix: 'use e.g. -10 for CRDs, -5 for operators, 0 for the rest',
       });
     }
     const projectProblem = validateAppName(props.project ?? '');
-    if (projectProblem) fail(where, { problem: `component project: ${projectProblem}`, value: props.project, fix: "use an AppProject name, e.g. 'platform'" });
+    if (projectProblem) fail(where, { rule: 'TIER-015', problem: `component project: ${projectProblem}`, value: props.project, fix: "use an AppProject name, e.g. 'platform'" });
     if (!isDns1123Label(props.namespace ?? '')) {
-      fail(where, { problem: 'a component namespace must be a DNS-1123 label', value: props.namespace, fix: "use lowercase letters, digits and '-'" });
+      fail(where, { rule: 'TIER-016', problem: 'a component namespace must be a DNS-1123 label', value: props.namespace, fix: "use lowercase letters, digits and '-'" });
     }
     if (props.source !== undefined && props.sources !== undefined) {
-      fail(where, { problem: 'a component has source or sources, not both (Argo CD ignores source when sources is set)', value: { source: 1, sources: props.sources.length }, fix: 'put every source in sources' });
+      fail(where, { rule: 'TIER-101', problem: 'a component has source or sources, not both (Argo CD ignores source when sources is set)', value: { source: 1, sources: props.sources.length }, fix: 'put every source in sources' });
     }
     if (props.sources !== undefined) {
       if (!Array.isArray(props.sources) || props.sources.length === 0 || props.sources.some(s => !(s instanceof ApplicationSource))) {
-        fail(where, { problem: 'sources must be a non-empty list of ApplicationSource', value: props.sources, fix: 'pass sources: [ApplicationSource.helm(...), ApplicationSource.ref({ repoUrl, ref: \'values\' })]' });
+        fail(where, { rule: 'TIER-102', problem: 'sources must be a non-empty list of ApplicationSource', value: props.sources, fix: 'pass sources: [ApplicationSource.helm(...), ApplicationSource.ref({ repoUrl, ref: \'values\' })]' });
       }
       const problems = checkSourceRefs(props.sources);
       if (problems.length) failWith(where, problems.join('; '));
     } else {
       if (!(props.source instanceof ApplicationSource)) {
-        fail(where, { problem: 'a component needs a source', value: props.source, fix: 'pass source: ApplicationSource.helm(...) (or helmChart, kustomize, directory, fromChart), or sources for a multi-source component' });
+        fail(where, { rule: 'TIER-017', problem: 'a component needs a source', value: props.source, fix: 'pass source: ApplicationSource.helm(...) (or helmChart, kustomize, directory, fromChart), or sources for a multi-source component' });
       }
       if (props.source.options.ref !== undefined) {
-        fail(where, { problem: 'a single-source component cannot have a ref source (a ref source only serves value files to other sources)', value: props.source.options.ref, fix: 'use a chart or path source, or sources: [chartSource, ApplicationSource.ref(...)]' });
+        fail(where, { rule: 'TIER-018', problem: 'a single-source component cannot have a ref source (a ref source only serves value files to other sources)', value: props.source.options.ref, fix: 'use a chart or path source, or sources: [chartSource, ApplicationSource.ref(...)]' });
       }
       const reads = props.source.referencedRefs;
       if (reads.length) {
-        fail(where, { problem: `its value files read $${reads[0]}/..., which needs a multi-source component with a ref source`, value: props.source.options.helm?.valueFiles, fix: `use sources: [chartSource, ApplicationSource.ref({ repoUrl, ref: '${reads[0]}' })]` });
+        fail(where, { rule: 'TIER-103', problem: `its value files read $${reads[0]}/..., which needs a multi-source component with a ref source`, value: props.source.options.helm?.valueFiles, fix: `use sources: [chartSource, ApplicationSource.ref({ repoUrl, ref: '${reads[0]}' })]` });
       }
     }
     this.options = [...props.syncOptions ?? []];
@@ -352,6 +353,7 @@ export function checkSourceRefs(sources: ApplicationSource[]): string[] {
     for (const r of s.referencedRefs) {
       if (!refs.includes(r)) {
         errors.push(describeProblem({
+          rule: 'TIER-104',
           problem: `a value file reads $${r}/..., but no source has ref: '${r}'`,
           value: { refs: [...refs].sort(), valueFiles: s.options.helm?.valueFiles },
           fix: `add ApplicationSource.ref({ repoUrl, ref: '${r}' }) (in component.yaml: { repoURL, targetRevision, ref: ${r} }) to sources, or correct the value file path`,
@@ -360,9 +362,9 @@ export function checkSourceRefs(sources: ApplicationSource[]): string[] {
     }
   }
   const dup = refs.filter((r, i) => refs.indexOf(r) !== i);
-  if (dup.length) errors.push(describeProblem({ problem: 'two sources have the same ref', value: dup[0], fix: 'give each ref source its own name' }));
+  if (dup.length) errors.push(describeProblem({ rule: 'TIER-105', problem: 'two sources have the same ref', value: dup[0], fix: 'give each ref source its own name' }));
   if (sources.every(s => s.isRefOnly)) {
-    errors.push(describeProblem({ problem: 'every source is a ref-only source, so the component deploys nothing', value: refs, fix: 'add the chart or path source whose value files read $<ref>/...' }));
+    errors.push(describeProblem({ rule: 'TIER-106', problem: 'every source is a ref-only source, so the component deploys nothing', value: refs, fix: 'add the chart or path source whose value files read $<ref>/...' }));
   }
   return errors;
 }
@@ -373,7 +375,7 @@ function sourceFromArgo(s: any, inSources: boolean): ApplicationSource {
   const unknown = Object.keys(s).filter(k => !allowed.includes(k));
   if (unknown.length) {
     throw new Error(describeProblem({
-      problem: 'unknown source keys', value: unknown,
+      rule: 'TIER-019', problem: 'unknown source keys', value: unknown,
       fix: `use ${allowed.join(', ')} (repoURL is spelled with capital URL)${!inSources && unknown.includes('ref') ? '; a ref source goes in a sources list' : ''}`,
     }));
   }
@@ -424,7 +426,7 @@ function sourceFromArgo(s: any, inSources: boolean): ApplicationSource {
     },
   };
   if (options.chart !== undefined && !options.targetRevision) {
-    throw new Error(describeProblem({ problem: 'a Helm repository chart needs a version (targetRevision)', value: { chart: options.chart }, fix: "add targetRevision: '1.2.3'" }));
+    throw new Error(describeProblem({ rule: 'TIER-020', problem: 'a Helm repository chart needs a version (targetRevision)', value: { chart: options.chart }, fix: "add targetRevision: '1.2.3'" }));
   }
   return ApplicationSource.of(options);
 }
@@ -460,12 +462,12 @@ function checkSourceShape(s: any): void {
     const [a, b] = field.split('.');
     const v = b === undefined ? s[a] : isMapping(s[a]) ? s[a][b] : undefined;
     if (v !== undefined && !ok[type](v)) {
-      throw new Error(describeProblem({ problem: `source.${field} must be a ${type}`, value: v, fix: `write source.${field} as a ${type}, as in an Argo CD Application source` }));
+      throw new Error(describeProblem({ rule: 'TIER-021', problem: `source.${field} must be a ${type}`, value: v, fix: `write source.${field} as a ${type}, as in an Argo CD Application source` }));
     }
   }
   for (const e of isMapping(s.plugin) ? s.plugin.env ?? [] : []) {
     if (typeof e.name !== 'string' || typeof e.value !== 'string') {
-      throw new Error(describeProblem({ problem: 'each source.plugin.env entry needs a string name and value', value: e, fix: 'write env: [{ name: FOO, value: bar }]' }));
+      throw new Error(describeProblem({ rule: 'TIER-022', problem: 'each source.plugin.env entry needs a string name and value', value: e, fix: 'write env: [{ name: FOO, value: bar }]' }));
     }
   }
 }

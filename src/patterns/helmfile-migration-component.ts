@@ -194,11 +194,12 @@ export class HelmfileMigrationComponent extends Construct {
     super(scope, id);
     const hf = props.helmfile;
     if (!(hf instanceof Helmfile)) {
-      fail(this, { problem: 'helmfile must be read with Helmfile.fromFile / fromYaml', value: hf, fix: "pass helmfile: Helmfile.fromFile('helmfile.yaml')" });
+      fail(this, { rule: 'HELM-071', problem: 'helmfile must be read with Helmfile.fromFile / fromYaml', value: hf, fix: "pass helmfile: Helmfile.fromFile('helmfile.yaml')" });
     }
     const release = hf.release(props.release);
     if (!release) {
       fail(this, {
+        rule: 'HELM-072',
         problem: `the Helmfile ${hf.path} has no release "${props.release}" (or several with that name)`,
         value: hf.releases.map(r => r.id),
         fix: 'name the release as namespace/name',
@@ -210,6 +211,7 @@ export class HelmfileMigrationComponent extends Construct {
     this.name = props.name ?? release.name;
     if (!isDns1123Label(this.name)) {
       fail(this, {
+        rule: 'HELM-073',
         problem: `release ${release.id} (${where}): its name cannot be a component name (a DNS-1123 label, at most 63 characters)`,
         value: this.name,
         fix: 'give the component a name, e.g. via the release options of HelmfileMigration',
@@ -237,6 +239,7 @@ export class HelmfileMigrationComponent extends Construct {
     }
     if (!release.namespace) {
       fail(this, {
+        rule: 'HELM-074',
         problem: `release ${release.id} (${where}) has no namespace; a component deploys to one namespace`,
         value: release.id,
         fix: 'add namespace: to the release in the Helmfile',
@@ -285,6 +288,7 @@ export class HelmfileMigrationComponent extends Construct {
     const app = GitOpsApp.find(this);
     if (!app) {
       fail(this, {
+        rule: 'HELM-076',
         problem: 'a HelmfileMigrationComponent writes its component file through a GitOpsApp',
         value: this.node.root.constructor.name,
         fix: "create the cdk8s app with new GitOpsApp({ repoUrl: '...' })",
@@ -303,7 +307,7 @@ export class HelmfileMigrationComponent extends Construct {
     if (this.status === MigrationStatus.DISABLED) return;
 
     if (!this.node.scopes.some(s => s instanceof Chart)) {
-      fail(this, { problem: 'the Application of a HelmfileMigrationComponent must be inside a Chart', value: this.node.path, fix: 'create the component inside a GitOpsChart' });
+      fail(this, { rule: 'HELM-077', problem: 'the Application of a HelmfileMigrationComponent must be inside a Chart', value: this.node.path, fix: 'create the component inside a GitOpsChart' });
     }
     this.application = new Application(this, 'Application', {
       name: this.name,
@@ -326,7 +330,7 @@ export class HelmfileMigrationComponent extends Construct {
     const files = [...release.valueFiles, ...props.extraValueFiles ?? []];
     for (const f of props.extraValueFiles ?? []) {
       if (f.startsWith('/') || f.startsWith('$') || posixJoin(f).split('/').includes('..')) {
-        fail(this, { problem: 'extraValueFiles are paths inside the values repository', value: f, fix: "write e.g. 'values/prod/cert-manager.yaml'" });
+        fail(this, { rule: 'HELM-078', problem: 'extraValueFiles are paths inside the values repository', value: f, fix: "write e.g. 'values/prod/cert-manager.yaml'" });
       }
     }
     const ignoreMissing = props.ignoreMissingValueFiles ?? release.ignoreMissingValueFiles;
@@ -337,7 +341,7 @@ export class HelmfileMigrationComponent extends Construct {
       for (const f of files) {
         const v = this.helmfile.readValueFile(f);
         if (v === undefined && !ignoreMissing && !(props.extraValueFiles ?? []).includes(f)) {
-          fail(this, { problem: `value file ${f} of release ${release.id} (${where}) does not exist`, value: f, fix: 'create it, or set ignoreMissingValueFiles' });
+          fail(this, { rule: 'HELM-079', problem: `value file ${f} of release ${release.id} (${where}) does not exist`, value: f, fix: 'create it, or set ignoreMissingValueFiles' });
         }
         if (v !== undefined) merged = deepMerge(merged, v);
       }
@@ -366,6 +370,7 @@ export class HelmfileMigrationComponent extends Construct {
       if (!version) {
         if (this.status !== MigrationStatus.DISABLED) {
           fail(this, {
+            rule: 'HELM-080',
             problem: `release ${release.id} (${where}) has no chart version: Helmfile installs the latest, and a floating version makes the same commit deploy different things`,
             value: release.chartRef,
             fix: "pin it in the Helmfile (version: '1.2.3')",

@@ -7,7 +7,7 @@ import { AppOfApps, ChildRole } from './app-of-apps';
 import { GitOpsChart, posixJoin } from '../app/gitops-app';
 import { Application } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
-import { fail, failWith } from '../checks/errors';
+import { check, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as mr from '../imports/modelregistry.opendatahub.io';
@@ -19,6 +19,8 @@ import {
 import { MODEL_REGISTRY_HEALTH_LUA } from '../odh/model-registry-health';
 import { addHardwareProfile, addLegacyAcceleratorProfile } from '../odh/profiles';
 import { ArgoCdSettings } from '../settings/argocd-settings';
+import { decide } from '../rules/engine';
+import { GitOpsRules } from '../rules/gitops-rules';
 
 /** How clients authenticate to the model registry's REST API. */
 export enum RegistryAuthProxy {
@@ -355,14 +357,19 @@ export class ModelRegistryStack extends Construct {
     }
     if (!props.database || !(props.database instanceof ModelRegistryDatabase)) {
       fail(this, {
+        rule: 'ODH-029',
         problem: 'a ModelRegistryStack needs a database',
         value: props.database,
         fix: "set database: ModelRegistryDatabase.inClusterMySql({ credentials: DatabaseCredentials.fromSecret({ secretName: 'model-registry-db' }) })",
       });
     }
     const creds = props.database.credentials;
-    if (creds.isPlaintext && !props.unsafeAllowPlaintextPassword) {
-      fail(this, {
+    if (props.unsafeAllowPlaintextPassword) {
+      GitOpsRules.of(this).suppress('ODH-030', 'unsafeAllowPlaintextPassword: true').suppress('ODH-049', 'unsafeAllowPlaintextPassword: true');
+    }
+    if (creds.isPlaintext) {
+      check(this, {
+        rule: 'ODH-030',
         problem: 'the database password is plaintext (DatabaseCredentials.unsafePlaintext): it would be committed to git',
         value: '<redacted>',
         fix: 'reference an existing Secret with DatabaseCredentials.fromSecret({ secretName }) and create it with an ExternalSecret '
@@ -400,7 +407,7 @@ export class ModelRegistryStack extends Construct {
     } else {
       const ext = props.database._externalMySql ?? props.database._externalPostgres!;
       if (!ext.host || !isDns1123Subdomain(ext.host.toLowerCase()) && !/^[0-9a-fA-F:.]+$/.test(ext.host)) {
-        fail(this, { problem: 'the external database host is not a host name or IP address', value: ext.host, fix: 'use e.g. "mysql.example.com"' });
+        fail(this, { rule: 'ODH-031', problem: 'the external database host is not a host name or IP address', value: ext.host, fix: 'use e.g. "mysql.example.com"' });
       }
       this.databaseHost = ext.host;
       this.databasePort = ext.port ?? (props.database.engine === DatabaseEngine.MYSQL ? 3306 : 5432);
@@ -427,7 +434,7 @@ export class ModelRegistryStack extends Construct {
   public addHardwareProfile(profile: HardwareProfileOptions): ApiObject {
     this.ensureInfrastructureChild('addHardwareProfile');
     if (this.profileNames.has(profile.name)) {
-      fail(this, { problem: 'two hardware profiles have the same name', value: profile.name, fix: 'give each profile its own name' });
+      fail(this, { rule: 'ODH-032', problem: 'two hardware profiles have the same name', value: profile.name, fix: 'give each profile its own name' });
     }
     this.profileNames.add(profile.name);
     return this.own1(addHardwareProfile(this, this.infrastructureChart, `HardwareProfile-${profile.name}`, this.applicationsNamespace,
@@ -441,7 +448,7 @@ export class ModelRegistryStack extends Construct {
   public addLegacyAcceleratorProfile(profile: LegacyAcceleratorProfileOptions): ApiObject {
     this.ensureInfrastructureChild('addLegacyAcceleratorProfile');
     if (this.acceleratorNames.has(profile.name)) {
-      fail(this, { problem: 'two legacy accelerator profiles have the same name', value: profile.name, fix: 'give each profile its own name' });
+      fail(this, { rule: 'ODH-033', problem: 'two legacy accelerator profiles have the same name', value: profile.name, fix: 'give each profile its own name' });
     }
     this.acceleratorNames.add(profile.name);
     return this.own1(addLegacyAcceleratorProfile(this, this.infrastructureChart, `AcceleratorProfile-${profile.name}`, this.applicationsNamespace,
@@ -456,7 +463,7 @@ export class ModelRegistryStack extends Construct {
    */
   public addToAppOfApps(root: AppOfApps, options: ModelRegistryChildrenOptions): ModelRegistryChildren {
     if (this.children) {
-      fail(this, { problem: 'addToAppOfApps was already called for this stack', value: root.node.path, fix: 'call it once' });
+      fail(this, { rule: 'ODH-034', problem: 'addToAppOfApps was already called for this stack', value: root.node.path, fix: 'call it once' });
     }
     const infraWave = options.infrastructureWave ?? 1;
     const registryWave = options.registryWave ?? 2;
@@ -505,6 +512,7 @@ export class ModelRegistryStack extends Construct {
   private ensureInfrastructureChild(method: string): void {
     if (this.children && !this.children.infrastructure) {
       fail(this, {
+        rule: 'ODH-035',
         problem: `${method} after addToAppOfApps on a stack without an infrastructure child: the profile would belong to no Application`,
         value: this.children.registry.name,
         fix: 'add the profiles (or pass hardwareProfiles) before calling addToAppOfApps',
@@ -518,7 +526,7 @@ export class ModelRegistryStack extends Construct {
 
   private checkNamespace(what: string, ns: string): void {
     if (typeof ns !== 'string' || !isDns1123Label(ns)) {
-      fail(this, { problem: `${what} is not a valid namespace name (DNS-1123 label)`, value: ns, fix: 'use at most 63 lowercase letters, digits and "-"' });
+      fail(this, { rule: 'ODH-036', problem: `${what} is not a valid namespace name (DNS-1123 label)`, value: ns, fix: 'use at most 63 lowercase letters, digits and "-"' });
     }
   }
 
@@ -569,10 +577,10 @@ export class ModelRegistryStack extends Construct {
     const databaseName = o.databaseName ?? 'model_registry';
     const username = o.username ?? 'modelregistry';
     if (!/^[0-9a-zA-Z$_]{1,64}$/.test(databaseName)) {
-      fail(this, { problem: 'the MySQL database name must be 1-64 letters, digits, "$" or "_"', value: databaseName, fix: 'use e.g. "model_registry"' });
+      fail(this, { rule: 'ODH-037', problem: 'the MySQL database name must be 1-64 letters, digits, "$" or "_"', value: databaseName, fix: 'use e.g. "model_registry"' });
     }
     if (!/^[0-9a-zA-Z_.-]{1,32}$/.test(username)) {
-      fail(this, { problem: 'the MySQL user name must be 1-32 letters, digits, "_", "." or "-"', value: username, fix: 'use e.g. "modelregistry"' });
+      fail(this, { rule: 'ODH-038', problem: 'the MySQL user name must be 1-32 letters, digits, "_", "." or "-"', value: username, fix: 'use e.g. "modelregistry"' });
     }
     const labels = this.labels('database');
     const selector = { 'app.kubernetes.io/name': 'mysql', 'app.kubernetes.io/instance': svcName };
@@ -583,7 +591,7 @@ export class ModelRegistryStack extends Construct {
     const settings: { [key: string]: string } = { ...DEFAULT_MYSQLD, ...o.mysqldSettings };
     for (const [k, v] of Object.entries(settings)) {
       if (!/^[a-z][a-z0-9_-]*$/.test(k) || /[\n\r]/.test(v)) {
-        fail(this, { problem: 'a mysqld setting must be a lowercase option name with a one-line value', value: { [k]: v }, fix: "use e.g. { 'max_connections': '200' }" });
+        fail(this, { rule: 'ODH-039', problem: 'a mysqld setting must be a lowercase option name with a one-line value', value: { [k]: v }, fix: "use e.g. { 'max_connections': '200' }" });
       }
     }
     const cnf = ['[mysqld]', ...Object.keys(settings).sort().map(k => `${k} = ${settings[k]}`)].join('\n') + '\n';
@@ -717,7 +725,7 @@ export class ModelRegistryStack extends Construct {
 
   private checkSubject(what: string, subject: string): void {
     if (typeof subject !== 'string' || subject.trim() === '' || subject !== subject.trim()) {
-      fail(this, { problem: `${what} has an empty name or one with surrounding spaces`, value: subject, fix: 'list each user or group by its exact name' });
+      fail(this, { rule: 'ODH-040', problem: `${what} has an empty name or one with surrounding spaces`, value: subject, fix: 'list each user or group by its exact name' });
     }
   }
 
@@ -730,6 +738,7 @@ export class ModelRegistryStack extends Construct {
     const route = auth.route ?? proxy !== RegistryAuthProxy.NONE;
     if (proxy === RegistryAuthProxy.NONE && route) {
       fail(this, {
+        rule: 'ODH-041',
         problem: 'auth.route exposes the REST API outside the cluster, but auth.proxy is NONE: anyone could read and write the registry',
         value: { proxy, route },
         fix: 'use RegistryAuthProxy.KUBE_RBAC_PROXY (the default), or set route: false',
@@ -737,6 +746,7 @@ export class ModelRegistryStack extends Construct {
     }
     if ((auth.tlsCertificateSecret === undefined) !== (auth.tlsKeySecret === undefined)) {
       fail(this, {
+        rule: 'ODH-042',
         problem: 'auth.tlsCertificateSecret and auth.tlsKeySecret go together',
         value: { tlsCertificateSecret: auth.tlsCertificateSecret, tlsKeySecret: auth.tlsKeySecret },
         fix: 'set both, or neither to use OpenShift serving certificates',
@@ -744,13 +754,13 @@ export class ModelRegistryStack extends Construct {
     }
     if (proxy === RegistryAuthProxy.NONE && (auth.port !== undefined || auth.image !== undefined || auth.tlsCertificateSecret !== undefined
       || auth.domain !== undefined || auth.routePort !== undefined)) {
-      fail(this, { problem: 'auth options other than proxy are set, but auth.proxy is NONE', value: auth, fix: 'drop them or choose a proxy' });
+      fail(this, { rule: 'ODH-043', problem: 'auth options other than proxy are set, but auth.proxy is NONE', value: auth, fix: 'drop them or choose a proxy' });
     }
     for (const [what, port] of [['auth.port', auth.port], ['auth.routePort', auth.routePort], ['grpc.port', p.grpc?.port]] as const) {
       if (port !== undefined) this.check(validatePort(port, what));
     }
     if (auth.domain !== undefined && !isDns1123Subdomain(auth.domain.toLowerCase())) {
-      fail(this, { problem: 'auth.domain is not a DNS domain', value: auth.domain, fix: 'use e.g. "apps.cluster.example.com"' });
+      fail(this, { rule: 'ODH-044', problem: 'auth.domain is not a DNS domain', value: auth.domain, fix: 'use e.g. "apps.cluster.example.com"' });
     }
     for (const [what, ref] of [['auth.tlsCertificateSecret', auth.tlsCertificateSecret], ['auth.tlsKeySecret', auth.tlsKeySecret]] as const) {
       if (ref) this.checkKeyRef(what, ref);
@@ -787,6 +797,7 @@ export class ModelRegistryStack extends Construct {
   private checkKeyRef(what: string, ref: SecretKeyReference | ConfigMapKeyReference): void {
     if (!ref || !isDns1123Subdomain(ref.name ?? '') || !/^[-._a-zA-Z0-9]{1,253}$/.test(ref.key ?? '')) {
       fail(this, {
+        rule: 'ODH-045',
         problem: `${what} needs a valid object name (DNS-1123 subdomain) and key ([-._a-zA-Z0-9]+)`,
         value: ref,
         fix: "use e.g. { name: 'model-registry-tls', key: 'tls.crt' }",
@@ -843,8 +854,8 @@ export class ModelRegistryStack extends Construct {
   }
 
   private checkDatabaseIdentity(database: string, username: string): void {
-    if (!database || typeof database !== 'string') fail(this, { problem: 'the external database needs a databaseName', value: database, fix: 'set databaseName' });
-    if (!username || typeof username !== 'string') fail(this, { problem: 'the external database needs a username', value: username, fix: 'set username' });
+    if (!database || typeof database !== 'string') fail(this, { rule: 'ODH-046', problem: 'the external database needs a databaseName', value: database, fix: 'set databaseName' });
+    if (!username || typeof username !== 'string') fail(this, { rule: 'ODH-047', problem: 'the external database needs a username', value: username, fix: 'set username' });
   }
 
   private addRegistryAccess(): void {
@@ -899,7 +910,7 @@ export class ModelRegistryStack extends Construct {
     if (this.children && !this.children.infrastructure && this.hasInfrastructure) {
       errors.push('objects were added to infrastructureChart after addToAppOfApps placed the stack without an infrastructure child: '
         + `no Application deploys them (got ${JSON.stringify(this.infrastructureChart.node.findAll().filter(c => c instanceof ApiObject).map(c => (c as ApiObject).name))}). `
-        + 'Fix: add them before calling addToAppOfApps, or put them in another chart');
+        + 'Fix: add them before calling addToAppOfApps, or put them in another chart [ODH-048]');
     }
     for (const chart of [this.infrastructureChart, this.registryChart]) {
       for (const obj of chart.node.findAll().filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)) {
@@ -909,11 +920,12 @@ export class ModelRegistryStack extends Construct {
         }
         if (this.own.has(obj)) continue;
         const json = obj.toJson();
-        if (groupOf(obj.apiVersion) === '' && obj.kind === 'Secret' && !this.props.unsafeAllowPlaintextPassword
+        if (groupOf(obj.apiVersion) === '' && obj.kind === 'Secret'
           && (Object.keys(json.data ?? {}).length > 0 || Object.keys(json.stringData ?? {}).length > 0)) {
-          errors.push(`${what} in chart ${chart.node.id} carries secret values (got keys ${JSON.stringify(Object.keys({ ...json.data, ...json.stringData }).sort())}): `
+          const message = (`${what} in chart ${chart.node.id} carries secret values (got keys ${JSON.stringify(Object.keys({ ...json.data, ...json.stringData }).sort())}): `
             + 'they would be committed to git. Fix: create the Secret with an ExternalSecret or SealedSecret and reference it, '
-            + 'or set unsafeAllowPlaintextPassword: true for a throwaway cluster');
+            + 'or set unsafeAllowPlaintextPassword: true for a throwaway cluster [ODH-049]');
+          if (decide(this, 'ODH-049', message) === 'error') errors.push(message);
         }
         if (!this.props.allowUnpinnedImages) {
           for (const image of imagesOf(json)) {

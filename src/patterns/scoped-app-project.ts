@@ -1,9 +1,10 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
 import {
   AppProject, AppProjectProps, ProjectDestination, ProjectResourceRule,
 } from '../argocd/app-project';
-import { fail, GitOpsConfigError, ProblemOptions } from '../checks/errors';
+import { fail, ProblemOptions } from '../checks/errors';
+import { addSuppression, suppressionOf } from '../rules/engine';
 
 /**
  * Ready-made resource rules for common tiers. Every preset denies cluster-scoped kinds it does not list and
@@ -153,7 +154,10 @@ export class ScopedAppProject extends AppProject {
   public constructor(scope: Construct, id: string, props: ScopedAppProjectProps = {}) {
     super(scope, id, prepare(scope, id, props));
     this.tier = props.tier ?? ProjectTier.CUSTOM;
-    this.flags = flagsOf(props);
+    for (const o of UNSAFE_OPT_INS) {
+      if (props[o.prop] === true) for (const r of o.rules) addSuppression(this, r, `${o.prop}: true`);
+    }
+    this.flags = flagsOf(props, this);
     this.node.addValidation({ validate: () => this.validateScope() });
   }
 
@@ -180,29 +184,35 @@ export class ScopedAppProject extends AppProject {
     const errors: string[] = [];
     if (this.sourceRepos.length === 0) {
       errors.push(`ScopedAppProject ${JSON.stringify(this.name)} allows no source repository, so no Application can use it. `
-        + 'Fix: add sourceRepos (the GitOps repository is the default when the GitOpsApp has a repoUrl)');
+        + 'Fix: add sourceRepos (the GitOps repository is the default when the GitOpsApp has a repoUrl) [PROJ-067]');
     }
     if (this.destinations.length === 0) {
       errors.push(`ScopedAppProject ${JSON.stringify(this.name)} has no destinations, so no Application can deploy with it. `
-        + "Fix: add destinations, e.g. { server: 'https://kubernetes.default.svc', namespace: 'team-a' }");
+        + "Fix: add destinations, e.g. { server: 'https://kubernetes.default.svc', namespace: 'team-a' } [PROJ-068]");
     }
     return errors;
   }
 }
 
-function flagsOf(props: ScopedAppProjectProps): Flags {
-  return {
-    tier: props.tier ?? ProjectTier.CUSTOM,
-    anyRepo: props.allowAnySourceRepoUnsafe === true,
-    anyDestination: props.allowAnyDestinationUnsafe === true,
-    anyClusterResource: props.allowAnyClusterResourceUnsafe === true,
-    anySourceNamespace: props.allowAnySourceNamespaceUnsafe === true,
-  };
+/** The unsafe opt-ins are sugar over suppressions of these rules (on the project, or any enclosing scope). */
+const UNSAFE_OPT_INS: ReadonlyArray<{ readonly prop: keyof ScopedAppProjectProps; readonly flag: keyof Flags; readonly rules: readonly string[] }> = [
+  { prop: 'allowAnySourceRepoUnsafe', flag: 'anyRepo', rules: ['PROJ-056', 'PROJ-057'] },
+  { prop: 'allowAnyDestinationUnsafe', flag: 'anyDestination', rules: ['PROJ-058', 'PROJ-059'] },
+  { prop: 'allowAnySourceNamespaceUnsafe', flag: 'anySourceNamespace', rules: ['PROJ-060'] },
+  { prop: 'allowAnyClusterResourceUnsafe', flag: 'anyClusterResource', rules: ['PROJ-062'] },
+];
+
+function flagsOf(props: ScopedAppProjectProps, scope?: IConstruct): Flags {
+  const on = (o: typeof UNSAFE_OPT_INS[number]) => props[o.prop] === true
+    || (scope !== undefined && o.rules.every(r => suppressionOf(scope, r) !== undefined));
+  const [anyRepo, anyDestination, anySourceNamespace, anyClusterResource] = UNSAFE_OPT_INS.map(on);
+  return { tier: props.tier ?? ProjectTier.CUSTOM, anyRepo, anyDestination, anyClusterResource, anySourceNamespace };
 }
 
 function withTier(scope: Construct, id: string, props: ScopedAppProjectProps, tier: ProjectTier): ScopedAppProjectProps {
   if (props.tier !== undefined && props.tier !== tier) {
-    throw new GitOpsConfigError(pathOf(scope, id), {
+    fail(pathOf(scope, id), {
+      rule: 'PROJ-051',
       problem: `the ${tier}-tier factory was given another tier`,
       value: props.tier,
       fix: 'drop tier from the props, or use new ScopedAppProject(...) with the tier you want',
@@ -217,10 +227,10 @@ function pathOf(scope: Construct, id: string): string {
 
 /** Vets the props (before the AppProject constructor adds them) and merges the tier preset and defaults. */
 function prepare(scope: Construct, id: string, props: ScopedAppProjectProps): AppProjectProps {
-  const flags = flagsOf(props);
+  const flags = flagsOf(props, scope);
   const where = pathOf(scope, id);
   if (!Object.values(ProjectTier).includes(flags.tier)) {
-    throw new GitOpsConfigError(where, { problem: 'unknown project tier', value: props.tier, fix: 'use a ProjectTier value' });
+    fail(where, { rule: 'PROJ-052', problem: 'unknown project tier', value: props.tier, fix: 'use a ProjectTier value' });
   }
   const preset = PRESETS[flags.tier];
 
@@ -228,7 +238,8 @@ function prepare(scope: Construct, id: string, props: ScopedAppProjectProps): Ap
   if (sourceRepos === undefined) {
     const repoUrl = GitOpsApp.find(scope)?.repoUrl;
     if (!repoUrl) {
-      throw new GitOpsConfigError(where, {
+      fail(where, {
+        rule: 'PROJ-053',
         problem: 'a ScopedAppProject needs sourceRepos; without them it defaults to the GitOpsApp\'s repoUrl, and there is none',
         fix: "pass sourceRepos: ['https://git.example.com/platform/gitops.git'], or create the app with new GitOpsApp({ repoUrl })",
       });
@@ -236,14 +247,16 @@ function prepare(scope: Construct, id: string, props: ScopedAppProjectProps): Ap
     sourceRepos = [repoUrl];
   }
   if (flags.tier === ProjectTier.APPS && props.clusterResourceWhitelist?.length) {
-    throw new GitOpsConfigError(where, {
+    fail(where, {
+      rule: 'PROJ-054',
       problem: 'an apps-tier project is namespace-scoped only and cannot whitelist cluster-scoped kinds',
       value: props.clusterResourceWhitelist,
       fix: 'deploy cluster-scoped objects (Namespaces, ClusterRoles, CRDs ...) from a platform-tier project, or use ProjectTier.CUSTOM',
     });
   }
   if (props.denyAllNamespacedResources && preset.namespaceResourceWhitelist) {
-    throw new GitOpsConfigError(where, {
+    fail(where, {
+      rule: 'PROJ-055',
       problem: `the ${flags.tier} tier whitelists namespaced kinds, which contradicts denyAllNamespacedResources`,
       fix: 'use ProjectTier.CUSTOM (or the platform tier) for a project without namespaced kinds',
     });
@@ -262,7 +275,7 @@ function prepare(scope: Construct, id: string, props: ScopedAppProjectProps): Ap
   const check = (field: string, values: readonly any[] | undefined): void => {
     for (const v of values ?? []) {
       const problem = vet(flags, field, v);
-      if (problem) throw new GitOpsConfigError(where, problem);
+      if (problem) fail(where, problem);
     }
   };
   check('sourceRepos', merged.sourceRepos);
@@ -311,6 +324,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       if (flags.anyRepo) return undefined;
       if (isStar(repo) || repoHostIsGlob(repo)) {
         return {
+          rule: 'PROJ-056',
           problem: isStar(repo) ? 'a ScopedAppProject does not allow every source repository'
             : 'the repository pattern has a wildcard in the host, so it matches repositories on any server',
           value: repo,
@@ -319,6 +333,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       }
       if (repo.startsWith('!')) {
         return {
+          rule: 'PROJ-057',
           problem: 'a "!" sourceRepos entry also allows every repository it does not match (Argo CD counts a non-matching deny rule as a match), so it opens the project to any repository',
           value: repo,
           fix: 'list only the repositories to allow; to deny some of "*", set allowAnySourceRepoUnsafe: true and add "*" as Argo CD\'s docs show',
@@ -333,6 +348,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       if (isStar(d.server) || isStar(d.name) || d.server?.startsWith('!') || d.name?.startsWith('!')
         || GLOB_CHARS.test(d.server ?? '') || GLOB_CHARS.test(d.name ?? '')) {
         return {
+          rule: 'PROJ-058',
           problem: cluster?.startsWith('!')
             ? 'a "!" cluster in a destination also allows every other cluster (Argo CD counts a non-matching deny rule as a match)'
             : isStar(cluster) ? 'a ScopedAppProject does not allow every cluster'
@@ -344,6 +360,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       const ns = typeof d.namespace === 'string' ? d.namespace : '';
       if (isStar(ns) || ns.startsWith('!') || namespaceIsWide(ns)) {
         return {
+          rule: 'PROJ-059',
           problem: ns.startsWith('!')
             ? 'a "!" namespace in a destination also allows every other namespace of the cluster (Argo CD counts a non-matching deny rule as a match)'
             : isStar(ns) ? 'a ScopedAppProject does not allow every namespace'
@@ -357,6 +374,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
     case 'sourceNamespaces': {
       if (flags.anySourceNamespace || !isStar(value)) return undefined;
       return {
+        rule: 'PROJ-060',
         problem: 'a ScopedAppProject does not let Applications in every namespace use it',
         value,
         fix: 'list the namespaces, or set allowAnySourceNamespaceUnsafe: true',
@@ -366,6 +384,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       const r = value as ProjectResourceRule;
       if (flags.tier === ProjectTier.APPS) {
         return {
+          rule: 'PROJ-061',
           problem: 'an apps-tier project is namespace-scoped only and cannot whitelist cluster-scoped kinds',
           value: r,
           fix: 'deploy cluster-scoped objects from a platform-tier project, or use ProjectTier.CUSTOM',
@@ -373,6 +392,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       }
       if (!flags.anyClusterResource && isStar(r.group) && isStar(r.kind) && (r.name === undefined || isStar(r.name))) {
         return {
+          rule: 'PROJ-062',
           problem: 'a ScopedAppProject does not allow every cluster-scoped kind',
           value: r,
           fix: "list the kinds (e.g. { group: '', kind: 'Namespace' }), or set allowAnyClusterResourceUnsafe: true",

@@ -170,6 +170,7 @@ export class TieredApplicationSet extends Construct {
     const app = GitOpsApp.find(this);
     if (!app || !app.repoUrl) {
       fail(this, {
+        rule: 'TIER-023',
         problem: 'a TieredApplicationSet reads its component files from the GitOpsApp\'s repository, so it needs a GitOpsApp with a repoUrl',
         value: app ? { repoUrl: app.repoUrl } : this.node.root.constructor.name,
         fix: "create the app with new GitOpsApp({ repoUrl: 'https://git.example.com/gitops.git', targetRevision: 'main' })",
@@ -178,26 +179,26 @@ export class TieredApplicationSet extends Construct {
     this.app = app;
     this.componentsFolder = posixJoin(props.componentsFolder ?? 'components');
     if (!this.componentsFolder || (props.componentsFolder ?? '').startsWith('/') || this.componentsFolder.split('/').includes('..')) {
-      fail(this, { problem: 'componentsFolder must be a relative folder inside the output', value: props.componentsFolder, fix: "use e.g. 'components'" });
+      fail(this, { rule: 'TIER-024', problem: 'componentsFolder must be a relative folder inside the output', value: props.componentsFolder, fix: "use e.g. 'components'" });
     }
     this.namePrefix = props.namePrefix ?? '';
     if (this.namePrefix && !/^[a-z0-9]([-a-z0-9]*)?$/.test(this.namePrefix)) {
-      fail(this, { problem: 'namePrefix must be lowercase letters, digits and "-", starting with a letter or digit', value: this.namePrefix, fix: "use e.g. 'platform-'" });
+      fail(this, { rule: 'TIER-025', problem: 'namePrefix must be lowercase letters, digits and "-", starting with a letter or digit', value: this.namePrefix, fix: "use e.g. 'platform-'" });
     }
     this.tierLabel = props.tierLabel ?? TieredApplicationSet.TIER_LABEL;
     this.waveLabel = props.waveLabel ?? TieredApplicationSet.WAVE_LABEL;
     for (const [what, key] of [['tierLabel', this.tierLabel], ['waveLabel', this.waveLabel]]) {
       const p = typeof key === 'string' ? validateLabelKey(key) : 'a label key must be a string';
-      if (p) fail(this, { problem: `${what}: ${p}`, value: key, fix: "use a label key such as 'tier' or 'example.com/tier'" });
+      if (p) fail(this, { rule: 'TIER-107', problem: `${what}: ${p}`, value: key, fix: "use a label key such as 'tier' or 'example.com/tier'" });
     }
     const own = [this.tierLabel, this.waveLabel, TieredApplicationSet.COMPONENT_LABEL];
     if (new Set(own).size !== own.length) {
-      fail(this, { problem: 'tierLabel, waveLabel and the component label must be different keys', value: own, fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" });
+      fail(this, { rule: 'TIER-108', problem: 'tierLabel, waveLabel and the component label must be different keys', value: own, fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" });
     }
     for (const [k, v] of Object.entries(props.labels ?? {})) {
       const p = validateLabelKey(k) ?? validateLabelValue(v);
-      if (p) fail(this, { problem: `label ${k}: ${p}`, value: v, fix: 'use a valid label' });
-      if (k.startsWith('cdk8s-gitops.io/') || own.includes(k)) fail(this, { problem: `the ${own.join(', ')} labels are set by the TieredApplicationSet`, value: k, fix: 'use another key' });
+      if (p) fail(this, { rule: 'TIER-026', problem: `label ${k}: ${p}`, value: v, fix: 'use a valid label' });
+      if (k.startsWith('cdk8s-gitops.io/') || own.includes(k)) fail(this, { rule: 'TIER-027', problem: `the ${own.join(', ')} labels are set by the TieredApplicationSet`, value: k, fix: 'use another key' });
     }
 
     this.commonSyncOptions = [...props.syncPolicy?.syncOptions ?? []];
@@ -252,16 +253,16 @@ export class TieredApplicationSet extends Construct {
   /** Adds a tier after the existing ones. */
   public addTier(tier: TierOptions): void {
     if (!isDns1123Label(tier?.name ?? '')) {
-      fail(this, { problem: 'a tier name must be a DNS-1123 label (a folder name and a label value)', value: tier?.name, fix: "use e.g. 'infra'" });
+      fail(this, { rule: 'TIER-028', problem: 'a tier name must be a DNS-1123 label (a folder name and a label value)', value: tier?.name, fix: "use e.g. 'infra'" });
     }
     if (this.tierList.some(t => t.name === tier.name)) {
-      fail(this, { problem: 'tier added twice', value: tier.name, fix: 'give each tier its own name' });
+      fail(this, { rule: 'TIER-029', problem: 'tier added twice', value: tier.name, fix: 'give each tier its own name' });
     }
     if (tier.description !== undefined && typeof tier.description !== 'string') {
-      fail(this, { problem: 'a tier description must be a string', value: tier.description, fix: "use e.g. description: 'cluster infrastructure'" });
+      fail(this, { rule: 'TIER-030', problem: 'a tier description must be a string', value: tier.description, fix: "use e.g. description: 'cluster infrastructure'" });
     }
     if (tier.maxUpdate !== undefined && !(tier.maxUpdate instanceof MaxUpdate)) {
-      fail(this, { problem: 'maxUpdate must be built with MaxUpdate.count() or MaxUpdate.percent()', value: tier.maxUpdate, fix: 'use MaxUpdate.count(1) or MaxUpdate.percent(25)' });
+      fail(this, { rule: 'TIER-031', problem: 'maxUpdate must be built with MaxUpdate.count() or MaxUpdate.percent()', value: tier.maxUpdate, fix: 'use MaxUpdate.count(1) or MaxUpdate.percent(25)' });
     }
     this.tierList.push({ ...tier });
     this.updateStrategy();
@@ -270,11 +271,12 @@ export class TieredApplicationSet extends Construct {
   /** Adds a component; its file is written to `<componentsFolder>/<tier>/<name>/component.yaml`. */
   public addComponent(component: Component): void {
     if (!(component instanceof Component)) {
-      fail(this, { problem: 'not a Component', value: component, fix: 'use new Component({...}) or Component.fromFile(...)' });
+      fail(this, { rule: 'TIER-032', problem: 'not a Component', value: component, fix: 'use new Component({...}) or Component.fromFile(...)' });
     }
     const same = this.componentList.find(c => c.name === component.name);
     if (same) {
       fail(this, {
+        rule: 'TIER-033',
         problem: `two components are named "${component.name}" (${same.origin}, ${component.origin}); their Applications would have the same name`,
         value: component.name,
         fix: 'rename one of them',
@@ -429,12 +431,13 @@ export class TieredApplicationSet extends Construct {
   private validate(): string[] {
     const errors: string[] = [];
     if (this.tierList.length === 0) {
-      errors.push(describeProblem({ problem: 'a TieredApplicationSet needs at least one tier', value: [], fix: "pass tiers: [{ name: 'infra' }, { name: 'apps' }] or call addTier" }));
+      errors.push(describeProblem({ rule: 'TIER-034', problem: 'a TieredApplicationSet needs at least one tier', value: [], fix: "pass tiers: [{ name: 'infra' }, { name: 'apps' }] or call addTier" }));
     }
     const tiers = this.tierList.map(t => t.name);
     for (const c of this.enabledComponents()) {
       if (!tiers.includes(c.tier)) {
         errors.push(describeProblem({
+          rule: 'TIER-035',
           problem: `component "${c.name}" (${c.origin}) has an unknown tier "${c.tier}": no RollingSync step matches its Application, so the rollout would never sync it`,
           value: c.tier,
           fix: `use one of the tiers ${JSON.stringify(tiers)}, or add the tier with addTier({ name: '${c.tier}' })`,
@@ -442,7 +445,7 @@ export class TieredApplicationSet extends Construct {
       }
       for (const o of [c.name, this.namePrefix + c.name]) {
         if (o.length > 63) {
-          errors.push(describeProblem({ problem: `the Application name of component "${c.name}" is longer than 63 characters`, value: o, fix: 'shorten the namePrefix or the component name' }));
+          errors.push(describeProblem({ rule: 'TIER-036', problem: `the Application name of component "${c.name}" is longer than 63 characters`, value: o, fix: 'shorten the namePrefix or the component name' }));
           break;
         }
       }
@@ -457,6 +460,7 @@ export class TieredApplicationSet extends Construct {
       const folder = this.app.chartFolder(chart as Chart);
       if (folder === this.componentsFolder || this.componentsFolder.startsWith(folder + '/') || folder.startsWith(this.componentsFolder + '/')) {
         errors.push(describeProblem({
+          rule: 'TIER-037',
           problem: `the components folder "${this.componentsFolder}" overlaps the folder of chart ${chart.node.path} ("${folder}"): an Application reading that folder would apply component.yaml files as manifests`,
           value: folder,
           fix: "give the TieredApplicationSet another componentsFolder (e.g. 'components') or the chart another folder",
@@ -467,6 +471,7 @@ export class TieredApplicationSet extends Construct {
       .filter((x): x is TieredApplicationSet => x instanceof TieredApplicationSet && x !== this && x.componentsFolder === this.componentsFolder);
     if (others.length) {
       errors.push(describeProblem({
+        rule: 'TIER-038',
         problem: 'two TieredApplicationSets write their components to the same folder, so each would read the other\'s components',
         value: [this.node.path, ...others.map(o => o.node.path)],
         fix: "give each its own componentsFolder, e.g. 'components/platform'",

@@ -4,7 +4,7 @@ import { Construct, IConstruct } from 'constructs';
 import { APPLICATION_HEALTH_LUA, APPLICATION_SET_HEALTH_LUA } from './health-checks';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
-import { describeProblem, fail } from '../checks/errors';
+import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
@@ -124,6 +124,7 @@ export class ArgoCdSettings extends Construct {
       .filter(s => namespace === undefined || s.namespace === namespace);
     if (found.length > 1) {
       fail(scope, {
+        rule: 'SET-001',
         problem: 'more than one ArgoCdSettings in this app' + (namespace === undefined ? '' : ` for namespace "${namespace}"`),
         value: found.map(s => s.node.path),
         fix: 'keep one ArgoCdSettings per Argo CD instance and pass its namespace to ArgoCdSettings.of(scope, namespace)',
@@ -158,6 +159,7 @@ export class ArgoCdSettings extends Construct {
     const namespace = props.namespace ?? 'argocd';
     if (!isDns1123Label(namespace)) {
       fail(this, {
+        rule: 'SET-002',
         problem: 'the Argo CD namespace is not a valid namespace name (DNS-1123 label)',
         value: namespace,
         fix: 'use at most 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit',
@@ -166,7 +168,7 @@ export class ArgoCdSettings extends Construct {
     this.namespace = namespace;
 
     if (props.syncWave !== undefined && !Number.isSafeInteger(props.syncWave)) {
-      fail(this, { problem: 'syncWave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
+      fail(this, { rule: 'SET-003', problem: 'syncWave must be an integer', value: props.syncWave, fix: 'use a whole number such as -1' });
     }
     this._syncWave = props.syncWave;
 
@@ -253,6 +255,7 @@ export class ArgoCdSettings extends Construct {
   public addHealthCheck(group: string, kind: string, lua: string): void {
     if (group !== '' && !isDns1123Subdomain(group)) {
       fail(this, {
+        rule: 'SET-004',
         problem: 'health check group is not an API group name',
         value: group,
         fix: 'use a lowercase DNS name such as "cert-manager.io", or "" for the core group (no wildcards)',
@@ -260,6 +263,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (!KIND.test(kind)) {
       fail(this, {
+        rule: 'SET-005',
         problem: 'health check kind is not a resource kind',
         value: kind,
         fix: 'use the kind as written in manifests, e.g. "Certificate" (letters and digits, no wildcards)',
@@ -267,6 +271,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (lua.trim() === '') {
       fail(this, {
+        rule: 'SET-006',
         problem: `health check script for ${group === '' ? kind : `${group}/${kind}`} is empty`,
         value: lua,
         fix: 'pass a Lua script that sets hs.status and returns hs',
@@ -295,12 +300,21 @@ export class ArgoCdSettings extends Construct {
    */
   public addCmdParam(key: string, value: string): void {
     this.put(this._cmdParams, ArgoCdSettings.CMD_PARAMS_CM, key, value);
+    if (key === 'server.insecure' && value.trim().toLowerCase() === 'true') {
+      check(this, {
+        rule: 'SET-011',
+        problem: 'server.insecure is true: the Argo CD API server serves plain HTTP',
+        value: `${key}: ${value}`,
+        fix: 'terminate TLS at the server (the default), or suppress SET-011 with a reason when an ingress or mesh terminates TLS in front of it',
+      });
+    }
     this.configMap(ArgoCdSettings.CMD_PARAMS_CM);
   }
 
   private put(data: Map<string, string>, configMap: string, key: string, value: string): void {
     if (typeof key !== 'string' || key.length === 0 || key.length > 253 || !CONFIG_MAP_KEY.test(key) || key === 'constructor' || key === '__proto__') {
       fail(this, {
+        rule: 'SET-007',
         problem: `${configMap} key is not a valid ConfigMap key`,
         value: key,
         fix: key === 'constructor' || key === '__proto__'
@@ -310,6 +324,7 @@ export class ArgoCdSettings extends Construct {
     }
     if (typeof value !== 'string') {
       fail(this, {
+        rule: 'SET-008',
         problem: `${configMap} value of "${key}" is not a string`,
         value,
         fix: 'pass a string; write booleans and numbers as "true" or "180s"',
@@ -318,6 +333,7 @@ export class ArgoCdSettings extends Construct {
     const current = data.get(key);
     if (current !== undefined && current !== value) {
       fail(this, {
+        rule: 'SET-009',
         problem: `${configMap} key "${key}" is already set to a different value (current: ${preview(current)})`,
         value,
         fix: `set "${key}" once, or make every call agree on its value`,
@@ -363,6 +379,7 @@ export class ArgoCdSettings extends Construct {
       .filter(s => s !== this && s.namespace === this.namespace);
     if (others.length === 0) return [];
     return [describeProblem({
+      rule: 'SET-010',
       problem: `more than one ArgoCdSettings for the Argo CD in namespace "${this.namespace}"`,
       value: others.map(o => o.node.path),
       fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps',

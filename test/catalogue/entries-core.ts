@@ -389,7 +389,7 @@ export const CORE_ENTRIES: CatalogueEntry[] = [
       a.addFile('REPORT.md', { render: () => '' });
       a.addFile('REPORT.md', { render: () => '' });
     },
-    path: '',
+    path: '<app root>',
     value: '"REPORT.md"',
     fix: /its own path/,
   },

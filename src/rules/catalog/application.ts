@@ -1,0 +1,43 @@
+import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
+
+/** Application: the checks of this family, one entry a check (see docs/rules.md). */
+export const APP_RULES: RuleFamily = {
+  prefix: 'APP',
+  family: 'Application',
+  rules: [
+  { id: 'APP-001', summary: 'the Application\'s namespace (Argo CD\'s control-plane namespace) must be a DNS-1123 label', fix: 'use Argo CD\'s namespace, e.g. \'argocd\'' },
+  { id: 'APP-002', summary: 'an Application needs a destination', fix: 'set destination: Destination.inCluster(\'my-namespace\') (or Destination.byServer / Destination.byName)' },
+  { id: 'APP-003', summary: 'an Application destination holds a template placeholder; only ApplicationSet templates fill those in', fix: 'use a concrete server/namespace, or put the Application in an ApplicationSet template' },
+  { id: 'APP-004', summary: 'an Application has either source or sources (Argo CD ignores source when sources is set)', fix: 'put every source in sources' },
+  { id: 'APP-005', summary: 'an Application needs a source', fix: 'set source (or sources for a multi-source Application)' },
+  { id: 'APP-006', summary: 'a ref source only makes sense in a multi-source Application', fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' },
+  { id: 'APP-007', summary: 'revisionHistoryLimit must be a whole number ≥ 0', fix: 'use e.g. 10' },
+  { id: 'APP-008', summary: 'a sync wave must be an integer', fix: 'use a whole number such as 1 or -1' },
+  { id: 'APP-009', summary: 'set the sync wave with the syncWave property, not as an annotation', fix: 'app.syncWave = 2' },
+  { id: 'APP-010', summary: 'annotation … must have a string value', fix: 'quote the value, e.g. "2"' },
+  { id: 'APP-011', summary: 'an ignoreDifferences entry needs a kind', fix: 'set kind, e.g. \'Deployment\'' },
+  { id: 'APP-012', summary: 'an ignoreDifferences entry ignores nothing', fix: 'add jsonPointers (e.g. [\'/spec/replicas\']), jqPathExpressions or managedFieldsManagers' },
+  { id: 'APP-013', summary: 'a JSON pointer starts with /', fix: 'write it as \'/spec/replicas\'' },
+  { id: 'APP-014', summary: 'info entries need a name and a value', fix: 'set both' },
+  { id: 'APP-015', summary: 'a notification trigger and service must be simple names', fix: 'use e.g. trigger \'on-sync-failed\' and service \'slack\'' },
+  { id: 'APP-016', summary: 'a notification subscription needs recipients without ;', fix: 'list each recipient separately, e.g. [\'team-channel\']' },
+  { id: 'APP-017', summary: 'managedNamespaceMetadata only applies with CreateNamespace=true', fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions' },
+    { id: 'APP-018', summary: 'a Helm value file reads $ref/..., but no source has that ref', fix: 'add ApplicationSource.ref({ repoUrl, ref }) to sources, or correct the value file path' },
+    { id: 'APP-019', summary: 'two sources have the same ref', fix: 'give each ref source its own name' },
+    { id: 'APP-020', level: RuleLevel.WARNING, summary: 'deletionCascade NONE: deleting the Application orphans its resources', fix: 'keep DeletionCascade.FOREGROUND or BACKGROUND' },
+    { id: 'APP-021', level: RuleLevel.WARNING, summary: 'a source repository is read over plain http://', fix: 'use the https:// or ssh URL' },
+    { id: 'APP-101', summary: 'an Application with sourceHydrator also has source or sources', fix: 'move the source into sourceHydrator.drySource and drop source/sources' },
+    { id: 'APP-102', summary: 'sourceHydrator (or its syncSource) is missing or not an object', fix: "pass { drySource: ApplicationSource.helmChart(...), syncSource: { targetBranch: 'env/prod', path: 'my-app' } }" },
+    { id: 'APP-103', summary: 'sourceHydrator.drySource is not an ApplicationSource', fix: 'use ApplicationSource.helmChart(...), kustomize(...) or directory(...) (a git path)' },
+    { id: 'APP-104', summary: "the hydrator's dry source is a Helm repository chart or a ref source, not a git folder", fix: 'use ApplicationSource.helmChart / kustomize / directory with a path in a git repository' },
+    { id: 'APP-105', summary: "the hydrator's dry source reads $ref/ value files (a hydrated Application has one source)", fix: 'use value files relative to the dry source path' },
+    { id: 'APP-106', summary: "the hydrator's dry source sets name or tagPrefix, which it does not have", fix: 'remove the field' },
+    { id: 'APP-107', summary: 'a sourceHydrator branch (syncSource.targetBranch, hydrateToBranch) is not a git branch name', fix: "use e.g. 'environments/prod'" },
+    { id: 'APP-108', summary: 'sourceHydrator.syncSource.path is the repository root, which Argo CD does not support', fix: "use a folder per Application, e.g. 'apps/my-app'" },
+    { id: 'APP-109', summary: 'sourceHydrator.syncSource.path is absolute or contains ".."', fix: "write it relative to the repository root, e.g. 'apps/my-app'" },
+    { id: 'APP-110', summary: 'hydrateToBranch is the sync branch itself', fix: 'drop hydrateToBranch, or use another (staging) branch' },
+    { id: 'APP-111', summary: 'an Application uses sourceHydrator but the ArgoCdSettings of its Argo CD do not set hydrator.enabled: "true"', fix: "call addCmdParam('hydrator.enabled', 'true') on the ArgoCdSettings and deploy the commit server", suppressible: true },
+    { id: 'APP-112', summary: 'two Applications hydrate into the same repository, branch and folder and would overwrite each other', fix: 'give each Application its own syncSource.path' },
+  ],
+};

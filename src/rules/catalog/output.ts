@@ -1,0 +1,14 @@
+import { RuleFamily } from '../definitions';
+
+/** Output layout: the checks of this family, one entry a check (see docs/rules.md). */
+export const OUT_RULES: RuleFamily = {
+  prefix: 'OUT',
+  family: 'Output layout',
+  rules: [
+  { id: 'OUT-001', summary: 'two constructs write the same output file', fix: 'give each generated file its own path' },
+  { id: 'OUT-002', summary: 'two charts are written to the same file', fix: 'give the charts different ids or different GitOpsChart folders' },
+  { id: 'OUT-003', summary: 'a generated file has the same path as a chart', fix: 'move the file' },
+  { id: 'OUT-004', summary: '… must be a string (a relative folder path)', fix: 'use a path like \'apps/root\'' },
+  { id: 'OUT-005', summary: '… must be a relative path inside the output folder', fix: 'use a path like \'apps/root\'' },
+  ],
+};

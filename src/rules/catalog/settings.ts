@@ -1,0 +1,21 @@
+import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
+
+/** Argo CD settings: the checks of this family, one entry a check (see docs/rules.md). */
+export const SET_RULES: RuleFamily = {
+  prefix: 'SET',
+  family: 'Argo CD settings',
+  rules: [
+  { id: 'SET-001', summary: 'more than one ArgoCdSettings in this app', fix: 'keep one ArgoCdSettings per Argo CD instance and pass its namespace to ArgoCdSettings.of(scope, namespace)' },
+  { id: 'SET-002', summary: 'the Argo CD namespace is not a valid namespace name (DNS-1123 label)', fix: 'use at most 63 lowercase letters, digits and \'-\', starting and ending with a letter or digit' },
+  { id: 'SET-003', summary: 'syncWave must be an integer', fix: 'use a whole number such as -1' },
+  { id: 'SET-004', summary: 'health check group is not an API group name', fix: 'use a lowercase DNS name such as "cert-manager.io", or "" for the core group (no wildcards)' },
+  { id: 'SET-005', summary: 'health check kind is not a resource kind', fix: 'use the kind as written in manifests, e.g. "Certificate" (letters and digits, no wildcards)' },
+  { id: 'SET-006', summary: 'health check script for … is empty', fix: 'pass a Lua script that sets hs.status and returns hs' },
+  { id: 'SET-007', summary: '… key is not a valid ConfigMap key', fix: 'cdk8s cannot render a ConfigMap key named …: use another key' },
+  { id: 'SET-008', summary: '… value of "…" is not a string', fix: 'pass a string; write booleans and numbers as "true" or "180s"' },
+  { id: 'SET-009', summary: '… key "…" is already set to a different value (current: …)', fix: 'set "…" once, or make every call agree on its value' },
+  { id: 'SET-010', summary: 'more than one ArgoCdSettings for the Argo CD in namespace "…"', fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps' },
+    { id: 'SET-011', level: RuleLevel.WARNING, summary: 'server.insecure serves the Argo CD API over plain HTTP', fix: 'terminate TLS at the server, or suppress when a proxy terminates it' },
+  ],
+};

@@ -1,0 +1,23 @@
+import { RuleFamily } from '../definitions';
+
+/** Application sources: the checks of this family, one entry a check (see docs/rules.md). */
+export const SRC_RULES: RuleFamily = {
+  prefix: 'SRC',
+  family: 'Application sources',
+  rules: [
+  { id: 'SRC-001', summary: 'a Helm repository chart needs a version', fix: 'pin the chart version, e.g. version: \'1.2.3\'' },
+  { id: 'SRC-002', summary: 'a source can have only one source type (Argo CD refuses the Application)', fix: 'split it into several sources, or keep one of helm/kustomize/directory/plugin' },
+  { id: 'SRC-003', summary: 'a Helm repository chart cannot have kustomize, directory or plugin options', fix: 'use helm options with a chart' },
+  { id: 'SRC-004', summary: 'a source has both chart (Helm repository) and path (git folder)', fix: 'use ApplicationSource.helm() for a repository chart or ApplicationSource.helmChart() for a chart in git' },
+  { id: 'SRC-005', summary: 'a source ref must be letters, digits, - or _', fix: 'use e.g. ref: \'values\'' },
+  { id: 'SRC-006', summary: 'a ref source cannot set chart (Argo CD rejects it)', fix: 'use a separate git source with ref for the values, and a helm() source for the chart' },
+  { id: 'SRC-007', summary: 'a source needs a repoUrl', fix: 'set repoUrl to the git or Helm repository URL' },
+  { id: 'SRC-008', summary: 'a source needs a path (git), a chart (Helm repository) or a ref (values source)', fix: 'set path: \'.\' for the repository root' },
+  { id: 'SRC-009', summary: 'a Kustomize replica override needs a name and a whole number of replicas ≥ 0', fix: 'use e.g. replicas: [{ name: \'web\', count: 3 }]' },
+  { id: 'SRC-010', summary: 'a Helm value file must be a path string', fix: 'write e.g. \'values/prod.yaml\' or \'$values/prod.yaml\'' },
+  { id: 'SRC-011', summary: 'a $ref value file must start with $<ref>/ (the reference only works at the start of the path)', fix: 'write it as \'$values/path/in/repo/values.yaml\'' },
+  { id: 'SRC-012', summary: 'ApplicationSource.fromChart(…) needs the chart and the Application in the same GitOpsApp', fix: 'create the app with new GitOpsApp({ repoUrl: \'https://git.example.com/gitops.git\' })' },
+  { id: 'SRC-013', summary: 'the GitOpsApp has no repoUrl, so an Application cannot point at its chart', fix: 'pass repoUrl (the repository the output is committed to) to new GitOpsApp({ repoUrl: \'...\' })' },
+  { id: 'SRC-014', summary: '… contains itself (a cycle)', fix: 'pass tree-shaped data (JSON)' },
+  ],
+};

@@ -1,0 +1,31 @@
+import { IConstruct } from 'constructs';
+import { attachRules, passCache } from './engine';
+
+/**
+ * One index of the construct tree per synth pass: the whole-app checks read it instead of walking the tree
+ * themselves (`node.findAll()` per construct made validation quadratic). Built on first use in a pass, after the
+ * pass's prepare hooks ran, and shared by every check of that pass; outside a pass (a direct call) it is built
+ * fresh each time.
+ */
+export class TreeIndex {
+  /** The index of the app `scope` belongs to, for the current synth pass. */
+  public static of(scope: IConstruct): TreeIndex {
+    attachRules(scope);
+    return passCache(scope, 'tree-index', () => new TreeIndex(scope.node.root));
+  }
+
+  /** Every construct of the app, in pre-order (the order of `node.findAll()`). */
+  public readonly all: readonly IConstruct[];
+  private readonly selections = new Map<string, readonly IConstruct[]>();
+
+  private constructor(root: IConstruct) {
+    this.all = root.node.findAll();
+  }
+
+  /** The constructs that satisfy `test`, cached under `key` for the pass (use one key per test). */
+  public select<T extends IConstruct>(key: string, test: (c: IConstruct) => c is T): readonly T[] {
+    let s = this.selections.get(key);
+    if (!s) this.selections.set(key, s = this.all.filter(test));
+    return s as readonly T[];
+  }
+}
