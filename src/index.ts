@@ -29,3 +29,5 @@ export * from './patterns/helmfile-migration-component';
 export * from './helmfile/helmfile-migration';
 export * from './app/argocd-target';
 export * from './argocd/source-hydrator';
+export * from './settings/health-check-library';
+export * from './settings/argocd-health-kinds';

@@ -10,6 +10,7 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { collect, fail, failWith, ProblemOptions } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
+import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 import { addSuppression, decide } from '../rules/engine';
 
@@ -532,6 +533,17 @@ export class AppOfApps extends Construct {
         if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
+    const last = Math.max(...waves.values());
+    const waiting = this.uncoveredKinds().filter(r => Number(r.stage.slice('wave '.length)) < last);
+    if (waiting.length) {
+      collect(this, {
+        rule: 'AOA-102',
+        problem: `later waves do not wait for ${waiting.length} resource kind(s) of earlier children that have no health check `
+          + `(${waiting.slice(0, 4).map(r => `${r.stage} ${r.application}: ${r.group ? r.group + '/' : ''}${r.kind}`).join(', ')}${waiting.length > 4 ? ', ...' : ''})`,
+        value: [...new Set(waiting.map(r => `${r.group}/${r.kind}`))],
+        fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the topology file lists them',
+      }, errors);
+    }
     const appSetProblem = applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
     if (appSetProblem) collect(this, appSetProblem, errors);
     for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
@@ -584,6 +596,23 @@ export class AppOfApps extends Construct {
     return errors;
   }
 
+  /**
+   * The resource kinds of chart-backed children that no health check covers (none built into Argo CD 3.5.1,
+   * none in the app's ArgoCdSettings), per wave: the next wave does not wait for them to be ready. Listed in
+   * the topology file; an info finding (AOA-102) names those of every wave but the last.
+   */
+  public uncoveredKinds(): UncoveredKind[] {
+    const waves = this.waves ?? this.computeWaves();
+    const keys = Object.keys(ArgoCdSettings.of(this)?.settings ?? {});
+    const rows: UncoveredKind[] = [];
+    const charted = this.children.filter(c => c.chart)
+      .sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const c of charted) {
+      for (const k of uncoveredKindsOf(apiObjectsOf(c.chart!), keys)) rows.push({ stage: `wave ${waves.get(c.node)}`, application: c.name, ...k });
+    }
+    return rows;
+  }
+
   /** The Mermaid topology diagram of the root, its children, waves, namespaces and sync policies. */
   public renderTopology(): string {
     const waves = this.waves ?? this.computeWaves();
@@ -623,7 +652,8 @@ export class AppOfApps extends Construct {
     for (const c of sorted) {
       lines.push(`| ${waves.get(c.node)} | ${c.name} | ${c.kind} | ${c.namespace} | ${c.project} | ${c.role} | ${c.policy} |`);
     }
-    return lines.join('\n') + '\n';
+    const uncovered = renderUncoveredKinds(this.uncoveredKinds(), 'a wave');
+    return lines.join('\n') + '\n' + (uncovered ? '\n' + uncovered : '');
   }
 }
 

@@ -1,4 +1,4 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
@@ -11,8 +11,10 @@ import { Generator } from '../argocd/generators';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
-import { describeProblem, fail } from '../checks/errors';
+import { collect, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
+import { ArgoCdSettings } from '../settings/argocd-settings';
 
 /** The wave label: the component's wave, a negative one as `m<n>` (a label value cannot start with `-`). */
 const WAVE_LABEL_TEMPLATE = '{{ if hasPrefix "-" .wave }}m{{ trimPrefix "-" .wave }}{{ else }}{{ .wave }}{{ end }}';
@@ -339,7 +341,8 @@ export class TieredApplicationSet extends Construct {
    * are listed at the end as disabled (no Application).
    */
   public renderRolloutPlan(): string {
-    const plan = this.applicationSet.renderRolloutPlan();
+    const uncovered = renderUncoveredKinds(this.uncoveredKinds(), 'a RollingSync step');
+    const plan = this.applicationSet.renderRolloutPlan() + (uncovered ? '\n' + uncovered : '');
     const disabled = this.disabledComponents;
     if (disabled.length === 0) return plan;
     const lines = [
@@ -352,6 +355,28 @@ export class TieredApplicationSet extends Construct {
       '',
     ];
     return plan + (plan.endsWith('\n') ? '' : '\n') + lines.join('\n');
+  }
+
+  /**
+   * The resource kinds of components whose source is a cdk8s chart of this app (`ApplicationSource.fromChart`)
+   * that no health check covers (none built into Argo CD 3.5.1, none in the app's ArgoCdSettings), per tier and
+   * wave: the next RollingSync step does not wait for them. Listed in the rollout plan; an info finding (TIER-109)
+   * names those of every step but the last.
+   */
+  public uncoveredKinds(): UncoveredKind[] {
+    const keys = Object.keys(ArgoCdSettings.of(this)?.settings ?? {});
+    const rows: UncoveredKind[] = [];
+    const order = (c: Component) => [this.tierList.findIndex(t => t.name === c.tier), c.wave] as const;
+    const comps = this.enabledComponents().filter(c => c.sources.some(x => x.chart !== undefined)).sort((a, b) => {
+      const [ta, wa] = order(a);
+      const [tb, wb] = order(b);
+      return ta - tb || wa - wb || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
+    for (const c of comps) {
+      const objects = c.sources.flatMap(x => x.chart ? x.chart.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && Chart.of(o) === x.chart) : []);
+      for (const k of uncoveredKindsOf(objects, keys)) rows.push({ stage: `tier ${c.tier}, wave ${c.wave}`, application: c.name, ...k });
+    }
+    return rows;
   }
 
   private enabledComponents(): Component[] {
@@ -430,6 +455,26 @@ export class TieredApplicationSet extends Construct {
 
   private validate(): string[] {
     const errors: string[] = [];
+    const uncovered = this.uncoveredKinds();
+    let steps: RolloutStepPreview[] = [];
+    if (uncovered.length) {
+      try {
+        steps = this.previewSteps();
+      } catch {
+        // the ApplicationSet's own validation reports why it cannot be previewed
+      }
+    }
+    const lastStep = steps.length ? steps[steps.length - 1] : undefined;
+    const waiting = uncovered.filter(r => !lastStep?.applications.includes(this.namePrefix + r.application));
+    if (waiting.length && steps.length > 1) {
+      collect(this, {
+        rule: 'TIER-109',
+        problem: `later RollingSync steps do not wait for ${waiting.length} resource kind(s) of earlier components that have no health check `
+          + `(${waiting.slice(0, 4).map(r => `${r.stage} ${r.application}: ${r.group ? r.group + '/' : ''}${r.kind}`).join(', ')}${waiting.length > 4 ? ', ...' : ''})`,
+        value: [...new Set(waiting.map(r => `${r.group}/${r.kind}`))],
+        fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the rollout plan lists them',
+      }, errors);
+    }
     if (this.tierList.length === 0) {
       errors.push(describeProblem({ rule: 'TIER-034', problem: 'a TieredApplicationSet needs at least one tier', value: [], fix: "pass tiers: [{ name: 'infra' }, { name: 'apps' }] or call addTier" }));
     }

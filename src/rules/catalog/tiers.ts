@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** TieredApplicationSet and components: the checks of this family, one entry a check (see docs/rules.md). */
 export const TIER_RULES: RuleFamily = {
@@ -51,5 +52,6 @@ export const TIER_RULES: RuleFamily = {
   { id: 'TIER-106', summary: 'every source of a component is a ref-only source, so it deploys nothing', fix: 'add the chart or path source whose value files read $<ref>/...' },
   { id: 'TIER-107', summary: 'tierLabel or waveLabel is not a label key', fix: "use a label key such as 'tier' or 'example.com/tier'" },
   { id: 'TIER-108', summary: 'tierLabel, waveLabel and the component label are not three different keys', fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" },
+  { id: 'TIER-109', level: RuleLevel.INFO, summary: 'later RollingSync steps do not wait for resource kinds of earlier chart-backed components that have no health check', fix: 'add health checks for them to the ArgoCdSettings (LibraryHealthCheck, addHealthCheck)' },
   ],
 };
