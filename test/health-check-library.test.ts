@@ -124,3 +124,15 @@ describe('uncovered kinds per wave / tier', () => {
     expect(files['argocd/ROLLOUT-platform.md']).toContain('| tier data, wave 0 | orders-data | databases.spotahome.com/RedisFailover |');
   });
 });
+
+describe('LibraryHealthCheck static helpers (for jsii languages)', () => {
+  test('coverage and builtInKinds', () => {
+    const app = new GitOpsApp({ repoUrl: GIT });
+    const settings = new ArgoCdSettings(new GitOpsChart(app, 'argocd', { folder: 'argocd' }), 'settings');
+    expect(LibraryHealthCheck.coverage('temporal.io', 'TemporalCluster', settings)).toBe(HealthCheckCoverage.NONE);
+    LibraryHealthCheck.TEMPORAL_CLUSTER.addTo(settings);
+    expect(LibraryHealthCheck.coverage('temporal.io', 'TemporalCluster', settings)).toBe(HealthCheckCoverage.USER);
+    expect(LibraryHealthCheck.builtInKinds()).toContain('postgresql.cnpg.io/Cluster');
+    expect(LibraryHealthCheck.coverage('infrastructure.opendatahub.io', 'HardwareProfile')).toBe(HealthCheckCoverage.NOT_NEEDED);
+  });
+});

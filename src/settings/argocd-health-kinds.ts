@@ -122,6 +122,8 @@ export const NO_HEALTH_NEEDED_KINDS: readonly string[] = [
   'admissionregistration.k8s.io/ValidatingWebhookConfiguration', 'admissionregistration.k8s.io/MutatingWebhookConfiguration',
   'admissionregistration.k8s.io/ValidatingAdmissionPolicy', 'admissionregistration.k8s.io/ValidatingAdmissionPolicyBinding',
   'discovery.k8s.io/EndpointSlice', 'coordination.k8s.io/Lease',
+  // Open Data Hub profiles: configuration read by the dashboard and the workbench/serving controllers
+  'infrastructure.opendatahub.io/HardwareProfile', 'dashboard.opendatahub.io/AcceleratorProfile',
 ];
 
 /** How the health of a kind is assessed by an Argo CD instance. */

@@ -1,3 +1,4 @@
+import { ARGOCD_LUA_HEALTH_CHECK_KINDS, HealthCheckCoverage, healthCheckCoverage } from './argocd-health-kinds';
 import { ArgoCdSettings } from './argocd-settings';
 import { fail } from '../checks/errors';
 import { isDns1123Subdomain } from '../checks/names';
@@ -125,6 +126,22 @@ export class LibraryHealthCheck {
    */
   public static readyCondition(group: string, kind: string): LibraryHealthCheck {
     return new LibraryHealthCheck(group, kind, readyConditionLua(`${group}/${kind}, Ready condition`), 'Ready condition True for the current generation');
+  }
+
+  /**
+   * How Argo CD 3.5.1 assesses the health of a kind (built-in Lua or Go check, one of `settings`, not needed,
+   * or none); the function `healthCheckCoverage` for jsii languages.
+   * @param group API group ('' for the core group)
+   * @param kind the kind
+   * @param settings the ArgoCdSettings whose argocd-cm health checks count
+   */
+  public static coverage(group: string, kind: string, settings?: ArgoCdSettings): HealthCheckCoverage {
+    return healthCheckCoverage(group, kind, Object.keys(settings?.settings ?? {}));
+  }
+
+  /** `group/Kind` of the Lua health checks Argo CD 3.5.1 ships (`*` is a wildcard). */
+  public static builtInKinds(): string[] {
+    return [...ARGOCD_LUA_HEALTH_CHECK_KINDS];
   }
 
   /** The checks of the library with a fixed kind. */
