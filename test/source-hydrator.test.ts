@@ -1,6 +1,7 @@
 import { Testing } from 'cdk8s';
+import { parseAllDocuments } from 'yaml';
 import {
-  Application, ApplicationSet, ApplicationSource, ArgoCdSettings, ArgoCdTarget, Destination, Generator, SourceHydrator,
+  AppOfApps, Application, ApplicationSet, ApplicationSource, ArgoCdSettings, ArgoCdTarget, Destination, Generator, GitOpsApp, SourceHydrator,
 } from '../src';
 import { expectSchemaValid } from './util/schema';
 
@@ -134,5 +135,17 @@ describe('ApplicationSet template sourceHydrator', () => {
       .toThrow(/syncSource.path has no parameter, so every generated Application would hydrate into the same folder.*\[APPSET-103\]/);
     expect(() => new ApplicationSet(chart, 'b', { generators: [gen()], template: template({ source: ApplicationSource.directory({ repoUrl: DRY, path: 'x' }) }) }))
       .toThrow(/template with sourceHydrator has no source or sources.*\[APPSET-101\]/);
+  });
+});
+
+describe('AppOfApps child with sourceHydrator', () => {
+  test('GIVEN a hydrated child WHEN synthesized THEN its Application has spec.sourceHydrator; schema-valid', () => {
+    const app = new GitOpsApp({ repoUrl: 'https://git.example.com/platform/gitops.git', targetRevision: 'main' });
+    const root = new AppOfApps(app, 'root', { project: 'admin' });
+    const child = root.addApplication('orders-api', { project: 'apps', destination: Destination.inCluster('orders'), sourceHydrator: hydrator('orders-api') });
+    const text = app.synthFiles()['apps/root/root-children.k8s.yaml'];
+    expect(child.sourceHydrator!.syncSource.path).toBe('apps/orders-api');
+    const docs = expectSchemaValid(parseAllDocuments(text).map(d => d.toJSON()));
+    expect(docs[0].spec.sourceHydrator.syncSource).toEqual({ targetBranch: 'environments/prod', path: 'apps/orders-api' });
   });
 });

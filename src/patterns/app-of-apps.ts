@@ -5,6 +5,7 @@ import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference, InfoIt
 import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
+import { SourceHydrator } from '../argocd/source-hydrator';
 import { SyncOption } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { collect, fail, failWith, ProblemOptions } from '../checks/errors';
@@ -117,6 +118,12 @@ export interface ChildApplicationOptions extends ChildOptions {
    * @default - none; give source or sources
    */
   readonly sources?: ApplicationSource[];
+  /**
+   * Source hydration instead of source/sources (render, commit, deploy).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
+   */
+  readonly sourceHydrator?: SourceHydrator;
 }
 
 /** A child Application whose manifests are a cdk8s chart of the same app. */
@@ -305,7 +312,7 @@ export class AppOfApps extends Construct {
 
   /** Adds a child Application with its own sources. */
   public addApplication(id: string, options: ChildApplicationOptions): Application {
-    return this.addChild(id, options, options.destination, options.source, options.sources);
+    return this.addChild(id, options, options.destination, options.source, options.sources, undefined, options.sourceHydrator);
   }
 
   /**
@@ -392,7 +399,7 @@ export class AppOfApps extends Construct {
   }
 
   private addChild(id: string, o: ChildOptions, destination: Destination, source?: ApplicationSource,
-    sources?: ApplicationSource[], chart?: Chart): Application {
+    sources?: ApplicationSource[], chart?: Chart, sourceHydrator?: SourceHydrator): Application {
     if (!destination.namespace) {
       fail(this, {
         rule: 'AOA-006',
@@ -416,6 +423,7 @@ export class AppOfApps extends Construct {
       destination,
       source,
       sources,
+      sourceHydrator,
       syncPolicy: o.syncPolicy ?? defaultSyncPolicy(role),
       syncWave: o.syncWave,
       ignoreDifferences: o.ignoreDifferences,
