@@ -25,7 +25,7 @@ export * from './argocd/application-set';
 export * from './patterns/component';
 export * from './patterns/tiered-application-set';
 export * from './helmfile/helmfile';
-export * from './patterns/helmfile-migration-component';
+export * from './helmfile/helmfile-migration-component';
 export * from './helmfile/helmfile-migration';
 export * from './app/argocd-target';
 export * from './argocd/source-hydrator';

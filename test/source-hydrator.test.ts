@@ -119,7 +119,7 @@ describe('ApplicationSet template sourceHydrator', () => {
     const set = expectSchemaValid(Testing.synth(chart)).find((d: any) => d.kind === 'ApplicationSet');
     expect(set.spec.template.spec.source).toBeUndefined();
     expect(set.spec.template.spec.sourceHydrator).toEqual({
-      drySource: { repoURL: DRY, targetRevision: 'main', path: 'apps/{{.name}}/overlays/prod', kustomize: {} },
+      drySource: { repoURL: DRY, targetRevision: 'main', path: 'apps/{{.name}}/overlays/prod' },
       syncSource: { targetBranch: 'environments/prod', path: 'apps/{{.name}}' },
     });
   });

@@ -13,6 +13,8 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { collect, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { delegateStepCoverage } from '../rules/protocols';
+import { TreeIndex } from '../rules/tree-index';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
@@ -242,7 +244,7 @@ export class TieredApplicationSet extends Construct {
       ignoreApplicationDifferences: props.ignoreApplicationDifferences,
       progressiveSyncsManagedExternally: props.progressiveSyncsManagedExternally,
     });
-    this.applicationSet._stepCoverageCheckedElsewhere = true;
+    delegateStepCoverage(this.applicationSet);
     const chart = this.node.scopes.find((x): x is Chart => x instanceof Chart);
     if (chart) app.addFile(posixJoin(app.chartFolder(chart), `ROLLOUT-${this.applicationSet.name}.md`), { render: () => this.renderRolloutPlan() });
 
@@ -512,8 +514,8 @@ export class TieredApplicationSet extends Construct {
         }));
       }
     }
-    const others = this.node.root.node.findAll()
-      .filter((x): x is TieredApplicationSet => x instanceof TieredApplicationSet && x !== this && x.componentsFolder === this.componentsFolder);
+    const others = TreeIndex.of(this).select('TieredApplicationSet', (x): x is TieredApplicationSet => x instanceof TieredApplicationSet)
+      .filter(x => x !== this && x.componentsFolder === this.componentsFolder);
     if (others.length) {
       errors.push(describeProblem({
         rule: 'TIER-038',

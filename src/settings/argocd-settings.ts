@@ -6,6 +6,8 @@ import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { registerInstanceSettings } from '../rules/protocols';
+import { TreeIndex } from '../rules/tree-index';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
@@ -119,8 +121,7 @@ export class ArgoCdSettings extends Construct {
    * @param namespace only consider settings for the Argo CD in this namespace
    */
   public static of(scope: IConstruct, namespace?: string): ArgoCdSettings | undefined {
-    const found = scope.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const found = TreeIndex.of(scope).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => namespace === undefined || s.namespace === namespace);
     if (found.length > 1) {
       fail(scope, {
@@ -155,6 +156,7 @@ export class ArgoCdSettings extends Construct {
   public constructor(scope: Construct, id: string, props: ArgoCdSettingsProps = {}) {
     super(scope, id);
     Object.defineProperty(this, ARGOCD_SETTINGS, { value: true });
+    registerInstanceSettings(this);
 
     const namespace = props.namespace ?? 'argocd';
     if (!isDns1123Label(namespace)) {
@@ -374,8 +376,7 @@ export class ArgoCdSettings extends Construct {
   }
 
   private validateUnique(): string[] {
-    const others = this.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const others = TreeIndex.of(this).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => s !== this && s.namespace === this.namespace);
     if (others.length === 0) return [];
     return [describeProblem({
