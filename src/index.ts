@@ -38,3 +38,6 @@ export * from './platform/repository-credentials';
 export * from './platform/repository-checks';
 export * from './platform/notifications';
 export * from './platform/self-managed-argo-cd';
+export * from './argocd/source-hydrator';
+export * from './settings/health-check-library';
+export * from './settings/argocd-health-kinds';

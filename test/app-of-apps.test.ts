@@ -5,7 +5,7 @@ import { ApiObject, App, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
 import {
-  AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, Generator, GitOpsApp, GitOpsChart, SyncOption,
+  AppOfApps, ApplicationSource, ArgoCdSettings, ChildRole, Destination, Generator, GitOpsApp, GitOpsChart, HealthCheckScripts, SyncOption,
 } from '../src';
 import { runHealthLua } from './util/lua';
 import { expectSchemaValid } from './util/schema';
@@ -283,7 +283,7 @@ describe('examples', () => {
 describe('AppOfApps: ApplicationSet children', () => {
   test('an ApplicationSet child gets a wave from dependsOn and can be a dependency itself', () => {
     const app = newApp();
-    withSettings(app);
+    withSettings(app).enableApplicationSetHealthCheck();
     const root = new AppOfApps(app, 'r', { project: 'admin' });
     const net = root.addApplication('net', { project: 'p', destination: Destination.inCluster('net'), source: dirSource('net') });
     const addons = root.addApplicationSet('addons', {
@@ -305,5 +305,51 @@ describe('AppOfApps: ApplicationSet children', () => {
     expect(root.applicationSets).toEqual([addons]);
     expect(root.applications).toEqual([net, wl]);
     expect(files['argocd/TOPOLOGY-r.md']).toContain('s_addons[["addons<br/>ApplicationSet"]]');
+  });
+
+  /** The self-managing cluster's shape: operators, then ApplicationSets in waves 4-6, then the workloads. */
+  function selfManaging(appSetCheck: boolean, props: { applicationSetHealthCheckManagedExternally?: boolean } = {}) {
+    const app = newApp();
+    const settings = withSettings(app);
+    if (appSetCheck) settings.enableApplicationSetHealthCheck();
+    const root = new AppOfApps(app, 'cluster', { project: 'admin', ...props });
+    const operators = root.addApplication('operators', { project: 'p', destination: Destination.inCluster('operators'), source: dirSource('operators') });
+    const set = (id: string, wave: number) => root.addApplicationSet(id, {
+      syncWave: wave,
+      dependsOn: [operators],
+      generators: [Generator.list({ elements: [{ env: 'a' }, { env: 'b' }] })],
+      template: { name: `${id}-{{.env}}`, project: 'p', source: ApplicationSource.directory({ repoUrl: GIT, path: `${id}/{{.env}}` }), destination: Destination.inCluster(`${id}-{{.env}}`) },
+      rolloutPlan: false,
+    });
+    set('databases', 4);
+    set('platform-services', 5);
+    set('tenants', 6);
+    root.addApplication('workloads', { project: 'p', destination: Destination.inCluster('wl'), source: dirSource('wl'), syncWave: 7 });
+    return app;
+  }
+
+  test('GIVEN ApplicationSets in waves 4-6 and no ApplicationSet health check WHEN synthesized THEN it fails: the later waves would not wait', () => {
+    expect(() => selfManaging(false).synthFiles()).toThrow(
+      /\[cluster\] children in later waves \(platform-services \(wave 5\), tenants \(wave 6\), workloads \(wave 7\)\) follow the ApplicationSet databases \(wave 4\), platform-services \(wave 5\), tenants \(wave 6\), but Argo CD's built-in ApplicationSet health is Healthy as soon as its Applications are created.*Fix: add applicationSetHealthCheck: true.*\[AOA-101\]/);
+  });
+
+  test('GIVEN the ApplicationSet health check in ArgoCdSettings (or managed externally) WHEN synthesized THEN argocd-cm carries it and synth passes', () => {
+    const files = selfManaging(true).synthFiles();
+    const cm = allDocs(files).find(d => d.kind === 'ConfigMap' && d.metadata.name === 'argocd-cm');
+    expect(cm.data['resource.customizations.health.argoproj.io_ApplicationSet']).toBe(HealthCheckScripts.ARGOCD_APPLICATION_SET);
+    expect(() => selfManaging(false, { applicationSetHealthCheckManagedExternally: true }).synthFiles()).not.toThrow();
+  });
+
+  test('GIVEN an ApplicationSet in the last wave only WHEN synthesized THEN nothing waits on it: no error', () => {
+    const app = newApp();
+    withSettings(app);
+    const root = new AppOfApps(app, 'r', { project: 'admin' });
+    const net = root.addApplication('net', { project: 'p', destination: Destination.inCluster('net'), source: dirSource('net') });
+    root.addApplicationSet('last', {
+      dependsOn: [net],
+      generators: [Generator.list({ elements: [{ env: 'a' }] })],
+      template: { name: 'last-{{.env}}', project: 'p', source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }), destination: Destination.inCluster('x') },
+    });
+    expect(() => app.synthFiles()).not.toThrow();
   });
 });

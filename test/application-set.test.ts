@@ -3,7 +3,7 @@ import { parseAllDocuments, parse as parseYaml } from 'yaml';
 import {
   Application, ApplicationSet, ApplicationSetStrategy, ApplicationSource, ApplicationsSyncPolicy, ArgoCdSettings, DeletionCascade,
   DeletionOrder, Destination, Generator, GitOpsApp, GitOpsChart, MaxUpdate, PullRequestProvider, StepOperator, SyncOption,
-  TemplatePatch,
+  GitOpsRules, ScmProvider, TemplatePatch,
 } from '../src';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
 import { renderGoTemplate } from '../src/checks/go-template';
@@ -503,5 +503,49 @@ describe('fasttemplate (goTemplate: false)', () => {
     const [doc] = synthAppSets(app);
     expect(doc.spec.goTemplate).toBeUndefined();
     expect(doc.spec.goTemplateOptions).toBeUndefined();
+  });
+});
+
+describe('ApplicationSet previews and deletion policy', () => {
+  const prGen = () => Generator.pullRequest({ provider: PullRequestProvider.github({ owner: 'acme', repo: 'shop' }) });
+  const template = {
+    name: 'shop-pr-{{.number}}',
+    project: 'previews',
+    source: ApplicationSource.directory({ repoUrl: GIT, path: 'shop', targetRevision: '{{.head_sha}}' }),
+    destination: Destination.inCluster('shop-pr-{{.number}}'),
+  };
+
+  test('GIVEN a pullRequest generator and the default create-update WHEN synthesized THEN warning APPSET-102 asks for an explicit choice (fatal in strict mode)', () => {
+    const { app, chart } = setup('none');
+    new ApplicationSet(chart, 'previews', { generators: [prGen()], template });
+    app.synthFiles();
+    const findings = GitOpsRules.of(app).findings.filter(f => f.ruleId === 'APPSET-102');
+    expect(findings.map(f => [f.level, f.path])).toEqual([['warning', 'argocd/previews']]);
+    expect(findings[0].message).toMatch(/a pullRequest generator with applicationsSync `create-update` \(the default\) never deletes a generated Application.*Fix: choose explicitly: applicationsSync: ApplicationsSyncPolicy.SYNC.*\[APPSET-102\]$/);
+    const strict = new GitOpsApp({ repoUrl: GIT, targetRevision: 'main', strict: true });
+    new ApplicationSet(new GitOpsChart(strict, 'argocd', { folder: 'argocd' }), 'previews', { generators: [prGen()], template });
+    expect(() => strict.synthFiles()).toThrow(/\[APPSET-102\]/);
+  });
+
+  test('GIVEN an scmProvider generator inside a matrix WHEN the policy is defaulted THEN the same warning', () => {
+    const { app, chart } = setup('none');
+    new ApplicationSet(chart, 'repos', {
+      generators: [Generator.matrix(Generator.scmProvider({ provider: ScmProvider.github({ organization: 'acme' }) }), Generator.list({ elements: [{ env: 'dev' }] }))],
+      template: {
+        ...template, name: '{{.repository}}-{{.env}}', destination: Destination.inCluster('{{.repository}}'),
+        source: ApplicationSource.directory({ repoUrl: GIT, path: 'deploy', targetRevision: '{{.sha}}' }),
+      },
+    });
+    app.synthFiles();
+    expect(GitOpsRules.of(app).findings.filter(f => f.ruleId === 'APPSET-102').map(f => f.message)).toEqual([expect.stringMatching(/^a scmProvider generator with applicationsSync `create-update`/)]);
+  });
+
+  test('GIVEN an explicit choice WHEN synthesized THEN it passes (SYNC removes previews, an explicit CREATE_UPDATE keeps them on purpose)', () => {
+    for (const applicationsSync of [ApplicationsSyncPolicy.SYNC, ApplicationsSyncPolicy.CREATE_UPDATE, ApplicationsSyncPolicy.CREATE_DELETE]) {
+      const { app, chart } = setup('none');
+      new ApplicationSet(chart, 'previews', { generators: [prGen()], template, applicationsSync, preserveResourcesOnDeletion: applicationsSync === ApplicationsSyncPolicy.CREATE_UPDATE });
+      expect(() => app.synthFiles()).not.toThrow();
+      expect(GitOpsRules.of(app).findings.filter(f => f.ruleId === 'APPSET-102')).toEqual([]);
+    }
   });
 });

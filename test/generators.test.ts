@@ -1,7 +1,7 @@
 import { Duration } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import {
-  ApplicationSet, ApplicationSource, Destination, Generator, GeneratorKind, GitOpsApp, GitOpsChart, PullRequestProvider,
+  ApplicationSet, ApplicationSource, ApplicationsSyncPolicy, Destination, Generator, GeneratorKind, GitOpsApp, GitOpsChart, PullRequestProvider,
   ScmProvider, SelectorOperator,
 } from '../src';
 import { expectSchemaValid } from './util/schema';
@@ -17,6 +17,7 @@ function render(generators: Generator[], templateName: string = 'app-{{ .name | 
     goTemplateOptions: [],
     template: { name: templateName, project: 'apps', source: ApplicationSource.directory({ repoUrl: GIT, path: 'x' }), destination: Destination.inCluster('x') },
     rolloutPlan: false,
+    applicationsSync: ApplicationsSyncPolicy.CREATE_UPDATE, // an explicit choice (pull-request generators need one)
   });
   const docs = parseAllDocuments(app.synthFiles()['argocd/argocd.k8s.yaml']).map(d => d.toJSON());
   expectSchemaValid(docs);

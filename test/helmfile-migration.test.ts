@@ -6,6 +6,7 @@ import {
   ArgoCdSettings, GitOpsApp, GitOpsChart, Helmfile, HelmfileMigration, HelmfileMigrationComponent,
   HelmfileMigrationProps, MigrationStatus, SyncOption, TieredApplicationSet, ValuesMode,
 } from '../src';
+import { renderGoTemplate } from '../src/checks/go-template';
 import { expectSchemaValid } from './util/schema';
 
 const GITOPS = 'https://git.example.com/platform/gitops.git';
@@ -193,7 +194,7 @@ describe('HelmfileMigration without an ApplicationSet (one multi-source Applicat
     expect(apps).not.toContain('cache');
     expect(apps).not.toContain('reports');
     const cache = parseYaml(files['components/data/cache/component.disabled.yaml']);
-    expect(cache).toMatchObject({ name: 'cache', tier: 'data', namespace: 'orders', source: { chart: 'redis', targetRevision: '20.6.0' } });
+    expect(cache).toMatchObject({ name: 'cache', tier: 'data', namespace: 'orders', sources: [{ chart: 'redis', targetRevision: '20.6.0' }, { ref: 'values' }] });
     expect(migration.componentOf('cache')!.status).toBe(MigrationStatus.DISABLED);
     const reports = migration.componentOf('reports/reports')!;
     expect(reports.status).toBe(MigrationStatus.PENDING);
@@ -297,8 +298,8 @@ describe('HelmfileMigration with a TieredApplicationSet', () => {
     expect(files['migration/REPORT.md']).toContain('Components join the TieredApplicationSet `platform`');
   });
 
-  test('GIVEN INLINE values (the default with an ApplicationSet) WHEN migrated THEN value files are merged into valuesObject at synth', () => {
-    const { app } = tiered();
+  test('GIVEN INLINE values with an ApplicationSet WHEN migrated THEN value files are merged into valuesObject at synth', () => {
+    const { app } = tiered({ valuesMode: ValuesMode.INLINE });
     const files = app.synthFiles();
     docsOf(files, 'argocd/argocd.k8s.yaml');
     const cm = parseYaml(files['components/operators/cert-manager/component.yaml']);
@@ -315,8 +316,33 @@ describe('HelmfileMigration with a TieredApplicationSet', () => {
     });
   });
 
-  test('GIVEN REFERENCE values with a TieredApplicationSet WHEN migrated THEN it fails: its components have one source', () => {
-    expect(() => tiered({ valuesMode: ValuesMode.REFERENCE })).toThrow(/a TieredApplicationSet component has one source .*Fix: use valuesMode: ValuesMode.INLINE/);
+  test('GIVEN a TieredApplicationSet (REFERENCE values by default) WHEN migrated THEN component.yaml has sources: the chart with $values/ value files plus the values repository as ref', () => {
+    const { app, set } = tiered();
+    const files = app.synthFiles();
+    const docs = expectSchemaValid(docsOf(files, 'argocd/argocd.k8s.yaml'));
+    const cm = parseYaml(files['components/operators/cert-manager/component.yaml']);
+    expect(cm.source).toBeUndefined();
+    expect(cm.sources).toEqual([
+      {
+        repoURL: 'https://charts.jetstack.io',
+        chart: 'cert-manager',
+        targetRevision: 'v1.16.2',
+        helm: {
+          releaseName: 'cert-manager',
+          parameters: [{ name: 'replicaCount', value: '2' }],
+          valueFiles: ['$values/values/cert-manager.yaml', '$values/values/prod/cert-manager.yaml'],
+          ignoreMissingValueFiles: true,
+          valuesObject: { global: { leaderElection: { namespace: 'cert-manager' } } },
+        },
+      },
+      { repoURL: VALUES, targetRevision: 'main', ref: 'values' },
+    ]);
+    // the patch sets sources for multi-source components and source for the others
+    const appSet = docs.find((d: any) => d.kind === 'ApplicationSet');
+    expect(appSet.spec.templatePatch).toContain('{{- if hasKey . "sources" }}\n  sources: {{ toJson (get . "sources") }}');
+    const rendered = renderGoTemplate(appSet.spec.templatePatch, cm, { missingKeyError: true });
+    expect(parseYaml(rendered).spec.sources).toEqual(cm.sources);
+    expect(set.components.find(c => c.name === 'cert-manager')!.multiSource).toBe(true);
   });
 
   test('GIVEN tiers in another order than the ApplicationSet\'s WHEN migrated THEN it fails', () => {

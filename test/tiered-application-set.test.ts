@@ -160,11 +160,15 @@ describe('TieredApplicationSet', () => {
 
   test('GIVEN a disabled component WHEN synthesized THEN it is written as component.disabled.yaml, which the generator glob does not match', () => {
     const { app, chart } = setup();
-    tiered(chart, { components: [certManager(), shop(true)] });
+    const t = tiered(chart, { components: [certManager(), shop(true)] });
     const { files } = synth(app);
     expect(files['components/apps/shop/component.disabled.yaml']).toContain('name: shop');
     expect(files['components/apps/shop/component.yaml']).toBeUndefined();
-    expect(files['argocd/ROLLOUT-platform.md']).not.toContain('| shop |');
+    const [plan, disabled] = files['argocd/ROLLOUT-platform.md'].split('## Disabled components');
+    expect(plan).not.toContain('shop');
+    expect(disabled).toContain('| shop | apps | 0 | apps | shop | components/apps/shop/component.disabled.yaml |');
+    expect(t.disabledComponents.map(c => c.name)).toEqual(['shop']);
+    expect(t.preview().map(a => a.name)).toEqual(['cert-manager']);
   });
 
   test('GIVEN component files in a folder WHEN read THEN enabled and disabled components round-trip to the same files', () => {
@@ -209,7 +213,8 @@ describe('TieredApplicationSet', () => {
       .toThrow(/\[components\/a\/component.yaml\] unknown keys in a component file \(got \["color"\]\)/);
     expect(() => Component.fromYaml('name: a\ntier: infra\nproject: p\nnamespace: a\n')).toThrow(/needs a source mapping/);
     expect(() => Component.fromYaml(base.replace('name: a', 'name: 1'))).toThrow(/needs a string name/);
-    expect(() => Component.fromYaml(base + 'wave: -1\n')).toThrow(/wave must be a whole number ≥ 0 \(it becomes a label value, which cannot start with "-"\)/);
+    expect(() => Component.fromYaml(base + 'wave: 1.5\n')).toThrow(/wave must be an integer .*got 1.5.*\[TIER-014\]/);
+    expect(() => Component.fromYaml(base + 'wave: ten\n')).toThrow(/wave must be an integer .*got "ten"/);
     expect(() => Component.fromYaml(base + 'syncOptions: [CreateNamespace=yes]\n')).toThrow(/syncOptions: .*sync option CreateNamespace does not accept this value/);
     expect(() => Component.fromYaml(base.replace('repoURL', 'repoUrl'))).toThrow(/unknown source keys.*repoURL is spelled with capital URL/);
     expect(() => Component.fromYaml('source:\n  chart: x\n  repoURL: https://c.example.com\nname: a\ntier: t\nproject: p\nnamespace: n\n')).toThrow(/needs a version \(targetRevision\)/);
@@ -339,5 +344,149 @@ describe('TieredApplicationSet checks', () => {
     expect(() => tiered(setup().chart, { namePrefix: 'Prod_' })).toThrow(/namePrefix must be lowercase/);
     expect(() => tiered(setup().chart, { componentsFolder: '../out' })).toThrow(/componentsFolder must be a relative folder/);
     expect(() => tiered(setup().chart, { labels: { 'cdk8s-gitops.io/tier': 'x' } })).toThrow(/set by the TieredApplicationSet/);
+  });
+});
+
+describe('TieredApplicationSet as the reference architecture writes it', () => {
+  const VALUES_REPO = 'https://git.example.com/platform/values.git';
+  /** component.yaml files with the reference architecture's fields: name, tier, wave, project, namespace, syncOptions. */
+  const referenceComponents: { [file: string]: string } = {
+    'infra/crds/component.yaml': [
+      'name: crds', 'tier: infra', 'wave: "-10"', 'project: platform', 'namespace: kube-system',
+      'syncOptions: [ServerSideApply=true]',
+      'source: { repoURL: "https://git.example.com/platform/crds.git", targetRevision: main, path: crds }', '',
+    ].join('\n'),
+    'infra/cnpg-operator/component.yaml': [
+      'name: cnpg-operator', 'tier: infra', 'wave: -5', 'project: platform', 'namespace: cnpg-system',
+      'syncOptions: [CreateNamespace=true, ServerSideApply=true]',
+      'sources:',
+      '  - repoURL: https://cloudnative-pg.github.io/charts',
+      '    chart: cloudnative-pg',
+      '    targetRevision: 0.22.1',
+      '    helm:',
+      '      valueFiles: [$values/shared/cnpg-operator.yaml, $values/prod/cnpg-operator.yaml]',
+      '  - repoURL: ' + VALUES_REPO,
+      '    targetRevision: main',
+      '    ref: values', '',
+    ].join('\n'),
+    'infra/cert-manager/component.yaml': [
+      'name: cert-manager', 'tier: infra', 'project: platform', 'namespace: cert-manager',
+      'syncOptions: [CreateNamespace=true]',
+      'source: { repoURL: "https://charts.jetstack.io", chart: cert-manager, targetRevision: v1.16.2 }', '',
+    ].join('\n'),
+    'data/orders-db/component.yaml': [
+      'name: orders-db', 'tier: data', 'project: data', 'namespace: orders',
+      'source: { repoURL: "https://git.example.com/platform/gitops.git", targetRevision: main, path: data/orders-db }', '',
+    ].join('\n'),
+    'apps/orders-api/component.yaml': [
+      'name: orders-api', 'tier: apps', 'project: apps', 'namespace: orders', 'syncOptions: [CreateNamespace=true]',
+      'source: { repoURL: "https://git.example.com/platform/gitops.git", targetRevision: main, path: apps/orders-api }', '',
+    ].join('\n'),
+    'apps/legacy-batch/component.disabled.yaml': [
+      'name: legacy-batch', 'tier: apps', 'project: apps', 'namespace: batch',
+      'source: { repoURL: "https://git.example.com/platform/gitops.git", targetRevision: main, path: apps/legacy-batch }', '',
+    ].join('\n'),
+  };
+
+  function reference() {
+    const dir = tmpDir();
+    for (const [f, text] of Object.entries(referenceComponents)) writeFile(dir, f, text);
+    const { app, chart } = setup();
+    const t = new TieredApplicationSet(chart, 'platform', {
+      tiers: [{ name: 'infra' }, { name: 'data' }, { name: 'apps' }],
+      tierLabel: 'tier',
+      waveLabel: 'wave',
+    });
+    t.addComponentsFrom(dir);
+    return { app, t };
+  }
+
+  test('GIVEN tiers infra -> data -> apps and waves -10/-5/0 in infra WHEN synthesized THEN tier/wave labels as written, one step per infra wave, schema-valid', () => {
+    const { app, t } = reference();
+    const { files, appSet } = synth(app);
+    expect(appSet.spec.template.metadata.labels).toEqual({
+      'tier': '{{.tier}}',
+      'wave': '{{ if hasPrefix "-" .wave }}m{{ trimPrefix "-" .wave }}{{ else }}{{ .wave }}{{ end }}',
+      'cdk8s-gitops.io/component': '{{.name}}',
+    });
+    const tier = (v: string) => ({ key: 'tier', operator: 'In', values: [v] });
+    expect(appSet.spec.strategy.rollingSync.steps).toEqual([
+      { matchExpressions: [tier('infra'), { key: 'wave', operator: 'In', values: ['m10'] }] },
+      { matchExpressions: [tier('infra'), { key: 'wave', operator: 'In', values: ['m5'] }] },
+      { matchExpressions: [tier('infra'), { key: 'wave', operator: 'NotIn', values: ['m10', 'm5'] }] },
+      { matchExpressions: [tier('data')] },
+      { matchExpressions: [tier('apps')] },
+    ]);
+    expect(t.preview().map(a => [a.name, a.step, a.labels.tier, a.labels.wave])).toEqual([
+      ['crds', 1, 'infra', 'm10'], ['cnpg-operator', 2, 'infra', 'm5'], ['cert-manager', 3, 'infra', '0'],
+      ['orders-db', 4, 'data', '0'], ['orders-api', 5, 'apps', '0'],
+    ]);
+    // the component file keeps the wave as written; the label renders it as a label value
+    const crds = parseYaml(files['components/infra/crds/component.yaml']);
+    expect(crds.wave).toBe('-10');
+    expect(renderGoTemplate(appSet.spec.template.metadata.labels.wave, crds)).toBe('m10');
+    expect(renderGoTemplate(appSet.spec.template.metadata.labels.wave, parseYaml(files['components/infra/cert-manager/component.yaml']))).toBe('0');
+    // disabled: not read by the generator glob, listed as disabled in the rollout plan
+    expect(appSet.spec.generators[0].git.files).toEqual([{ path: 'components/*/*/component.yaml' }]);
+    expect(files['components/apps/legacy-batch/component.disabled.yaml']).toContain('name: legacy-batch');
+    expect(files['argocd/ROLLOUT-platform.md']).toContain('| legacy-batch | apps | 0 | apps | batch | components/apps/legacy-batch/component.disabled.yaml |');
+  });
+
+  test('GIVEN a multi-source component.yaml WHEN read and written again THEN sources with the ref and $values/ value files round-trip; the patch sets sources', () => {
+    const { app, t } = reference();
+    const { files, appSet } = synth(app);
+    const cnpg = t.components.find(c => c.name === 'cnpg-operator')!;
+    expect(cnpg.multiSource).toBe(true);
+    expect(cnpg.wave).toBe(-5);
+    expect(cnpg.source.options.chart).toBe('cloudnative-pg');
+    const written = parseYaml(files['components/infra/cnpg-operator/component.yaml']);
+    expect(written.sources).toEqual([
+      {
+        repoURL: 'https://cloudnative-pg.github.io/charts', chart: 'cloudnative-pg', targetRevision: '0.22.1',
+        helm: { valueFiles: ['$values/shared/cnpg-operator.yaml', '$values/prod/cnpg-operator.yaml'] },
+      },
+      { repoURL: VALUES_REPO, targetRevision: 'main', ref: 'values' },
+    ]);
+    expect(written.source).toBeUndefined();
+    const patch = appSet.spec.templatePatch;
+    const multi = parseYaml(renderGoTemplate(patch, written, { missingKeyError: true }));
+    expect(multi.spec.sources).toEqual(written.sources);
+    expect(multi.spec.source).toBeUndefined();
+    const single = parseYaml(renderGoTemplate(patch, parseYaml(files['components/infra/cert-manager/component.yaml']), { missingKeyError: true }));
+    expect(single.spec.source).toEqual({ repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', targetRevision: 'v1.16.2' });
+    expect(single.spec.sources).toBeUndefined();
+    expect(single.spec.syncPolicy.syncOptions).toEqual(['CreateNamespace=true']);
+  });
+
+  test('GIVEN a single-source set WHEN synthesized THEN the patch and the wave label keep their simple form', () => {
+    const { app, chart } = setup();
+    tiered(chart);
+    const { appSet } = synth(app);
+    expect(appSet.spec.templatePatch).toBe('spec:\n  source: {{ toJson .source }}\n  syncPolicy:\n    syncOptions: {{ toJson (concat (list "CreateNamespace=true") .syncOptions) }}\n');
+    expect(appSet.spec.template.metadata.labels['cdk8s-gitops.io/wave']).toBe('{{.wave}}');
+  });
+
+  test('GIVEN broken multi-source components WHEN read or built THEN the missing ref, the duplicate ref and the misplaced ref are named', () => {
+    const head = 'name: a\ntier: infra\nproject: p\nnamespace: a\n';
+    const chartSrc = '  - { repoURL: "https://c.example.com", chart: a, targetRevision: "1.0.0", helm: { valueFiles: [$vals/a.yaml] } }\n';
+    expect(() => Component.fromYaml(head + 'sources:\n' + chartSrc + `  - { repoURL: "${VALUES_REPO}", targetRevision: main, ref: values }\n`))
+      .toThrow(/a value file reads \$vals\/\.\.\., but no source has ref: 'vals' .*Fix: add ApplicationSource.ref.*\[TIER-104\]/);
+    expect(() => Component.fromYaml(head + 'sources:\n' + chartSrc + `  - { repoURL: "${VALUES_REPO}", ref: vals }\n  - { repoURL: "${VALUES_REPO}", ref: vals }\n`))
+      .toThrow(/two sources have the same ref.*\[TIER-105\]/);
+    expect(() => Component.fromYaml(head + `source: { repoURL: "${VALUES_REPO}", ref: values }\n`)).toThrow(/unknown source keys.*a ref source goes in a sources list/);
+    expect(() => Component.fromYaml(head + 'source: { repoURL: "https://x.example.com/r.git", path: a }\nsources: []\n')).toThrow(/source or sources, not both/);
+    expect(() => Component.fromYaml(head + 'sources: []\n')).toThrow(/sources must be a non-empty list/);
+    expect(() => new Component({ name: 'a', tier: 'infra', project: 'p', namespace: 'a', sources: [ApplicationSource.ref({ repoUrl: VALUES_REPO, ref: 'values' })] }))
+      .toThrow(/every source is a ref-only source.*\[TIER-106\]/);
+    expect(() => new Component({
+      name: 'a', tier: 'infra', project: 'p', namespace: 'a',
+      source: ApplicationSource.helm({ repoUrl: 'https://c.example.com', chart: 'a', version: '1.0.0', valueFiles: ['$values/a.yaml'] }),
+    })).toThrow(/its value files read \$values\/\.\.\., which needs a multi-source component/);
+  });
+
+  test('GIVEN bad label keys WHEN constructed THEN they fail', () => {
+    expect(() => tiered(setup().chart, { tierLabel: 'Bad Key' })).toThrow(/tierLabel: /);
+    expect(() => tiered(setup().chart, { tierLabel: 'tier', waveLabel: 'tier' })).toThrow(/must be different keys.*\[TIER-108\]/);
+    expect(() => tiered(setup().chart, { tierLabel: 'tier', labels: { tier: 'x' } })).toThrow(/set by the TieredApplicationSet/);
   });
 });

@@ -4,7 +4,8 @@
  *   0 networking + secrets -> 1 storage -> 2 backup checker -> 4 core services -> 5 monitoring -> 6 user workloads
  * Wave 3 is left free on purpose (room for later additions without renumbering). The Application health check
  * makes every wave wait for the previous one to be healthy; it is in the chart's values (`configs.cm`), so the
- * argo-cd child owns argocd-cm alone (no separate argocd-cm ConfigMap).
+ * argo-cd child owns argocd-cm alone (no separate argocd-cm ConfigMap). The ApplicationSet health check makes
+ * the waves after the ApplicationSet in wave 0 wait until its generated Applications are healthy.
  */
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
@@ -19,6 +20,7 @@ export function build(outdir?: string): GitOpsApp {
   const settings = new ArgoCdSettings(app, 'argocd-settings', {
     target: SettingsTarget.HELM_VALUES,
     applicationHealthCheck: true,
+    applicationSetHealthCheck: true,
     progressiveSyncs: true,
     rbacPolicy: ['g, platform-admins, role:admin'],
     rbacDefaultPolicy: 'role:readonly',

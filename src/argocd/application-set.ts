@@ -5,13 +5,14 @@ import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rolli
 import { ApplicationSource } from './application-source';
 import { paramContextOf } from './declared-clusters';
 import { Destination } from './destination';
+import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
-import { describeProblem, fail, failWith, collect } from '../checks/errors';
+import { collect, describeProblem, fail, failWith, ProblemOptions } from '../checks/errors';
 import {
   fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
   stripActions, templateReferences,
@@ -101,6 +102,13 @@ export interface ApplicationSetTemplate {
    * @default - none
    */
   readonly sources?: ApplicationSource[];
+  /**
+   * Source hydration instead of source/sources (string fields may use parameters). `syncSource.path` must use
+   * a parameter, e.g. `'apps/{{.name}}'`: each generated Application needs its own folder.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
+   */
+  readonly sourceHydrator?: SourceHydrator;
   /** Destination; server/namespace may use parameters. */
   readonly destination: Destination;
   /**
@@ -342,11 +350,12 @@ export class ApplicationSet extends Construct {
 
   private _strategy: ApplicationSetStrategy;
   private readonly generators: Generator[] = [];
-  private readonly template: ApplicationSetTemplate;
-  private readonly templatePatch?: TemplatePatch;
+  private template: ApplicationSetTemplate;
+  private templatePatch?: TemplatePatch;
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
+  private readonly applicationsSyncExplicit: boolean;
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
@@ -361,6 +370,7 @@ export class ApplicationSet extends Construct {
     this.goTemplate = props.goTemplate ?? true;
     this.goTemplateOptions = props.goTemplateOptions ?? (this.goTemplate ? [MISSING_KEY_ERROR] : []);
     this.applicationsSync = props.applicationsSync ?? ApplicationsSyncPolicy.CREATE_UPDATE;
+    this.applicationsSyncExplicit = props.applicationsSync !== undefined;
     this.preserveResourcesOnDeletion = props.preserveResourcesOnDeletion ?? true;
     this.preservedFields = props.preservedFields;
 
@@ -454,6 +464,33 @@ export class ApplicationSet extends Construct {
       if (!p.startsWith('/')) fail(this, { rule: 'APPSET-018', problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/syncPolicy'" });
     }
     this.ignoreAppDiffs.push({ name: diff.name, jsonPointers: diff.jsonPointers, jqPathExpressions: diff.jqPathExpressions });
+  }
+
+  /**
+   * The template (for patterns that adjust it as they learn more).
+   * @internal
+   */
+  public get _template(): ApplicationSetTemplate {
+    return this.template;
+  }
+
+  /**
+   * Replaces the template (checked as in the constructor).
+   * @internal
+   */
+  public _setTemplate(template: ApplicationSetTemplate): void {
+    this.template = template;
+    this.checkTemplate();
+    this.renderTemplate();
+  }
+
+  /**
+   * Replaces the template patch.
+   * @internal
+   */
+  public _setTemplatePatch(patch: TemplatePatch): void {
+    this.templatePatch = patch;
+    this.renderTemplate();
   }
 
   /** The generators, in order. */
@@ -651,8 +688,19 @@ export class ApplicationSet extends Construct {
         fix: 'put every source in sources',
       });
     }
-    if (!t.source && !t.sources?.length && !this.templatePatch) {
-      fail(this, { rule: 'APPSET-026', problem: 'the template needs a source', value: undefined, fix: 'set source (or sources), or provide it with a templatePatch' });
+    if (t.sourceHydrator !== undefined) {
+      if (t.source || t.sources) {
+        fail(this, {
+          rule: 'APPSET-101',
+          problem: 'a template with sourceHydrator has no source or sources (the hydrator derives the source it syncs from syncSource)',
+          value: { sourceHydrator: true, source: t.source !== undefined, sources: t.sources?.length },
+          fix: 'move the source into sourceHydrator.drySource and drop source/sources',
+        });
+      }
+      checkSourceHydrator(this, t.sourceHydrator, true);
+    }
+    if (!t.source && !t.sources?.length && !t.sourceHydrator && !this.templatePatch) {
+      fail(this, { rule: 'APPSET-026', problem: 'the template needs a source', value: undefined, fix: 'set source (or sources, or sourceHydrator), or provide it with a templatePatch' });
     }
     if (t.source && !t.sources && t.source.options.ref !== undefined) {
       fail(this, { rule: 'APPSET-027', problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
@@ -709,6 +757,7 @@ export class ApplicationSet extends Construct {
         project: t.project,
         destination: t.destination._toArgo(),
         ...(multi ? { sources } : sources.length ? { source: sources[0] } : {}),
+        sourceHydrator: t.sourceHydrator && renderSourceHydrator(this, t.sourceHydrator) as argo.ApplicationSetSpecTemplateSpecSourceHydrator,
         syncPolicy,
         ignoreDifferences: t.ignoreDifferences?.length ? t.ignoreDifferences.map(d => ({
           group: d.group,
@@ -798,6 +847,8 @@ export class ApplicationSet extends Construct {
       errors.push(describeProblem({ rule: 'APPSET-034', problem: 'an ApplicationSet needs at least one generator', value: [], fix: 'pass generators or call addGenerator(Generator.list(...))' }));
       return errors;
     }
+    const preview = previewDeletionProblem(this.generators, this.applicationsSync, this.applicationsSyncExplicit);
+    if (preview) collect(this, preview, errors);
     errors.push(...this.validateParameters());
     if (this.strategy.isRollingSync) errors.push(...this.validateRollingSync());
     if (errors.length === 0 && this.previewable) errors.push(...this.validatePreview());
@@ -993,6 +1044,40 @@ export class ApplicationSet extends Construct {
     }
     return errors;
   }
+}
+
+/**
+ * The check "pull-request / SCM-provider previews are never deleted": a pullRequest or scmProvider generator
+ * (also inside matrix/merge) with a policy that never deletes (`create-only`, `create-update`) keeps the
+ * Application (and, with preserveResourcesOnDeletion, its workloads) of every closed pull request or removed
+ * repository. With the library's default (`create-update`) that is almost never what a preview wants: rule
+ * APPSET-102 (a warning) asks for an explicit choice; an explicit `CREATE_UPDATE` / `CREATE_ONLY` is accepted
+ * (it then is a choice).
+ * @param explicit the policy was set by the user
+ * @internal
+ */
+export function previewDeletionProblem(generators: Generator[], policy: ApplicationsSyncPolicy, explicit: boolean): ProblemOptions | undefined {
+  if (explicit || (policy !== ApplicationsSyncPolicy.CREATE_UPDATE && policy !== ApplicationsSyncPolicy.CREATE_ONLY)) return undefined;
+  const kinds = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === 'pullRequest' || k === 'scmProvider') && x && typeof x === 'object') kinds.add(k);
+        walk(x);
+      }
+    }
+  };
+  for (const g of generators) walk(g._toArgo());
+  if (kinds.size === 0) return undefined;
+  return {
+    rule: 'APPSET-102',
+    problem: `a ${[...kinds].sort().join(' / ')} generator with applicationsSync \`${policy}\` (the default) never deletes a generated Application: `
+      + 'the preview of a closed pull request (or a removed repository) stays deployed',
+    value: { applicationsSync: policy, generators: [...kinds].sort() },
+    fix: 'choose explicitly: applicationsSync: ApplicationsSyncPolicy.SYNC (or CREATE_DELETE) with preserveResourcesOnDeletion: false to remove previews, '
+      + 'or applicationsSync: ApplicationsSyncPolicy.CREATE_UPDATE to keep them on purpose',
+  };
 }
 
 function readable(set: _ParamSet, ref: string, goTemplate: boolean): boolean {

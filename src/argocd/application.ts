@@ -2,13 +2,15 @@ import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, Jso
 import { Construct } from 'constructs';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
+import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { argoBindings } from '../app/lazy-modules';
-import { check, fail, failWith } from '../checks/errors';
+import { check, collect, describeProblem, fail, failWith } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
+import { TreeIndex } from '../rules/tree-index';
 import { markTree } from '../yaml/emitter';
 
 /** Annotation keys Argo CD reads. */
@@ -119,6 +121,14 @@ export interface ApplicationProps {
    * @default - none
    */
   readonly sources?: ApplicationSource[];
+  /**
+   * Source hydration instead of `source` / `sources`: Argo CD renders the dry source, commits the manifests to
+   * `syncSource.targetBranch` (or the `hydrateToBranch` staging branch) under `syncSource.path`, and syncs from
+   * there. Needs `hydrator.enabled: "true"` in argocd-cmd-params-cm and the commit server.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
+   */
+  readonly sourceHydrator?: SourceHydrator;
   /** Where the manifests are deployed. */
   readonly destination: Destination;
   /**
@@ -196,6 +206,7 @@ export class Application extends Construct {
 
   private readonly _sources: ApplicationSource[];
   private readonly multiSource: boolean;
+  private readonly hydrator?: SourceHydrator;
   private readonly syncPolicy?: SyncPolicy;
   private readonly extraSyncOptions: SyncOption[] = [];
   private readonly ignoreDiffs: IgnoreDifference[] = [];
@@ -266,12 +277,24 @@ export class Application extends Construct {
         fix: 'put every source in sources',
       });
     }
+    this.hydrator = props.sourceHydrator;
+    if (this.hydrator !== undefined) {
+      if (props.source || props.sources) {
+        fail(this, {
+          rule: 'APP-101',
+          problem: 'an Application with sourceHydrator has no source or sources (the hydrator derives the source it syncs from syncSource)',
+          value: { sourceHydrator: true, source: props.source !== undefined, sources: props.sources?.length },
+          fix: 'move the source into sourceHydrator.drySource and drop source/sources',
+        });
+      }
+      checkSourceHydrator(this, this.hydrator, false);
+    }
     this._sources = props.sources ? [...props.sources] : props.source ? [props.source] : [];
     this.multiSource = props.sources !== undefined;
-    if (this._sources.length === 0) {
-      fail(this, { rule: 'APP-005', problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application)' });
+    if (this._sources.length === 0 && this.hydrator === undefined) {
+      fail(this, { rule: 'APP-005', problem: 'an Application needs a source', value: undefined, fix: 'set source (or sources for a multi-source Application, or sourceHydrator)' });
     }
-    if (!this.multiSource && this._sources[0].options.ref !== undefined) {
+    if (!this.multiSource && this._sources.length && this._sources[0].options.ref !== undefined) {
       fail(this, {
         rule: 'APP-006',
         problem: 'a ref source only makes sense in a multi-source Application',
@@ -312,6 +335,12 @@ export class Application extends Construct {
     this.renderSyncPolicy();
 
     this.node.addValidation({ validate: () => this.validateRefs() });
+    if (this.hydrator) this.node.addValidation({ validate: () => this.validateHydrator() });
+  }
+
+  /** The source hydrator, if the Application uses one. */
+  public get sourceHydrator(): SourceHydrator | undefined {
+    return this.hydrator;
   }
 
   /** The sources, in order. */
@@ -446,7 +475,7 @@ export class Application extends Construct {
     return {
       project: this.project,
       destination: this.destination._toArgo(),
-      ...(this.multiSource ? { sources } : { source: sources[0] }),
+      ...(this.hydrator ? { sourceHydrator: renderSourceHydrator(this, this.hydrator) } : this.multiSource ? { sources } : { source: sources[0] }),
       syncPolicy: this.renderSyncPolicy(),
       ignoreDifferences: this.ignoreDiffs.length === 0 ? undefined : this.ignoreDiffs.map(d => ({
         group: d.group,
@@ -489,6 +518,26 @@ export class Application extends Construct {
   private checkLabel(key: string, value: string): void {
     const problem = validateLabelKey(key) ?? validateLabelValue(value);
     if (problem) failWith(this, `label ${key}: ${problem}`);
+  }
+
+  /** The hydrator is on for this Argo CD, and no other Application hydrates into the same folder. */
+  private validateHydrator(): string[] {
+    const errors: string[] = [];
+    const setting = hydratorSettingProblem(this, this.namespace);
+    if (setting) collect(this, setting, errors);
+    const mine = hydratedLocation(this, this.hydrator!);
+    const others = TreeIndex.of(this).select('hydrated-applications', (c): c is Application => Application.isApplication(c) && c.sourceHydrator !== undefined)
+      .filter(c => c !== this && hydratedLocation(c, c.sourceHydrator!) === mine);
+    if (others.length) {
+      errors.push(describeProblem({
+        rule: 'APP-112',
+        problem: `Applications ${JSON.stringify([this.name, ...others.map(o => o.name)])} hydrate into the same folder: each run rewrites `
+          + 'the folder\'s manifest.yaml, so they would overwrite each other',
+        value: mine,
+        fix: 'give each Application its own syncSource.path',
+      }));
+    }
+    return errors;
   }
 
   private validateRefs(): string[] {
@@ -595,6 +644,7 @@ function directApplicationJson(res: ApiObject, app: Application): any {
     const metadata = plainMetadata(res.metadata);
     const spec = plainJson(app._toArgoSpec(), false) as any;
     const sources = spec.sources as any[] | undefined;
+    if (spec.sourceHydrator !== undefined) return undefined; // nested repoUrl keys: the typed mapper renames them
     if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
     const gvk = argoBindings().Application.GVK;
     const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind };

@@ -1,6 +1,6 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Component } from '../patterns/component';
+import { Component, waveLabelValue } from '../patterns/component';
 import { TieredApplicationSet } from '../patterns/tiered-application-set';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { Application } from '../argocd/application';
@@ -37,7 +37,7 @@ export enum ValuesMode {
   REFERENCE = 'reference',
   /**
    * One source: the value files are read at synth and merged (with the inline values) into `helm.valuesObject`
-   * (a values change needs a synth). For `TieredApplicationSet` components, which have one source.
+   * (a values change needs a synth).
    */
   INLINE = 'inline',
 }
@@ -67,7 +67,7 @@ export interface HelmfileMigrationComponentProps {
   /** The tier of the component (a tier of the TieredApplicationSet). */
   readonly tier: string;
   /**
-   * Wave inside the tier (whole number ≥ 0).
+   * Wave inside the tier (an integer; negative waves first, e.g. -10 for CRDs).
    * @default 0
    */
   readonly wave?: number;
@@ -109,8 +109,10 @@ export interface HelmfileMigrationComponentProps {
    */
   readonly syncOptions?: SyncOption[];
   /**
-   * How values reach Argo CD.
-   * @default - ValuesMode.INLINE with an applicationSet (its components have one source), else REFERENCE
+   * How values reach Argo CD. With `REFERENCE` the component (also in a TieredApplicationSet) is multi-source:
+   * its component.yaml has `sources` (the chart, whose value files are `$<ref>/...`, and the values repository
+   * as a `ref` source), so a values change in git needs no synth.
+   * @default ValuesMode.REFERENCE
    */
   readonly valuesMode?: ValuesMode;
   /**
@@ -217,7 +219,7 @@ export class HelmfileMigrationComponent extends Construct {
     }
     this.tier = props.tier;
     this.wave = props.wave ?? 0;
-    this.valuesMode = props.valuesMode ?? (props.applicationSet ? ValuesMode.INLINE : ValuesMode.REFERENCE);
+    this.valuesMode = props.valuesMode ?? ValuesMode.REFERENCE;
 
     const auto = defaultStatus(release);
     this.status = props.status ?? auto.status;
@@ -261,7 +263,7 @@ export class HelmfileMigrationComponent extends Construct {
       SyncOption.PRUNE_LAST,
       ...props.skipCrds ? [SyncOption.SKIP_DRY_RUN_ON_MISSING_RESOURCE] : [],
     ];
-    const chartSource = this.sources.find(s => !s.isRefOnly)!;
+    const multi = this.sources.length > 1;
     try {
       this.component = new Component({
         name: this.name,
@@ -269,7 +271,7 @@ export class HelmfileMigrationComponent extends Construct {
         wave: this.wave,
         project: props.project,
         namespace: release.namespace,
-        source: chartSource,
+        ...multi ? { sources: this.sources } : { source: this.sources[0] },
         syncOptions,
         disabled: this.status === MigrationStatus.DISABLED,
       }, where);
@@ -278,14 +280,6 @@ export class HelmfileMigrationComponent extends Construct {
     }
 
     if (props.applicationSet) {
-      if (this.sources.length > 1) {
-        fail(this, {
-          rule: 'HELM-075',
-          problem: `release ${release.id} (${where}): a TieredApplicationSet component has one source (component.yaml \`source\`), so its \`$${ref}/...\` value files would point at no ref source`,
-          value: this.sources[0].options.helm?.valueFiles,
-          fix: 'use valuesMode: ValuesMode.INLINE (the default with an applicationSet), or no applicationSet (each component gets a multi-source Application)',
-        });
-      }
       props.applicationSet.addComponent(this.component);
       this.componentFile = posixJoin(props.applicationSet.componentsFolder, this.tier, this.name, this.component.fileName);
       return;
@@ -302,7 +296,6 @@ export class HelmfileMigrationComponent extends Construct {
     }
     this.componentFile = posixJoin(props.componentsFolder ?? 'components', this.tier, this.name, this.component.fileName);
     const component = this.component;
-    const multi = this.sources.length > 1;
     app.addFile(this.componentFile, {
       render: () => component.toYaml(this, [
         `Component "${this.name}": Helmfile release ${release.id} (${where}), status ${this.status}.`,
@@ -325,7 +318,7 @@ export class HelmfileMigrationComponent extends Construct {
       syncWave: props.syncWave,
       labels: {
         [TieredApplicationSet.TIER_LABEL]: this.tier,
-        [TieredApplicationSet.WAVE_LABEL]: String(this.wave),
+        [TieredApplicationSet.WAVE_LABEL]: waveLabelValue(this.wave),
         [TieredApplicationSet.COMPONENT_LABEL]: this.name,
       },
       info: [{ name: 'Helmfile release', value: `${release.id} (${where})` }],

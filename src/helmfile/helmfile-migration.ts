@@ -121,7 +121,7 @@ export interface HelmfileMigrationProps {
   readonly releases?: { [release: string]: ReleaseMigrationOptions };
   /**
    * How values reach Argo CD.
-   * @default - INLINE with an applicationSet, else REFERENCE ($values multi-source)
+   * @default ValuesMode.REFERENCE ($values multi-source, also for TieredApplicationSet components)
    */
   readonly valuesMode?: ValuesMode;
   /**

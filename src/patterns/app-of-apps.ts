@@ -5,11 +5,13 @@ import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference, InfoIt
 import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
+import { SourceHydrator } from '../argocd/source-hydrator';
 import { SyncOption } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
-import { fail, failWith } from '../checks/errors';
+import { collect, fail, failWith, ProblemOptions } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
+import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 import { addSuppression, decide, onPrepare } from '../rules/engine';
 
@@ -116,6 +118,12 @@ export interface ChildApplicationOptions extends ChildOptions {
    * @default - none; give source or sources
    */
   readonly sources?: ApplicationSource[];
+  /**
+   * Source hydration instead of source/sources (render, commit, deploy).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
+   */
+  readonly sourceHydrator?: SourceHydrator;
 }
 
 /** A child Application whose manifests are a cdk8s chart of the same app. */
@@ -140,7 +148,7 @@ export interface ChildApplicationSetOptions extends ApplicationSetProps {
    */
   readonly syncWave?: number;
   /**
-   * Children that must be synced and healthy first (Argo CD has a built-in health check for ApplicationSet).
+   * Children that must be synced and healthy first.
    * @default - none
    */
   readonly dependsOn?: IConstruct[];
@@ -188,6 +196,15 @@ export interface AppOfAppsProps {
    * @default false
    */
   readonly healthCheckManagedExternally?: boolean;
+  /**
+   * Set when argocd-cm already has an `argoproj.io/ApplicationSet` health check that waits for the generated
+   * Applications (managed outside this app), or to accept that children after an ApplicationSet start once its
+   * Applications exist. Otherwise an AppOfApps with children in a wave after a child ApplicationSet fails at
+   * synth unless the app has an `ArgoCdSettings` with `applicationSetHealthCheck` enabled: Argo CD's built-in
+   * ApplicationSet health is Healthy once the Applications are created, not once they are healthy.
+   * @default false
+   */
+  readonly applicationSetHealthCheckManagedExternally?: boolean;
   /**
    * Write the Mermaid topology diagram (`<rootFolder>/TOPOLOGY-<root>.md`).
    * @default true
@@ -251,6 +268,7 @@ export class AppOfApps extends Construct {
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
     if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
+    if (props.applicationSetHealthCheckManagedExternally) addSuppression(this, 'AOA-101', 'applicationSetHealthCheckManagedExternally: true');
     this.props = props;
     const app = GitOpsApp.find(this);
     if (!app) {
@@ -297,7 +315,7 @@ export class AppOfApps extends Construct {
 
   /** Adds a child Application with its own sources. */
   public addApplication(id: string, options: ChildApplicationOptions): Application {
-    return this.addChild(id, options, options.destination, options.source, options.sources);
+    return this.addChild(id, options, options.destination, options.source, options.sources, undefined, options.sourceHydrator);
   }
 
   /**
@@ -341,7 +359,9 @@ export class AppOfApps extends Construct {
 
   /**
    * Adds an ApplicationSet as a child: its manifest goes to the children folder with a sync-wave annotation, so
-   * the root app creates it in order (Argo CD's built-in ApplicationSet health check gates the next wave).
+   * the root app creates it in order. Later waves wait for its Applications to be healthy only with the
+   * ApplicationSet health check of `ArgoCdSettings` (`applicationSetHealthCheck: true`); Argo CD's built-in one
+   * is Healthy as soon as the Applications exist (checked at synth).
    */
   public addApplicationSet(id: string, options: ChildApplicationSetOptions): ApplicationSet {
     const { syncWave, dependsOn, role, ...props } = options;
@@ -382,7 +402,7 @@ export class AppOfApps extends Construct {
   }
 
   private addChild(id: string, o: ChildOptions, destination: Destination, source?: ApplicationSource,
-    sources?: ApplicationSource[], chart?: Chart): Application {
+    sources?: ApplicationSource[], chart?: Chart, sourceHydrator?: SourceHydrator): Application {
     if (!destination.namespace) {
       fail(this, {
         rule: 'AOA-006',
@@ -406,6 +426,7 @@ export class AppOfApps extends Construct {
       destination,
       source,
       sources,
+      sourceHydrator,
       syncPolicy: o.syncPolicy ?? defaultSyncPolicy(role),
       syncWave: o.syncWave,
       ignoreDifferences: o.ignoreDifferences,
@@ -534,6 +555,19 @@ export class AppOfApps extends Construct {
         if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
+    const last = Math.max(...waves.values());
+    const waiting = this.uncoveredKinds().filter(r => Number(r.stage.slice('wave '.length)) < last);
+    if (waiting.length) {
+      collect(this, {
+        rule: 'AOA-102',
+        problem: `later waves do not wait for ${waiting.length} resource kind(s) of earlier children that have no health check `
+          + `(${waiting.slice(0, 4).map(r => `${r.stage} ${r.application}: ${r.group ? r.group + '/' : ''}${r.kind}`).join(', ')}${waiting.length > 4 ? ', ...' : ''})`,
+        value: [...new Set(waiting.map(r => `${r.group}/${r.kind}`))],
+        fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the topology file lists them',
+      }, errors);
+    }
+    const appSetProblem = applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
+    if (appSetProblem) collect(this, appSetProblem, errors);
     errors.push(...this.checkNamespaceScope());
     return errors;
   }
@@ -583,6 +617,23 @@ export class AppOfApps extends Construct {
     return errors;
   }
 
+  /**
+   * The resource kinds of chart-backed children that no health check covers (none built into Argo CD 3.5.1,
+   * none in the app's ArgoCdSettings), per wave: the next wave does not wait for them to be ready. Listed in
+   * the topology file; an info finding (AOA-102) names those of every wave but the last.
+   */
+  public uncoveredKinds(): UncoveredKind[] {
+    const waves = this.waves ?? this.computeWaves();
+    const keys = Object.keys(ArgoCdSettings.of(this)?.settings ?? {});
+    const rows: UncoveredKind[] = [];
+    const charted = this.children.filter(c => c.chart)
+      .sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const c of charted) {
+      for (const k of uncoveredKindsOf(apiObjectsOf(c.chart!), keys)) rows.push({ stage: `wave ${waves.get(c.node)}`, application: c.name, ...k });
+    }
+    return rows;
+  }
+
   /** The Mermaid topology diagram of the root, its children, waves, namespaces and sync policies. */
   public renderTopology(): string {
     const waves = this.waves ?? this.computeWaves();
@@ -622,8 +673,34 @@ export class AppOfApps extends Construct {
     for (const c of sorted) {
       lines.push(`| ${waves.get(c.node)} | ${c.name} | ${c.kind} | ${c.namespace} | ${c.project} | ${c.role} | ${c.policy} |`);
     }
-    return lines.join('\n') + '\n';
+    const uncovered = renderUncoveredKinds(this.uncoveredKinds(), 'a wave');
+    return lines.join('\n') + '\n' + (uncovered ? '\n' + uncovered : '');
   }
+}
+
+/**
+ * Rule AOA-101, "children after an ApplicationSet do not wait for its Applications": some child is in a later
+ * wave than a child ApplicationSet and Argo CD has no ApplicationSet health check that waits.
+ */
+function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, number>, healthCheck: boolean): ProblemOptions | undefined {
+  if (healthCheck) return undefined;
+  const byWave = (a: Child, b: Child) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  const sets = children.filter(c => c.kind === 'ApplicationSet').sort(byWave);
+  if (sets.length === 0) return undefined;
+  const first = waves.get(sets[0].node)!;
+  const later = children.filter(c => waves.get(c.node)! > first).sort(byWave);
+  if (later.length === 0) return undefined;
+  const name = (c: Child) => `${c.name} (wave ${waves.get(c.node)})`;
+  return {
+    rule: 'AOA-101',
+    problem: `children in later waves (${later.slice(0, 3).map(name).join(', ')}${later.length > 3 ? `, and ${later.length - 3} more` : ''}) `
+      + `follow the ApplicationSet ${sets.filter(s => waves.get(s.node)! < waves.get(later[later.length - 1].node)!).map(name).join(', ')}, `
+      + 'but Argo CD\'s built-in ApplicationSet health is Healthy as soon as its Applications are created, not when they are healthy: '
+      + 'the next wave would start early',
+    value: sets.map(s => s.name),
+    fix: "add applicationSetHealthCheck: true to the app's ArgoCdSettings (a health check that waits for every generated Application), "
+      + 'or set applicationSetHealthCheckManagedExternally: true on the AppOfApps if argocd-cm already has one or the early start is intended',
+  };
 }
 
 function policyOf(a: Application): string {

@@ -19,7 +19,7 @@ const DISABLED_FILE = 'component.disabled.yaml';
  * ```yaml
  * name: cert-manager        # Application name (DNS-1123 label)
  * tier: infra               # a tier of the TieredApplicationSet
- * wave: "0"                 # order inside the tier (whole number ≥ 0, default 0)
+ * wave: "-10"               # order inside the tier (an integer, negative first; default 0)
  * project: platform         # AppProject
  * namespace: cert-manager   # destination namespace
  * syncOptions: [CreateNamespace=true]
@@ -27,6 +27,17 @@ const DISABLED_FILE = 'component.disabled.yaml';
  *   repoURL: https://charts.jetstack.io
  *   chart: cert-manager
  *   targetRevision: v1.16.2
+ * ```
+ * or, multi-source (the chart plus a values repository as a `ref` source read as `$values/...`):
+ * ```yaml
+ * sources:
+ *   - repoURL: https://charts.jetstack.io
+ *     chart: cert-manager
+ *     targetRevision: v1.16.2
+ *     helm: { valueFiles: [$values/shared/cert-manager.yaml, $values/prod/cert-manager.yaml] }
+ *   - repoURL: https://git.example.com/values.git
+ *     targetRevision: main
+ *     ref: values
  * ```
  * A file named `component.disabled.yaml` is a disabled component.
  */
@@ -36,8 +47,9 @@ export interface ComponentProps {
   /** The tier it belongs to (a tier of the TieredApplicationSet). */
   readonly tier: string;
   /**
-   * Order inside the tier: lower waves sync (and become healthy) first. A whole number ≥ 0 (a label value
-   * cannot start with `-`).
+   * Order inside the tier: lower waves sync (and become healthy) first. Any integer, negative ones first, as
+   * with Argo CD sync waves (e.g. -10 for CRDs, -5 for operators, 0 for the rest). In the wave label a
+   * negative wave is written `m<n>` (`-10` → `m10`): a label value cannot start with `-`.
    * @default 0
    */
   readonly wave?: number;
@@ -45,8 +57,21 @@ export interface ComponentProps {
   readonly project: string;
   /** Destination namespace (DNS-1123 label). */
   readonly namespace: string;
-  /** Where its manifests come from (any `ApplicationSource`, e.g. `helm()`, `helmChart()`, `fromChart()`). */
-  readonly source: ApplicationSource;
+  /**
+   * Where its manifests come from (any `ApplicationSource`, e.g. `helm()`, `helmChart()`, `fromChart()`).
+   * Give `source` or `sources`.
+   * @default - none; give sources
+   */
+  readonly source?: ApplicationSource;
+  /**
+   * Several sources (a multi-source Application), e.g. a Helm chart whose value files read
+   * `$values/...` from an `ApplicationSource.ref({ ref: 'values', ... })` source. Checked as for an
+   * Application: every `$<ref>/` value file needs a source with that ref, refs are unique, at least one
+   * source is not a ref-only source.
+   * @default - none; give source
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/multiple_sources/
+   */
+  readonly sources?: ApplicationSource[];
   /**
    * Sync options of this component (added to the TieredApplicationSet's common ones).
    * @default - none
@@ -73,7 +98,7 @@ export interface ComponentReadOptions {
   readonly origin?: string;
 }
 
-const KNOWN_KEYS = ['name', 'tier', 'wave', 'project', 'namespace', 'syncOptions', 'source', 'disabled'];
+const KNOWN_KEYS = ['name', 'tier', 'wave', 'project', 'namespace', 'syncOptions', 'source', 'sources', 'disabled'];
 
 /**
  * A component (`component.yaml`): read one with `fromFile` / `fromYaml`, all of a folder with
@@ -116,8 +141,15 @@ export class Component {
     if (doc.syncOptions !== undefined && (!Array.isArray(doc.syncOptions) || doc.syncOptions.some((o: unknown) => typeof o !== 'string'))) {
       fail(origin, { rule: 'TIER-006', problem: 'syncOptions must be a list of Key=value strings', value: doc.syncOptions, fix: 'write e.g. syncOptions: [CreateNamespace=true]' });
     }
-    if (doc.source === null || typeof doc.source !== 'object' || Array.isArray(doc.source)) {
-      fail(origin, { rule: 'TIER-007', problem: 'a component file needs a source mapping', value: doc.source, fix: 'add source: { repoURL, chart or path, targetRevision }' });
+    if (doc.source !== undefined && doc.sources !== undefined) {
+      fail(origin, { rule: 'TIER-101', problem: 'a component file has source or sources, not both (Argo CD ignores source when sources is set)', value: { source: doc.source, sources: doc.sources }, fix: 'put every source in sources' });
+    }
+    if (doc.sources !== undefined) {
+      if (!Array.isArray(doc.sources) || doc.sources.length === 0 || doc.sources.some((x: unknown) => x === null || typeof x !== 'object' || Array.isArray(x))) {
+        fail(origin, { rule: 'TIER-102', problem: 'sources must be a non-empty list of source mappings', value: doc.sources, fix: 'write sources: [{ repoURL, chart, targetRevision, helm: { valueFiles: [$values/...] } }, { repoURL, targetRevision, ref: values }]' });
+      }
+    } else if (doc.source === null || typeof doc.source !== 'object' || Array.isArray(doc.source)) {
+      fail(origin, { rule: 'TIER-007', problem: 'a component file needs a source mapping (or a sources list)', value: doc.source, fix: 'add source: { repoURL, chart or path, targetRevision }' });
     }
     const wrap = <T>(what: string, f: () => T): T => {
       try {
@@ -134,7 +166,9 @@ export class Component {
       project: doc.project,
       namespace: doc.namespace,
       syncOptions: wrap('syncOptions', () => (doc.syncOptions ?? []).map((o: string) => SyncOption.of(o))),
-      source: wrap('source', () => sourceFromArgo(doc.source)),
+      source: doc.source === undefined ? undefined : wrap('source', () => sourceFromArgo(doc.source, false)),
+      sources: doc.sources === undefined ? undefined
+        : (doc.sources as any[]).map((x, i) => wrap(`sources[${i}]`, () => sourceFromArgo(x, true))),
       disabled: options.disabled ?? doc.disabled === true,
     }, origin);
   }
@@ -184,13 +218,16 @@ export class Component {
   public readonly project: string;
   /** Destination namespace. */
   public readonly namespace: string;
-  /** Source. */
+  /** The source, or with `sources` the first one that is not ref-only (the one with the manifests). */
   public readonly source: ApplicationSource;
+  /** Whether it has `sources` (a multi-source Application). */
+  public readonly multiSource: boolean;
   /** Whether it is disabled. */
   public readonly disabled: boolean;
   /** Where it was read from (or `code`). */
   public readonly origin: string;
   private readonly options: SyncOption[];
+  private readonly _sources: ApplicationSource[];
 
   public constructor(props: ComponentProps, origin?: string) {
     this.origin = origin ?? 'code';
@@ -203,12 +240,12 @@ export class Component {
       fail(where, { rule: 'TIER-013', problem: 'a component tier must be a DNS-1123 label (it is a folder name and a label value)', value: props.tier, fix: "use e.g. 'infra'" });
     }
     const wave = props.wave ?? 0;
-    if (typeof wave !== 'number' || !Number.isSafeInteger(wave) || wave < 0) {
+    if (typeof wave !== 'number' || !Number.isSafeInteger(wave)) {
       fail(where, {
         rule: 'TIER-014',
-        problem: 'a component wave must be a whole number ≥ 0 (it becomes a label value, which cannot start with "-")',
+        problem: 'a component wave must be an integer (Argo CD parses sync waves as integers; negative ones come first)',
         value: props.wave,
-        fix: 'use 0 for the first wave of the tier, 1 for the next...',
+        fix: 'use e.g. -10 for CRDs, -5 for operators, 0 for the rest',
       });
     }
     const projectProblem = validateAppName(props.project ?? '');
@@ -216,11 +253,26 @@ export class Component {
     if (!isDns1123Label(props.namespace ?? '')) {
       fail(where, { rule: 'TIER-016', problem: 'a component namespace must be a DNS-1123 label', value: props.namespace, fix: "use lowercase letters, digits and '-'" });
     }
-    if (!(props.source instanceof ApplicationSource)) {
-      fail(where, { rule: 'TIER-017', problem: 'a component needs a source', value: props.source, fix: 'pass source: ApplicationSource.helm(...) (or helmChart, kustomize, directory, fromChart)' });
+    if (props.source !== undefined && props.sources !== undefined) {
+      fail(where, { rule: 'TIER-101', problem: 'a component has source or sources, not both (Argo CD ignores source when sources is set)', value: { source: 1, sources: props.sources.length }, fix: 'put every source in sources' });
     }
-    if (props.source.options.ref !== undefined) {
-      fail(where, { rule: 'TIER-018', problem: 'a component has one source; a ref source has no manifests', value: props.source.options.ref, fix: 'use a chart or path source' });
+    if (props.sources !== undefined) {
+      if (!Array.isArray(props.sources) || props.sources.length === 0 || props.sources.some(s => !(s instanceof ApplicationSource))) {
+        fail(where, { rule: 'TIER-102', problem: 'sources must be a non-empty list of ApplicationSource', value: props.sources, fix: 'pass sources: [ApplicationSource.helm(...), ApplicationSource.ref({ repoUrl, ref: \'values\' })]' });
+      }
+      const problems = checkSourceRefs(props.sources);
+      if (problems.length) failWith(where, problems.join('; '));
+    } else {
+      if (!(props.source instanceof ApplicationSource)) {
+        fail(where, { rule: 'TIER-017', problem: 'a component needs a source', value: props.source, fix: 'pass source: ApplicationSource.helm(...) (or helmChart, kustomize, directory, fromChart), or sources for a multi-source component' });
+      }
+      if (props.source.options.ref !== undefined) {
+        fail(where, { rule: 'TIER-018', problem: 'a single-source component cannot have a ref source (a ref source only serves value files to other sources)', value: props.source.options.ref, fix: 'use a chart or path source, or sources: [chartSource, ApplicationSource.ref(...)]' });
+      }
+      const reads = props.source.referencedRefs;
+      if (reads.length) {
+        fail(where, { rule: 'TIER-103', problem: `its value files read $${reads[0]}/..., which needs a multi-source component with a ref source`, value: props.source.options.helm?.valueFiles, fix: `use sources: [chartSource, ApplicationSource.ref({ repoUrl, ref: '${reads[0]}' })]` });
+      }
     }
     this.options = [...props.syncOptions ?? []];
     renderSyncOptions(this.options, SyncOptionScope.APPLICATION, where);
@@ -229,8 +281,20 @@ export class Component {
     this.wave = wave;
     this.project = props.project;
     this.namespace = props.namespace;
-    this.source = props.source;
+    this._sources = props.sources ? [...props.sources] : [props.source!];
+    this.multiSource = props.sources !== undefined;
+    this.source = this._sources.find(x => !x.isRefOnly)!;
     this.disabled = props.disabled ?? false;
+  }
+
+  /** Its sources, in order (one for a single-source component). */
+  public get sources(): ApplicationSource[] {
+    return [...this._sources];
+  }
+
+  /** The value of the wave label: the wave, negative ones as `m<n>` (a label value cannot start with `-`). */
+  public get waveLabel(): string {
+    return waveLabelValue(this.wave);
   }
 
   /** The sync options, rendered (`Key=value`). */
@@ -248,7 +312,7 @@ export class Component {
    * @param scope a construct of the app (renders `fromChart` sources)
    */
   public toParameters(scope: IConstruct): { [key: string]: any } {
-    const source = argoBindings().toJson_ApplicationSpecSource(this.source._toArgo(scope));
+    const render = (s: ApplicationSource) => JSON.parse(JSON.stringify(argoBindings().toJson_ApplicationSpecSource(s._toArgo(scope))));
     return {
       name: this.name,
       tier: this.tier,
@@ -256,7 +320,7 @@ export class Component {
       project: this.project,
       namespace: this.namespace,
       syncOptions: this.syncOptions,
-      source: JSON.parse(JSON.stringify(source)),
+      ...this.multiSource ? { sources: this._sources.map(render) } : { source: render(this.source) },
     };
   }
 
@@ -272,12 +336,47 @@ export class Component {
   }
 }
 
+/** The wave label value of a wave: the number, negative ones as `m<n>` (label values start alphanumeric). */
+export function waveLabelValue(wave: number): string {
+  return wave < 0 ? `m${-wave}` : String(wave);
+}
+
+/**
+ * Problems with the refs of a multi-source component, worded as for an Application: `$<ref>/` value files
+ * without a source of that ref, a ref used twice, no source with manifests.
+ */
+export function checkSourceRefs(sources: ApplicationSource[]): string[] {
+  const errors: string[] = [];
+  const refs = sources.map(s => s.options.ref).filter((r): r is string => r !== undefined);
+  for (const s of sources) {
+    for (const r of s.referencedRefs) {
+      if (!refs.includes(r)) {
+        errors.push(describeProblem({
+          rule: 'TIER-104',
+          problem: `a value file reads $${r}/..., but no source has ref: '${r}'`,
+          value: { refs: [...refs].sort(), valueFiles: s.options.helm?.valueFiles },
+          fix: `add ApplicationSource.ref({ repoUrl, ref: '${r}' }) (in component.yaml: { repoURL, targetRevision, ref: ${r} }) to sources, or correct the value file path`,
+        }));
+      }
+    }
+  }
+  const dup = refs.filter((r, i) => refs.indexOf(r) !== i);
+  if (dup.length) errors.push(describeProblem({ rule: 'TIER-105', problem: 'two sources have the same ref', value: dup[0], fix: 'give each ref source its own name' }));
+  if (sources.every(s => s.isRefOnly)) {
+    errors.push(describeProblem({ rule: 'TIER-106', problem: 'every source is a ref-only source, so the component deploys nothing', value: refs, fix: 'add the chart or path source whose value files read $<ref>/...' }));
+  }
+  return errors;
+}
+
 /** Reads an Argo CD source mapping (`repoURL`, `chart`, `helm`...) into an ApplicationSource. */
-function sourceFromArgo(s: any): ApplicationSource {
-  const allowed = ['repoURL', 'targetRevision', 'path', 'chart', 'name', 'tagPrefix', 'helm', 'kustomize', 'directory', 'plugin'];
+function sourceFromArgo(s: any, inSources: boolean): ApplicationSource {
+  const allowed = ['repoURL', 'targetRevision', 'path', 'chart', 'name', 'tagPrefix', 'helm', 'kustomize', 'directory', 'plugin', ...inSources ? ['ref'] : []];
   const unknown = Object.keys(s).filter(k => !allowed.includes(k));
   if (unknown.length) {
-    throw new Error(describeProblem({ rule: 'TIER-019', problem: 'unknown source keys', value: unknown, fix: `use ${allowed.join(', ')} (repoURL is spelled with capital URL)` }));
+    throw new Error(describeProblem({
+      rule: 'TIER-019', problem: 'unknown source keys', value: unknown,
+      fix: `use ${allowed.join(', ')} (repoURL is spelled with capital URL)${!inSources && unknown.includes('ref') ? '; a ref source goes in a sources list' : ''}`,
+    }));
   }
   checkSourceShape(s);
   const h = s.helm;
@@ -288,6 +387,7 @@ function sourceFromArgo(s: any): ApplicationSource {
     path: s.path,
     chart: s.chart,
     name: s.name,
+    ref: s.ref,
     tagPrefix: s.tagPrefix,
     helm: h && {
       valueFiles: h.valueFiles,
@@ -332,7 +432,7 @@ function sourceFromArgo(s: any): ApplicationSource {
 
 /** The type each field of a component's source must have (what the Argo CD source schema says). */
 const SOURCE_SHAPE: ReadonlyArray<readonly [string, string]> = [
-  ['repoURL', 'string'], ['targetRevision', 'string'], ['path', 'string'], ['chart', 'string'], ['name', 'string'],
+  ['repoURL', 'string'], ['targetRevision', 'string'], ['path', 'string'], ['chart', 'string'], ['name', 'string'], ['ref', 'string'],
   ['tagPrefix', 'string'], ['helm', 'mapping'], ['kustomize', 'mapping'], ['directory', 'mapping'], ['plugin', 'mapping'],
   ['helm.valueFiles', 'string list'], ['helm.values', 'string'], ['helm.valuesObject', 'mapping'], ['helm.parameters', 'mapping list'],
   ['helm.fileParameters', 'mapping list'], ['helm.releaseName', 'string'], ['helm.skipCrds', 'boolean'],

@@ -1,6 +1,6 @@
-import { Chart } from 'cdk8s';
+import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Component } from './component';
+import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import {
   ApplicationPreview, ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference, RolloutStepPreview,
@@ -11,10 +11,15 @@ import { Generator } from '../argocd/generators';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
-import { describeProblem, fail } from '../checks/errors';
+import { collect, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
 import { delegateStepCoverage } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
+import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
+import { ArgoCdSettings } from '../settings/argocd-settings';
+
+/** The wave label: the component's wave, a negative one as `m<n>` (a label value cannot start with `-`). */
+const WAVE_LABEL_TEMPLATE = '{{ if hasPrefix "-" .wave }}m{{ trimPrefix "-" .wave }}{{ else }}{{ .wave }}{{ end }}';
 
 /** A tier: one RollingSync step (or one per wave when its components use several waves). */
 export interface TierOptions {
@@ -104,6 +109,18 @@ export interface TieredApplicationSetProps {
    * @default false
    */
   readonly progressiveSyncsManagedExternally?: boolean;
+  /**
+   * Label key of the component's tier on each generated Application (the RollingSync steps match it), e.g.
+   * `tier` so that `argocd app sync -l tier=infra` selects a tier.
+   * @default TieredApplicationSet.TIER_LABEL ('cdk8s-gitops.io/tier')
+   */
+  readonly tierLabel?: string;
+  /**
+   * Label key of the component's wave (`wave` in component.yaml; negative waves as `m<n>`), which the
+   * RollingSync steps of a tier with several waves match, e.g. `wave`.
+   * @default TieredApplicationSet.WAVE_LABEL ('cdk8s-gitops.io/wave')
+   */
+  readonly waveLabel?: string;
 }
 
 /**
@@ -138,12 +155,19 @@ export class TieredApplicationSet extends Construct {
   public readonly applicationSet: ApplicationSet;
   /** Folder of the component files, relative to the app's outdir. */
   public readonly componentsFolder: string;
+  /** Label key of the tier on the generated Applications. */
+  public readonly tierLabel: string;
+  /** Label key of the wave on the generated Applications. */
+  public readonly waveLabel: string;
 
   private readonly tierList: TierOptions[] = [];
   private readonly componentList: Component[] = [];
   private readonly app: GitOpsApp;
   private readonly namePrefix: string;
   private readonly commonSyncOptions: SyncOption[];
+  private readonly syncOptionsExpr: string;
+  private multiSourcePatch = false;
+  private negativeWaveLabel = false;
 
   public constructor(scope: Construct, id: string, props: TieredApplicationSetProps = {}) {
     super(scope, id);
@@ -165,15 +189,25 @@ export class TieredApplicationSet extends Construct {
     if (this.namePrefix && !/^[a-z0-9]([-a-z0-9]*)?$/.test(this.namePrefix)) {
       fail(this, { rule: 'TIER-025', problem: 'namePrefix must be lowercase letters, digits and "-", starting with a letter or digit', value: this.namePrefix, fix: "use e.g. 'platform-'" });
     }
+    this.tierLabel = props.tierLabel ?? TieredApplicationSet.TIER_LABEL;
+    this.waveLabel = props.waveLabel ?? TieredApplicationSet.WAVE_LABEL;
+    for (const [what, key] of [['tierLabel', this.tierLabel], ['waveLabel', this.waveLabel]]) {
+      const p = typeof key === 'string' ? validateLabelKey(key) : 'a label key must be a string';
+      if (p) fail(this, { rule: 'TIER-107', problem: `${what}: ${p}`, value: key, fix: "use a label key such as 'tier' or 'example.com/tier'" });
+    }
+    const own = [this.tierLabel, this.waveLabel, TieredApplicationSet.COMPONENT_LABEL];
+    if (new Set(own).size !== own.length) {
+      fail(this, { rule: 'TIER-108', problem: 'tierLabel, waveLabel and the component label must be different keys', value: own, fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" });
+    }
     for (const [k, v] of Object.entries(props.labels ?? {})) {
       const p = validateLabelKey(k) ?? validateLabelValue(v);
       if (p) fail(this, { rule: 'TIER-026', problem: `label ${k}: ${p}`, value: v, fix: 'use a valid label' });
-      if (k.startsWith('cdk8s-gitops.io/')) fail(this, { rule: 'TIER-027', problem: 'the cdk8s-gitops.io/ labels are set by the TieredApplicationSet', value: k, fix: 'use another key' });
+      if (k.startsWith('cdk8s-gitops.io/') || own.includes(k)) fail(this, { rule: 'TIER-027', problem: `the ${own.join(', ')} labels are set by the TieredApplicationSet`, value: k, fix: 'use another key' });
     }
 
     this.commonSyncOptions = [...props.syncPolicy?.syncOptions ?? []];
     const common = renderSyncOptions([...props.syncPolicy?.syncOptions ?? []], SyncOptionScope.APPLICATION, this.node.path);
-    const syncOptionsExpr = common.length ? `concat (list ${common.map(o => JSON.stringify(o)).join(' ')}) .syncOptions` : '.syncOptions';
+    this.syncOptionsExpr = common.length ? `concat (list ${common.map(o => JSON.stringify(o)).join(' ')}) .syncOptions` : '.syncOptions';
     const generator = Generator._gitFilesWithContent({
       repoUrl: app.repoUrl,
       revision: app.targetRevision,
@@ -195,27 +229,24 @@ export class TieredApplicationSet extends Construct {
         syncPolicy: props.syncPolicy,
         labels: {
           ...props.labels,
-          [TieredApplicationSet.TIER_LABEL]: '{{.tier}}',
-          [TieredApplicationSet.WAVE_LABEL]: '{{.wave}}',
+          [this.tierLabel]: '{{.tier}}',
+          [this.waveLabel]: '{{.wave}}', // WAVE_LABEL_TEMPLATE once a component has a negative wave
           [TieredApplicationSet.COMPONENT_LABEL]: '{{.name}}',
         },
       },
       // the source (an object) and the sync options (a list) differ per component: they cannot be templated
       // as strings, so a patch fills them in from the component file (toJson keeps values from injecting YAML)
-      templatePatch: TemplatePatch.fromYaml([
-        'spec:',
-        '  source: {{ toJson .source }}',
-        '  syncPolicy:',
-        `    syncOptions: {{ toJson (${syncOptionsExpr}) }}`,
-        '',
-      ].join('\n')),
-      strategy: ApplicationSetStrategy.rollingSync([{ matchExpressions: [{ key: TieredApplicationSet.TIER_LABEL, operator: StepOperator.IN, values: ['none'] }] }]),
+      templatePatch: this.patch(false),
+      rolloutPlan: false, // written below, with the disabled components
+      strategy: ApplicationSetStrategy.rollingSync([{ matchExpressions: [{ key: this.tierLabel, operator: StepOperator.IN, values: ['none'] }] }]),
       applicationsSync: props.applicationsSync,
       preserveResourcesOnDeletion: props.preserveResourcesOnDeletion,
       ignoreApplicationDifferences: props.ignoreApplicationDifferences,
       progressiveSyncsManagedExternally: props.progressiveSyncsManagedExternally,
     });
     delegateStepCoverage(this.applicationSet);
+    const chart = this.node.scopes.find((x): x is Chart => x instanceof Chart);
+    if (chart) app.addFile(posixJoin(app.chartFolder(chart), `ROLLOUT-${this.applicationSet.name}.md`), { render: () => this.renderRolloutPlan() });
 
     for (const t of props.tiers ?? []) this.addTier(t);
     for (const c of props.components ?? []) this.addComponent(c);
@@ -256,6 +287,17 @@ export class TieredApplicationSet extends Construct {
       });
     }
     this.componentList.push(component);
+    if (component.multiSource && !this.multiSourcePatch) {
+      // the first multi-source component: the patch now sets `sources` for components that have them
+      this.multiSourcePatch = true;
+      this.applicationSet._setTemplatePatch(this.patch(true));
+    }
+    if (component.wave < 0 && !this.negativeWaveLabel) {
+      // a label value cannot start with "-": from the first negative wave on, the label renders -10 as m10
+      this.negativeWaveLabel = true;
+      const t = this.applicationSet._template;
+      this.applicationSet._setTemplate({ ...t, labels: { ...t.labels, [this.waveLabel]: WAVE_LABEL_TEMPLATE } });
+    }
     const header = [
       `Component "${component.name}" of the TieredApplicationSet "${this.applicationSet.name}" (generated by cdk8s-gitops).`,
       `Its git files generator reads ${Component.FILE_NAME} files in this folder; ${Component.DISABLED_FILE_NAME} means disabled.`,
@@ -291,13 +333,74 @@ export class TieredApplicationSet extends Construct {
     return this.applicationSet.previewSteps();
   }
 
-  /** The rollout plan (Markdown + Mermaid). */
+  /** The disabled components (written as `component.disabled.yaml`, which the generator does not read). */
+  public get disabledComponents(): Component[] {
+    return this.componentList.filter(c => c.disabled);
+  }
+
+  /**
+   * The rollout plan (Markdown + Mermaid), written to `<chart folder>/ROLLOUT-<name>.md`; disabled components
+   * are listed at the end as disabled (no Application).
+   */
   public renderRolloutPlan(): string {
-    return this.applicationSet.renderRolloutPlan();
+    const uncovered = renderUncoveredKinds(this.uncoveredKinds(), 'a RollingSync step');
+    const plan = this.applicationSet.renderRolloutPlan() + (uncovered ? '\n' + uncovered : '');
+    const disabled = this.disabledComponents;
+    if (disabled.length === 0) return plan;
+    const lines = [
+      `## Disabled components (${Component.DISABLED_FILE_NAME}: the git files generator does not read them, no Application)`,
+      '',
+      '| component | tier | wave | project | namespace | file |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...[...disabled].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+        .map(c => `| ${c.name} | ${c.tier} | ${c.wave} | ${c.project} | ${c.namespace} | ${this.filePath(c)} |`),
+      '',
+    ];
+    return plan + (plan.endsWith('\n') ? '' : '\n') + lines.join('\n');
+  }
+
+  /**
+   * The resource kinds of components whose source is a cdk8s chart of this app (`ApplicationSource.fromChart`)
+   * that no health check covers (none built into Argo CD 3.5.1, none in the app's ArgoCdSettings), per tier and
+   * wave: the next RollingSync step does not wait for them. Listed in the rollout plan; an info finding (TIER-109)
+   * names those of every step but the last.
+   */
+  public uncoveredKinds(): UncoveredKind[] {
+    const keys = Object.keys(ArgoCdSettings.of(this)?.settings ?? {});
+    const rows: UncoveredKind[] = [];
+    const order = (c: Component) => [this.tierList.findIndex(t => t.name === c.tier), c.wave] as const;
+    const comps = this.enabledComponents().filter(c => c.sources.some(x => x.chart !== undefined)).sort((a, b) => {
+      const [ta, wa] = order(a);
+      const [tb, wb] = order(b);
+      return ta - tb || wa - wb || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    });
+    for (const c of comps) {
+      const objects = c.sources.flatMap(x => x.chart ? x.chart.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && Chart.of(o) === x.chart) : []);
+      for (const k of uncoveredKindsOf(objects, keys)) rows.push({ stage: `tier ${c.tier}, wave ${c.wave}`, application: c.name, ...k });
+    }
+    return rows;
   }
 
   private enabledComponents(): Component[] {
     return this.componentList.filter(c => !c.disabled);
+  }
+
+  /** The template patch: the component's source (or sources) and sync options. */
+  private patch(multiSource: boolean): TemplatePatch {
+    return TemplatePatch.fromYaml([
+      'spec:',
+      ...multiSource ? [
+        // `get` rather than `.source`: a component file has one of the two keys (missingkey=error)
+        '{{- if hasKey . "sources" }}',
+        '  sources: {{ toJson (get . "sources") }}',
+        '{{- else }}',
+        '  source: {{ toJson (get . "source") }}',
+        '{{- end }}',
+      ] : ['  source: {{ toJson .source }}'],
+      '  syncPolicy:',
+      `    syncOptions: {{ toJson (${this.syncOptionsExpr}) }}`,
+      '',
+    ].join('\n'));
   }
 
   private filePath(c: Component): string {
@@ -327,7 +430,7 @@ export class TieredApplicationSet extends Construct {
     const steps: RollingSyncStep[] = [];
     for (const t of this.tierList) {
       const waves = [...new Set(this.enabledComponents().filter(c => c.tier === t.name).map(c => c.wave))].sort((a, b) => a - b);
-      const tierExpr = { key: TieredApplicationSet.TIER_LABEL, operator: StepOperator.IN, values: [t.name] };
+      const tierExpr = { key: this.tierLabel, operator: StepOperator.IN, values: [t.name] };
       const label = t.description ?? `tier ${t.name}`;
       if (waves.length <= 1) {
         steps.push({ matchExpressions: [tierExpr], maxUpdate: t.maxUpdate, description: label });
@@ -337,8 +440,8 @@ export class TieredApplicationSet extends Construct {
         const last = i === waves.length - 1;
         steps.push({
           matchExpressions: [tierExpr, last
-            ? { key: TieredApplicationSet.WAVE_LABEL, operator: StepOperator.NOT_IN, values: waves.slice(0, -1).map(String) }
-            : { key: TieredApplicationSet.WAVE_LABEL, operator: StepOperator.IN, values: [String(w)] }],
+            ? { key: this.waveLabel, operator: StepOperator.NOT_IN, values: waves.slice(0, -1).map(waveLabelValue) }
+            : { key: this.waveLabel, operator: StepOperator.IN, values: [waveLabelValue(w)] }],
           maxUpdate: t.maxUpdate,
           description: `${label}, wave ${w}`,
         });
@@ -354,6 +457,26 @@ export class TieredApplicationSet extends Construct {
 
   private validate(): string[] {
     const errors: string[] = [];
+    const uncovered = this.uncoveredKinds();
+    let steps: RolloutStepPreview[] = [];
+    if (uncovered.length) {
+      try {
+        steps = this.previewSteps();
+      } catch {
+        // the ApplicationSet's own validation reports why it cannot be previewed
+      }
+    }
+    const lastStep = steps.length ? steps[steps.length - 1] : undefined;
+    const waiting = uncovered.filter(r => !lastStep?.applications.includes(this.namePrefix + r.application));
+    if (waiting.length && steps.length > 1) {
+      collect(this, {
+        rule: 'TIER-109',
+        problem: `later RollingSync steps do not wait for ${waiting.length} resource kind(s) of earlier components that have no health check `
+          + `(${waiting.slice(0, 4).map(r => `${r.stage} ${r.application}: ${r.group ? r.group + '/' : ''}${r.kind}`).join(', ')}${waiting.length > 4 ? ', ...' : ''})`,
+        value: [...new Set(waiting.map(r => `${r.group}/${r.kind}`))],
+        fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the rollout plan lists them',
+      }, errors);
+    }
     if (this.tierList.length === 0) {
       errors.push(describeProblem({ rule: 'TIER-034', problem: 'a TieredApplicationSet needs at least one tier', value: [], fix: "pass tiers: [{ name: 'infra' }, { name: 'apps' }] or call addTier" }));
     }

@@ -2,7 +2,7 @@ import { Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { yamlLib } from '../app/lazy-modules';
 import { ConfigMapObject } from './config-map';
-import { APPLICATION_HEALTH_LUA } from './health-checks';
+import { APPLICATION_HEALTH_LUA, APPLICATION_SET_HEALTH_LUA } from './health-checks';
 import { helmValues } from './helm-values-target';
 import { _HELM_RESERVED_KEYS, _OPERATOR_CMD_PARAMS, _PROGRESSIVE_SYNCS_KEY, _SettingsData } from './settings-data';
 import { SettingsTarget } from './settings-target';
@@ -36,6 +36,15 @@ export interface ArgoCdSettingsProps {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#argocd-app
    */
   readonly applicationHealthCheck?: boolean;
+
+  /**
+   * Install an `argoproj.io/ApplicationSet` health check in `argocd-cm` that waits until every generated
+   * Application is Healthy, so that sync waves after a child ApplicationSet wait for its Applications
+   * (Argo CD's built-in check only waits until they are created). Same as `enableApplicationSetHealthCheck()`.
+   * It replaces the built-in check for every ApplicationSet of the instance.
+   * @default false
+   */
+  readonly applicationSetHealthCheck?: boolean;
 
   /**
    * Turn on ApplicationSet progressive syncs (`applicationsetcontroller.enable.progressive.syncs: "true"` in
@@ -174,6 +183,8 @@ export class ArgoCdSettings extends Construct {
   public static readonly RBAC_CM = 'argocd-rbac-cm';
   /** Name of Argo CD's notifications ConfigMap. */
   public static readonly NOTIFICATIONS_CM = 'argocd-notifications-cm';
+  /** `argocd-cm` key of the `argoproj.io/ApplicationSet` health check. */
+  public static readonly APPLICATION_SET_HEALTH_CHECK_KEY = 'resource.customizations.health.argoproj.io_ApplicationSet';
   /** `argocd-cmd-params-cm` key that turns on ApplicationSet progressive syncs. */
   public static readonly PROGRESSIVE_SYNCS_KEY = 'applicationsetcontroller.enable.progressive.syncs';
 
@@ -269,6 +280,7 @@ export class ArgoCdSettings extends Construct {
     for (const key of Object.keys(props.settings ?? {}).sort()) this.addSetting(key, props.settings![key]);
     for (const key of Object.keys(props.cmdParams ?? {}).sort()) this.addCmdParam(key, props.cmdParams![key]);
     if (props.applicationHealthCheck) this.enableApplicationHealthCheck();
+    if (props.applicationSetHealthCheck) this.enableApplicationSetHealthCheck();
     if (props.progressiveSyncs) this.enableProgressiveSyncs();
     if (props.rbacPolicy?.length) this.addRbacPolicy(...props.rbacPolicy);
     if (props.rbacDefaultPolicy !== undefined) this.putRbac('policy.default', props.rbacDefaultPolicy);
@@ -290,6 +302,11 @@ export class ArgoCdSettings extends Construct {
    */
   public get applicationHealthCheckEnabled(): boolean {
     return this._settings.has(ArgoCdSettings.APPLICATION_HEALTH_CHECK_KEY);
+  }
+
+  /** True if `argocd-cm` gets a health check for `argoproj.io/ApplicationSet`. */
+  public get applicationSetHealthCheckEnabled(): boolean {
+    return this._settings.has(ArgoCdSettings.APPLICATION_SET_HEALTH_CHECK_KEY);
   }
 
   /** True if `argocd-cmd-params-cm` turns on ApplicationSet progressive syncs. */
@@ -318,6 +335,17 @@ export class ArgoCdSettings extends Construct {
    */
   public enableApplicationHealthCheck(): void {
     this.addHealthCheck('argoproj.io', 'Application', APPLICATION_HEALTH_LUA);
+  }
+
+  /**
+   * Installs the health check for `argoproj.io/ApplicationSet` (`HealthCheckScripts.ARGOCD_APPLICATION_SET`)
+   * that reports Healthy only once every generated Application is Healthy, so that app-of-apps waves after a
+   * child ApplicationSet wait for its Applications. Replaces Argo CD's built-in check (Healthy once the
+   * Applications are created) for every ApplicationSet of the instance. Idempotent.
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/
+   */
+  public enableApplicationSetHealthCheck(): void {
+    this.addHealthCheck('argoproj.io', 'ApplicationSet', APPLICATION_SET_HEALTH_LUA);
   }
 
   /**

@@ -202,6 +202,120 @@ return hs
 `;
 
 /**
+ * Health of an `argoproj.io/ApplicationSet` that waits for its generated Applications, for sync waves in an
+ * app-of-apps whose later children depend on an ApplicationSet.
+ *
+ * Argo CD's built-in check (resource_customizations/argoproj.io/ApplicationSet/health.lua) reports `Healthy`
+ * once the condition `ResourcesUpToDate` is `True`: the Applications are created or updated, not healthy, so
+ * the next wave starts early. This script keeps the built-in verdicts (`ErrorOccurred` → `Degraded`,
+ * `ResourcesUpToDate: False` → `Degraded`, `RolloutProgressing: True` → `Progressing`, no `ResourcesUpToDate`
+ * yet → `Progressing`) and then reads `status.resources`, where the ApplicationSet controller records the
+ * health of each generated Application:
+ *
+ * 1. `status.resourcesCount` larger than the entries in `status.resources` (the list is truncated at
+ *    `applicationsetcontroller.status.max.resources.count`, default 5000): `Degraded`, the health of the
+ *    others cannot be seen;
+ * 2. any Application `Degraded`: `Degraded`, naming it;
+ * 3. any Application not `Healthy` (`Progressing`, `Missing`, `Suspended`, `Unknown`, no health yet):
+ *    `Progressing`, naming it;
+ * 4. otherwise `Healthy` (also for zero Applications, e.g. no open pull request).
+ *
+ * Limits (documented in docs/patterns.md): the controller copies each Application's health into
+ * `status.resources` when it reconciles the ApplicationSet; it re-reconciles on a change of an Application's
+ * health only with progressive syncs on (`shouldRequeueForApplication`), otherwise at its next requeue, so
+ * without progressive syncs a wave may wait longer than needed. There is no `observedGeneration`: right after
+ * the parent updates an existing ApplicationSet, `status.resources` may still show the Applications' health
+ * before the update (the same staleness the Application check guards against for child Applications). On
+ * first creation (bootstrap) the generated Applications start without health, so the wave really waits.
+ */
+export const APPLICATION_SET_HEALTH_LUA = `-- cdk8s-gitops: health of an argoproj.io/ApplicationSet that waits for its Applications to be Healthy.
+-- Starts from Argo CD's built-in check (resource_customizations/argoproj.io/ApplicationSet/health.lua, Apache-2.0),
+-- then requires every Application in status.resources to be Healthy.
+-- Uses only the base and table libraries (Argo CD opens no string/math library for health scripts).
+hs = {}
+
+local function result(status, message)
+  hs.status = status
+  hs.message = message
+  return hs
+end
+
+local status = obj.status
+if status == nil or status.conditions == nil then
+  return result("Progressing", "Waiting for the ApplicationSet controller to report the status")
+end
+
+local function condition(type, value)
+  for _, c in ipairs(status.conditions) do
+    if c.type == type and c.status == value then
+      return c
+    end
+  end
+  return nil
+end
+
+local c = condition("ErrorOccurred", "True")
+if c ~= nil then
+  return result("Degraded", c.message)
+end
+c = condition("ResourcesUpToDate", "False")
+if c ~= nil then
+  return result("Degraded", c.message)
+end
+c = condition("RolloutProgressing", "True")
+if c ~= nil then
+  return result("Progressing", c.message)
+end
+if condition("ResourcesUpToDate", "True") == nil then
+  return result("Progressing", "Waiting for the status to be reported")
+end
+
+local resources = status.resources
+if resources == nil then
+  resources = {}
+end
+local total = #resources
+if type(status.resourcesCount) == "number" and status.resourcesCount > total then
+  return result("Degraded", "status.resources lists " .. tostring(total) .. " of " .. tostring(status.resourcesCount) ..
+    " Applications (applicationsetcontroller.status.max.resources.count): the health of the others cannot be checked")
+end
+
+local degraded = 0
+local waiting = 0
+local firstDegraded = nil
+local firstWaiting = nil
+for _, r in ipairs(resources) do
+  local health = ""
+  if r.health ~= nil and r.health.status ~= nil then
+    health = r.health.status
+  end
+  if health == "Degraded" then
+    degraded = degraded + 1
+    if firstDegraded == nil then
+      firstDegraded = tostring(r.name)
+    end
+  elseif health ~= "Healthy" then
+    waiting = waiting + 1
+    if firstWaiting == nil then
+      if health == "" then
+        health = "no health yet"
+      end
+      firstWaiting = tostring(r.name) .. " (" .. health .. ")"
+    end
+  end
+end
+
+if degraded > 0 then
+  return result("Degraded", tostring(degraded) .. " of " .. tostring(total) .. " Applications are Degraded, e.g. " .. firstDegraded)
+end
+if waiting > 0 then
+  return result("Progressing", "Waiting for " .. tostring(waiting) .. " of " .. tostring(total) ..
+    " Applications to be Healthy, e.g. " .. firstWaiting)
+end
+return result("Healthy", "All " .. tostring(total) .. " Applications are Healthy")
+`;
+
+/**
  * Lua health check scripts for Argo CD's `argocd-cm` (`resource.customizations.health.<group>_<kind>`).
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/
  */
@@ -220,6 +334,13 @@ export class HealthCheckScripts {
    * `Progressing` while it has none. Passes a wave on a verdict from the child's previous spec.
    */
   public static readonly ARGOCD_APPLICATION_UPSTREAM: string = UPSTREAM_APPLICATION_HEALTH_LUA;
+
+  /**
+   * Health of an `argoproj.io/ApplicationSet` that waits until every generated Application is `Healthy`
+   * (Argo CD's built-in check is `Healthy` once they are created). What
+   * `ArgoCdSettings.enableApplicationSetHealthCheck()` installs.
+   */
+  public static readonly ARGOCD_APPLICATION_SET: string = APPLICATION_SET_HEALTH_LUA;
 
   private constructor() {}
 }

@@ -559,15 +559,7 @@ export const APPSET_ENTRIES: CatalogueEntry[] = [
     run: () => component({ wave: 1.5 }),
     path: 'component cert-manager',
     value: '(got 1.5)',
-    fix: /0 for the first wave/,
-  },
-  {
-    name: 'negative wave in component.yaml',
-    construct: 'Component',
-    run: () => Component.fromYaml(COMPONENT_YAML + 'wave: -1\n', { origin: FILE }),
-    path: FILE,
-    value: '(got -1)',
-    fix: /0 for the first wave/,
+    fix: /-10 for CRDs, -5 for operators, 0 for the rest/,
   },
   {
     name: 'wave written as a word in component.yaml',
@@ -575,7 +567,7 @@ export const APPSET_ENTRIES: CatalogueEntry[] = [
     run: () => Component.fromYaml(COMPONENT_YAML + 'wave: first\n', { origin: FILE }),
     path: FILE,
     value: '(got "first")',
-    fix: /0 for the first wave/,
+    fix: /-10 for CRDs, -5 for operators, 0 for the rest/,
   },
   {
     name: 'component.yaml with an unknown key',

@@ -4,7 +4,7 @@ import * as path from 'path';
 import { App } from 'cdk8s';
 import { CatalogueEntry } from './entry';
 import {
-  ArgoCdSettings, GitOpsApp, GitOpsChart, Helmfile, HelmfileMigration, HelmfileMigrationProps, TieredApplicationSet, ValuesMode,
+  ArgoCdSettings, GitOpsApp, GitOpsChart, Helmfile, HelmfileMigration, HelmfileMigrationProps, TieredApplicationSet,
 } from '../../src';
 
 const GITOPS = 'https://git.example.com/platform/gitops.git';
@@ -349,23 +349,6 @@ export const HELMFILE_ENTRIES: CatalogueEntry[] = [
     path: 'migration',
     value: '{"tiers":["apps","infra"],"applicationSet":["infra","apps"]}',
     fix: /keep the applicationSet's order/,
-  },
-  {
-    name: '$values references with a TieredApplicationSet',
-    construct: 'HelmfileMigrationComponent',
-    run: () => {
-      const dir = repo({ 'helmfile.yaml': `${REPOS}releases:\n  - { name: cert-manager, namespace: cert-manager, chart: jetstack/cert-manager, version: v1.16.2, values: [values/cert-manager.yaml] }\n`, 'values/cert-manager.yaml': 'replicaCount: 2\n' });
-      const app = new GitOpsApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cat-helmfile-out-')), repoUrl: GITOPS, targetRevision: 'main' });
-      const argocd = new GitOpsChart(app, 'argocd', { folder: 'argocd' });
-      new ArgoCdSettings(argocd, 'settings', { progressiveSyncs: true });
-      const set = new TieredApplicationSet(argocd, 'platform', { tiers: [{ name: 'infra' }] });
-      new HelmfileMigration(app, 'migration', {
-        project: 'platform', valuesRepository: { repoUrl: VALUES }, helmfiles: [{ helmfile: read(dir), tier: 'infra' }], applicationSet: set, valuesMode: ValuesMode.REFERENCE,
-      });
-    },
-    path: 'migration/cert-manager--cert-manager',
-    value: '(got ["$values/values/cert-manager.yaml"])',
-    fix: /valuesMode: ValuesMode.INLINE/,
   },
   {
     name: 'HelmfileMigration in a plain cdk8s App',

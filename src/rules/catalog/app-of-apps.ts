@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** AppOfApps: the checks of this family, one entry a check (see docs/rules.md). */
 export const AOA_RULES: RuleFamily = {
@@ -22,5 +23,7 @@ export const AOA_RULES: RuleFamily = {
     { id: 'AOA-015', summary: 'a cluster-scoped object of a child chart has a namespace', fix: 'remove metadata.namespace from the cluster-scoped object' },
     { id: 'AOA-016', summary: "an object of a child chart is outside the child's namespaces", fix: "move it to the child's namespace, or add its namespace to extraNamespaces" },
     { id: 'AOA-017', summary: 'the same object is deployed by two children, so Argo CD would flap between them', fix: 'keep it in one child' },
+    { id: 'AOA-101', summary: "children in later waves follow a child ApplicationSet, but Argo CD's built-in ApplicationSet health is Healthy once its Applications exist, not once they are healthy", fix: 'add ArgoCdSettings with applicationSetHealthCheck: true (or applicationSetHealthCheckManagedExternally: true when argocd-cm already has one or the early start is intended)', suppressible: true },
+    { id: 'AOA-102', level: RuleLevel.INFO, summary: 'later waves do not wait for resource kinds of earlier chart-backed children that have no health check', fix: 'add health checks for them to the ArgoCdSettings (LibraryHealthCheck, addHealthCheck)' },
   ],
 };

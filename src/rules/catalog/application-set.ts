@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** ApplicationSet: the checks of this family, one entry a check (see docs/rules.md). */
 export const APPSET_RULES: RuleFamily = {
@@ -59,5 +60,8 @@ export const APPSET_RULES: RuleFamily = {
     { id: 'APPSET-052', summary: 'the template cannot be rendered for a parameter set', fix: 'make every template field render for every parameter set' },
     { id: 'APPSET-201', summary: 'a template field uses Go template syntax, but goTemplate is off (fasttemplate leaves it as written)', fix: 'set goTemplate: true, or write fasttemplate parameters such as {{number}}' },
     { id: 'APPSET-202', summary: 'a template prints the git directories generator\'s {{.path}}, a map in Go templates (renders map[...])', fix: 'use {{.path.path}} or {{.path.basename}}' },
+    { id: 'APPSET-101', summary: 'a template with sourceHydrator also has source or sources', fix: 'move the source into sourceHydrator.drySource and drop source/sources' },
+    { id: 'APPSET-102', level: RuleLevel.WARNING, summary: 'a pullRequest / scmProvider generator with the default applicationsSync (create-update) never deletes the previews of closed pull requests', fix: 'choose applicationsSync explicitly: SYNC (or CREATE_DELETE) with preserveResourcesOnDeletion: false to remove previews, or CREATE_UPDATE to keep them on purpose' },
+    { id: 'APPSET-103', summary: "the template's sourceHydrator.syncSource.path has no parameter, so every generated Application would hydrate into the same folder", fix: "use a parameter, e.g. path: 'apps/{{.name}}'" },
   ],
 };

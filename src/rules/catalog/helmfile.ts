@@ -79,7 +79,7 @@ export const HELM_RULES: RuleFamily = {
     { id: 'HELM-072', summary: 'the Helmfile has no release with the given name (or several with that name)', fix: 'name the release as namespace/name' },
     { id: 'HELM-073', summary: 'a release\'s name cannot be a component name (a DNS-1123 label, at most 63 characters)', fix: 'give the component a name, e.g. via the release options of HelmfileMigration' },
     { id: 'HELM-074', summary: 'a release has no namespace; a component deploys to one namespace', fix: 'add namespace: to the release in the Helmfile' },
-    { id: 'HELM-075', summary: 'a release has $ref value files, but a TieredApplicationSet component has one source, so they would point at no ref source', fix: 'use valuesMode: ValuesMode.INLINE (the default with an applicationSet), or no applicationSet (each component gets a multi-source Application)' },
+    // HELM-075 retired (issue 13): TieredApplicationSet components can be multi-source, so $values value files work there; the id is not reused,
     { id: 'HELM-076', summary: 'a HelmfileMigrationComponent writes its component file through a GitOpsApp', fix: 'create the cdk8s app with new GitOpsApp({ repoUrl: \'...\' })' },
     { id: 'HELM-077', summary: 'the Application of a HelmfileMigrationComponent must be inside a Chart', fix: 'create the component inside a GitOpsChart' },
     { id: 'HELM-078', summary: 'extraValueFiles are paths inside the values repository', fix: 'write a path inside the values repository, e.g. \'values/prod/cert-manager.yaml\'' },

@@ -17,5 +17,6 @@ export const SET_RULES: RuleFamily = {
     { id: 'SET-009', summary: 'an Argo CD ConfigMap key is set twice with different values', fix: 'set the key once, or make every call agree on its value' },
     { id: 'SET-010', summary: 'there is more than one ArgoCdSettings for the same Argo CD namespace', fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps' },
     { id: 'SET-011', level: RuleLevel.WARNING, summary: 'server.insecure serves the Argo CD API over plain HTTP', fix: 'terminate TLS at the server, or suppress when a proxy terminates it' },
+    { id: 'SET-101', summary: 'a library health check names no valid API group or kind', fix: "use e.g. LibraryHealthCheck.readyCondition('temporal.io', 'TemporalCluster')" },
   ],
 };

@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** TieredApplicationSet and components: the checks of this family, one entry a check (see docs/rules.md). */
 export const TIER_RULES: RuleFamily = {
@@ -8,21 +9,21 @@ export const TIER_RULES: RuleFamily = {
     { id: 'TIER-001', summary: 'the component file text must be a string', fix: 'pass the file content, e.g. fs.readFileSync(path, \'utf8\'), or use Component.fromFile' },
     { id: 'TIER-002', summary: 'a component file is not valid YAML', fix: 'fix the YAML syntax of the component file' },
     { id: 'TIER-003', summary: 'a component file must be a YAML mapping', fix: 'write name, tier, project, namespace and source keys' },
-    { id: 'TIER-004', summary: 'unknown keys in a component file', fix: 'use only name, tier, wave, project, namespace, syncOptions, source and disabled' },
+    { id: 'TIER-004', summary: 'unknown keys in a component file', fix: 'use only name, tier, wave, project, namespace, syncOptions, source, sources and disabled' },
     { id: 'TIER-005', summary: 'a component file lacks a required string key (name, tier, project or namespace)', fix: 'add the key with a string value, e.g. name: cert-manager' },
     { id: 'TIER-006', summary: 'syncOptions must be a list of Key=value strings', fix: 'write a list of strings, e.g. syncOptions: [CreateNamespace=true]' },
-    { id: 'TIER-007', summary: 'a component file needs a source mapping', fix: 'add source: { repoURL, chart or path, targetRevision }' },
+    { id: 'TIER-007', summary: 'a component file needs a source mapping (or a sources list)', fix: 'add source: { repoURL, chart or path, targetRevision }' },
     { id: 'TIER-008', summary: 'a component file is not named component.yaml or component.disabled.yaml', fix: 'rename it to component.yaml (or component.disabled.yaml for a disabled component)' },
     { id: 'TIER-009', summary: 'the component file does not exist', fix: 'check the path of the component file' },
     { id: 'TIER-010', summary: 'the components folder does not exist', fix: 'pass the folder that holds the component.yaml files' },
     { id: 'TIER-011', summary: 'the components folder holds no component.yaml files', fix: 'add <tier>/<name>/component.yaml files' },
     { id: 'TIER-012', summary: 'a component name is not a DNS-1123 label (it is a folder name and the Application name)', fix: 'use lowercase letters, digits and "-", e.g. "cert-manager"' },
     { id: 'TIER-013', summary: 'a component tier must be a DNS-1123 label (it is a folder name and a label value)', fix: 'use a DNS-1123 label such as \'infra\'' },
-    { id: 'TIER-014', summary: 'a component wave must be a whole number ≥ 0 (it becomes a label value, which cannot start with "-")', fix: 'use 0 for the first wave of the tier, 1 for the next...' },
+    { id: 'TIER-014', summary: 'a component wave must be an integer (negative waves come first; in the wave label -10 is written m10)', fix: 'use e.g. -10 for CRDs, -5 for operators, 0 for the rest' },
     { id: 'TIER-015', summary: 'a component project is not a valid AppProject name', fix: 'use an AppProject name, e.g. \'platform\'' },
     { id: 'TIER-016', summary: 'a component namespace must be a DNS-1123 label', fix: 'use lowercase letters, digits and \'-\'' },
     { id: 'TIER-017', summary: 'a component needs a source', fix: 'pass source: ApplicationSource.helm(...) (or helmChart, kustomize, directory, fromChart)' },
-    { id: 'TIER-018', summary: 'a component has one source; a ref source has no manifests', fix: 'use a chart or path source' },
+    { id: 'TIER-018', summary: 'a single-source component cannot have a ref source (a ref source only serves value files to other sources)', fix: 'use a chart or path source, or sources: [chartSource, ApplicationSource.ref(...)]' },
     { id: 'TIER-019', summary: 'a component source has unknown keys', fix: 'use only Argo CD Application source keys (repoURL is spelled with capital URL)' },
     { id: 'TIER-020', summary: 'a Helm repository chart needs a version (targetRevision)', fix: 'add a version, e.g. targetRevision: \'1.2.3\'' },
     { id: 'TIER-021', summary: 'a component source field has the wrong type', fix: 'write the field with the type it has in an Argo CD Application source' },
@@ -43,5 +44,14 @@ export const TIER_RULES: RuleFamily = {
     { id: 'TIER-036', summary: 'the Application name of a component is longer than 63 characters', fix: 'shorten the namePrefix or the component name' },
     { id: 'TIER-037', summary: 'the components folder overlaps the folder of a chart, so an Application reading that folder would apply component.yaml files as manifests', fix: 'give the TieredApplicationSet another componentsFolder (e.g. \'components\') or the chart another folder' },
     { id: 'TIER-038', summary: 'two TieredApplicationSets write their components to the same folder, so each would read the other\'s components', fix: 'give each its own componentsFolder, e.g. \'components/platform\'' },
+    { id: 'TIER-101', summary: 'a component has source and sources', fix: 'put every source in sources' },
+    { id: 'TIER-102', summary: 'a component\'s sources is not a non-empty list of sources', fix: 'write sources: [chart source with $values/ value files, { repoURL, targetRevision, ref: values }]' },
+    { id: 'TIER-103', summary: 'a single-source component reads $ref/ value files', fix: 'use sources: [chartSource, ApplicationSource.ref({ repoUrl, ref })]' },
+    { id: 'TIER-104', summary: 'a value file of a component reads $<ref>/..., but no source has that ref', fix: 'add a ref source with that name to sources, or correct the value file path' },
+    { id: 'TIER-105', summary: 'two sources of a component have the same ref', fix: 'give each ref source its own name' },
+    { id: 'TIER-106', summary: 'every source of a component is a ref-only source, so it deploys nothing', fix: 'add the chart or path source whose value files read $<ref>/...' },
+    { id: 'TIER-107', summary: 'tierLabel or waveLabel is not a label key', fix: "use a label key such as 'tier' or 'example.com/tier'" },
+    { id: 'TIER-108', summary: 'tierLabel, waveLabel and the component label are not three different keys', fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" },
+    { id: 'TIER-109', level: RuleLevel.INFO, summary: 'later RollingSync steps do not wait for resource kinds of earlier chart-backed components that have no health check', fix: 'add health checks for them to the ArgoCdSettings (LibraryHealthCheck, addHealthCheck)' },
   ],
 };
