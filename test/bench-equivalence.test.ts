@@ -55,10 +55,10 @@ const json: fc.Arbitrary<unknown> = fc.letrec(tie => ({
   ),
 })).value;
 const jsonObject = fc.dictionary(fc.oneof(text, fc.constantFrom('10', '2', 'b')), json, { maxKeys: 5, noNullPrototype: true })
-  .filter(o => !Object.prototype.hasOwnProperty.call(o, 'constructor'));
+  .filter(o => !Object.prototype.hasOwnProperty.call(o, 'constructor') && !Object.prototype.hasOwnProperty.call(o, '__proto__'));
 /** more keys than the direct path insertion-sorts */
 const bigObject = fc.dictionary(fc.string({ maxLength: 6 }), json, { minKeys: 33, maxKeys: 40, noNullPrototype: true })
-  .filter(o => !Object.prototype.hasOwnProperty.call(o, 'constructor'));
+  .filter(o => !Object.prototype.hasOwnProperty.call(o, 'constructor') && !Object.prototype.hasOwnProperty.call(o, '__proto__'));
 const labels = fc.dictionary(
   fc.oneof(dns, dns.map(d => `example.com/${d}`)),
   fc.oneof(dns, fc.constant('')),

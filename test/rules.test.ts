@@ -145,13 +145,18 @@ describe('warnings, suppressions and strict mode', () => {
     const app = gitopsApp(false);
     orphaning(new GitOpsChart(app, 'apps', { folder: 'argocd' }));
     const spy = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const quiet = process.env.CDK8S_GITOPS_QUIET;
+    delete process.env.CDK8S_GITOPS_QUIET;
     try {
+      app.synth();
+      process.env.CDK8S_GITOPS_QUIET = 'true';
       app.synth();
       const printed = spy.mock.calls.map(c => String(c[0])).join('');
       expect(printed.match(/cdk8s-gitops: 1 warning, 0 infos/g)).toHaveLength(1);
       expect(printed).toContain('[apps/app] deletionCascade is NONE');
     } finally {
       spy.mockRestore();
+      if (quiet === undefined) delete process.env.CDK8S_GITOPS_QUIET; else process.env.CDK8S_GITOPS_QUIET = quiet;
     }
   });
 

@@ -36,7 +36,8 @@ export interface GitOpsAppProps extends AppProps {
    */
   readonly repoPath?: string;
   /**
-   * Fail the synth on rule warnings too (for CI). Warnings are printed by `synth()` either way; suppress a rule
+   * Fail the synth on rule warnings too (for CI). Warnings are printed by `synth()` either way (unless the
+   * environment variable `CDK8S_GITOPS_QUIET` is `true`); suppress a rule
    * with a reason (`GitOpsRules.of(scope).suppress(id, reason)`) to accept a finding on purpose.
    * @default - true when the environment variable `CDK8S_GITOPS_STRICT` is `true` or `1`, else false
    */
@@ -214,7 +215,7 @@ export class GitOpsApp extends App {
   public synth(): void {
     const files = this.synthFiles();
     const report = formatFindings(this);
-    if (report) process.stderr.write(report);
+    if (report && !['true', '1'].includes(process.env.CDK8S_GITOPS_QUIET ?? '')) process.stderr.write(report);
     for (const [rel, content] of Object.entries(files)) {
       const full = path.join(this.outdir, ...rel.split('/'));
       fs.mkdirSync(path.dirname(full), { recursive: true });

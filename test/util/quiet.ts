@@ -11,3 +11,6 @@ process.emitWarning = ((warning: string | Error, ...rest: any[]) => {
   if (typeof text === 'string' && text.startsWith('Keys with collection values will be stringified')) return;
   return (emitWarning as any)(warning, ...rest);
 }) as typeof process.emitWarning;
+
+// GitOpsApp.synth() prints the rules report (warnings) to stderr; tests read findings through GitOpsRules instead.
+process.env.CDK8S_GITOPS_QUIET = 'true';
