@@ -120,8 +120,18 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
     }
   }
   const ctx = new Context(options, findings);
-  for (const doc of docs) ctx.document(doc);
-  ctx.crossDocument();
+  for (const doc of docs) {
+    try {
+      ctx.document(doc);
+    } catch (e) {
+      ctx.add(doc, [], 'LINT-018', `the linter failed on this document: ${(e as Error).message}`, undefined, ruleById('LINT-018').fix);
+    }
+  }
+  try {
+    ctx.crossDocument();
+  } catch (e) {
+    findings.push(finding('LINT-018', docs[0]?.file ?? '.', { line: 1, column: 1 }, `the cross-document checks failed: ${(e as Error).message}`, undefined, ruleById('LINT-018').fix));
+  }
   const { active, suppressed } = applySuppressions(findings, docs, options.config);
   active.sort(byPlace);
   suppressed.sort(byPlace);
@@ -400,7 +410,7 @@ class Context {
     if (!sets) {
       if (rolling) {
         this.add(doc, ['spec', 'generators'], 'LINT-014', 'the generators are not known offline (only list generators and matrix/merge of them are previewed), so the generated Applications were not checked against the RollingSync steps or their project',
-          (spec.generators ?? []).map((g: any) => Object.keys(g ?? {})[0]), 'nothing to do; lint the rendered Applications to check them');
+          (Array.isArray(spec.generators) ? spec.generators : []).map((g: any) => Object.keys(g ?? {})[0]), 'nothing to do; lint the rendered Applications to check them');
       }
       return;
     }

@@ -22,9 +22,13 @@ export interface SchemaBundle {
 /** The file the build writes beside the compiled linter. */
 export const BUNDLED_SCHEMAS_FILE = 'crd-schemas.json';
 
-/** Reads every CustomResourceDefinition of the YAML files under `dir` (recursive) and converts its served versions. */
+const fromDirCache = new Map<string, SchemaBundle>();
+
+/** Reads every CustomResourceDefinition (once per process per folder) of the YAML files under `dir` (recursive) and converts its served versions. */
 export function schemasFromCrdDir(dir: string): SchemaBundle {
   const abs = path.resolve(dir);
+  const cached = fromDirCache.get(abs);
+  if (cached) return cached;
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new Error(`the schemas folder ${abs} does not exist`);
   const schemas: { [key: string]: any } = {};
   const walk = (d: string): void => {
@@ -48,7 +52,9 @@ export function schemasFromCrdDir(dir: string): SchemaBundle {
   };
   walk(abs);
   if (Object.keys(schemas).length === 0) throw new Error(`the schemas folder ${abs} holds no CustomResourceDefinition`);
-  return { source: abs, schemas };
+  const bundle = { source: abs, schemas };
+  fromDirCache.set(abs, bundle);
+  return bundle;
 }
 
 /** The bundled schemas (lib/lint/crd-schemas.json), or undefined when this build has none (running from src/). */
@@ -65,10 +71,19 @@ export interface SchemaProblem {
 }
 
 /** Validates documents against a bundle; compiled validators are cached per bundle and kind. */
-export class SchemaValidator {
-  private readonly compiled = new Map<string, ValidateFunction>();
+const compiledCache = new WeakMap<object, Map<string, ValidateFunction>>();
 
-  public constructor(public readonly bundle: SchemaBundle) {}
+export class SchemaValidator {
+  private readonly compiled: Map<string, ValidateFunction>;
+
+  public constructor(public readonly bundle: SchemaBundle) {
+    let c = compiledCache.get(bundle.schemas);
+    if (!c) {
+      c = new Map();
+      compiledCache.set(bundle.schemas, c);
+    }
+    this.compiled = c;
+  }
 
   /** True when the bundle has a schema for this apiVersion/kind. */
   public has(apiVersion: string, kind: string): boolean {

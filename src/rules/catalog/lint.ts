@@ -27,5 +27,6 @@ export const LINT_RULES: RuleFamily = {
     { id: 'LINT-015', summary: 'a generated Application could not be rendered from the ApplicationSet template', fix: 'fix the template, or the generator element the message names' },
     { id: 'LINT-016', level: RuleLevel.WARNING, summary: 'two documents define the same object (apiVersion group, kind, namespace and name); the one applied last wins', fix: 'rename one of them, or remove the duplicate' },
     { id: 'LINT-017', level: RuleLevel.INFO, summary: 'the CRD schemas are not available, so documents were not validated against them', fix: 'pass --schemas DIR (a folder with argocd/application-crd.yaml ...), or use the packaged build that ships them' },
+    { id: 'LINT-018', summary: 'the linter failed on this document (a bug of the linter: please report it with the document)', fix: 'report it at https://github.com/cdk8s-gitops/cdk8s-gitops/issues; the other documents were checked' },
   ],
 };
