@@ -119,6 +119,8 @@ export function parseSuppressionList(text: string): Array<{ rule: string; reason
   });
 }
 
+const COMMENT_RE = /#\s*cdk8s-gitops:suppress\s+(.*)$/;
+
 interface DocScope {
   readonly first: number;
   readonly last: number;
@@ -132,7 +134,8 @@ export function applySuppressions(findings: readonly LintFinding[], docs: readon
   const byFile = new Map<string, SourceDocument[]>();
   for (const d of docs) byFile.set(d.file, [...(byFile.get(d.file) ?? []), d]);
   for (const [file, list] of byFile) {
-    const textLines = list[0].text.split('\n');
+    const hasComment = list[0].text.includes(SUPPRESS_COMMENT);
+    const textLines = hasComment ? list[0].text.split('\n') : [];
     let prevEnd = 0;
     const out: DocScope[] = [];
     for (const d of list) {
@@ -150,8 +153,8 @@ export function applySuppressions(findings: readonly LintFinding[], docs: readon
         const pos = locate(d, ['metadata', 'annotations', SUPPRESS_ANNOTATION]);
         addAll(parseSuppressionList(ann), 'annotation', pos.line, pos.column);
       }
-      for (let l = prevEnd + 1; l <= last; l++) {
-        const m = new RegExp(`#\\s*${SUPPRESS_COMMENT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(.*)$`).exec(textLines[l - 1] ?? '');
+      for (let l = prevEnd + 1; hasComment && l <= last; l++) {
+        const m = COMMENT_RE.exec(textLines[l - 1] ?? '');
         if (m) addAll(parseSuppressionList(m[1]), 'comment', l, (textLines[l - 1].indexOf('#') + 1));
       }
       out.push({ first: prevEnd + 1, last, rules });
