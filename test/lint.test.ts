@@ -108,6 +108,17 @@ describe('cdk8s-gitops lint: the corpus', () => {
     expect(lint(`${FIX}/waves`).findings.map(f => f.ruleId)).not.toContain('TGT-002');
   });
 
+  test('the ArgoCD CR (argocd-operator) as the settings: resourceHealthChecks and applicationSet.extraCommandArgs', () => {
+    const cr = (checks: string, args: string) => 'apiVersion: argoproj.io/v1beta1\nkind: ArgoCD\nmetadata: {name: argocd, namespace: argocd}\nspec:\n'
+      + `  resourceHealthChecks: ${checks}\n  applicationSet:\n    extraCommandArgs: ${args}\n`;
+    const without = tmp({ 'argocd.yaml': cr('[{group: apps, kind: Deployment, check: "return {}"}]', '[]') });
+    const r = lint([`${FIX}/waves/apps.yaml`, `${FIX}/waves/rollout.yaml`, without]);
+    expect(r.findings.map(f => f.ruleId).sort()).toEqual(['AOA-014', 'APPSET-037', 'APPSET-039', 'LINT-014']);
+    expect(r.findings.find(f => f.ruleId === 'AOA-014')!.problem).toMatch(/ArgoCD\/argocd/);
+    const withBoth = tmp({ 'argocd.yaml': cr('[{group: argoproj.io, kind: Application, check: "return {}"}]', '["--enable-progressive-syncs"]') });
+    expect(lint([`${FIX}/waves/apps.yaml`, `${FIX}/waves/rollout.yaml`, withBoth]).findings.map(f => f.ruleId).sort()).toEqual(['APPSET-039', 'LINT-014']);
+  });
+
   test('duplicate objects across files: LINT-016', () => {
     const r = lint([`${FIX}/valid/appset.yaml`, `${FIX}/invalid/appset-templated-boolean.yaml`]);
     expect(r.findings.filter(f => f.ruleId === 'LINT-016').map(f => `${f.file}:${f.line}`)).toEqual([`${FIX}/invalid/appset-templated-boolean.yaml:4`]);
