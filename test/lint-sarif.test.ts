@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv from 'ajv';
 import { schemasDir } from '../scripts/crd-sources';
-import { run } from '../src/lint/cli';
 import { GitOpsRules } from '../src';
+import { run } from '../src/lint/cli';
 
 const ROOT = path.resolve(__dirname, '..');
 const FIX = 'test/lint/fixtures';

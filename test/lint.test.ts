@@ -3,12 +3,12 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { schemasDir } from '../scripts/crd-sources';
+import { GitOpsRules } from '../src';
 import { run } from '../src/lint/cli';
 import { computeFixes } from '../src/lint/fix';
 import { LintResult, lintPaths } from '../src/lint/linter';
 import { SchemaValidator, schemasFromCrdDir } from '../src/lint/schemas';
 import { loadConfig, pathMatches } from '../src/lint/suppressions';
-import { GitOpsRules } from '../src';
 
 // Paths are relative to the repository root (jest's rootDir), as a user would pass them.
 const FIX = 'test/lint/fixtures';

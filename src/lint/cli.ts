@@ -1,17 +1,17 @@
 /**
  * `cdk8s-gitops lint [options] PATH...` (the package's bin). Exit codes: 0 clean (warnings allowed), 1 errors (or
  * warnings with --strict), 2 usage errors. Never prints a stack trace for bad input; an internal error is reported
- * as one line with exit code 2... and a request to file an issue.
+ * as one line (exit code 2) with a request to file an issue; an error inside one document is LINT-018.
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { validateTargetVersion } from '../checks/argocd-version';
 import { computeFixes, formatFixes } from './fix';
 import { formatJson, formatSarif, formatText, packageVersion, summarize } from './format';
 import { lintPaths } from './linter';
 import { bundledSchemas, SchemaValidator, schemasFromCrdDir } from './schemas';
 import { DEFAULT_MAX_FILE_SIZE } from './source';
 import { DEFAULT_CONFIG_FILE, LintConfig, loadConfig } from './suppressions';
+import { validateTargetVersion } from '../checks/argocd-version';
 
 const USAGE = `Usage: cdk8s-gitops lint [options] PATH...
 

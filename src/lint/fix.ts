@@ -35,12 +35,11 @@ export function computeFixes(r: LintResult): FixedDocument[] {
         node[p[p.length - 1]] = f.autofix!.patch.expr;
       }
       for (const e of f.autofix!.edits) {
-        if (e.value === undefined) copy.deleteIn(e.path);
-        else if (typeof e.value === 'string' && e.value.includes('\n')) {
+        if (e.value === undefined) {copy.deleteIn(e.path);} else if (typeof e.value === 'string' && e.value.includes('\n')) {
           const s = new YAML.Scalar(e.value);
           s.type = 'BLOCK_LITERAL';
           copy.setIn(e.path, s);
-        } else copy.setIn(e.path, e.value);
+        } else {copy.setIn(e.path, e.value);}
       }
       changes.push(`${f.ruleId} at ${f.line}:${f.column}: ${f.autofix!.description}`);
     }

@@ -1,9 +1,9 @@
 /** Output of `cdk8s-gitops lint`: human-readable text, JSON, SARIF 2.1.0. */
 import * as fs from 'fs';
 import * as path from 'path';
+import type { LintFinding, LintResult } from './linter';
 import { allRules } from '../rules/registry';
 import { RuleLevel } from '../rules/rule';
-import type { LintFinding, LintResult } from './linter';
 
 /** The package version (for SARIF's tool.driver.version). */
 export function packageVersion(): string {

@@ -8,19 +8,19 @@
  * target-version drops; src/argocd: sync options, RollingSync step matching). Findings keep the library's rule
  * ids; problems only the linter meets are LINT-NNN. Positions come from the YAML CST.
  */
+import { SchemaValidator } from './schemas';
+import { collectFiles, DEFAULT_MAX_FILE_SIZE, formatPath, locate, parsePath, Position, readFile, SourceDocument } from './source';
+import { applySuppressions, LintConfig } from './suppressions';
+import { describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepOperator } from '../argocd/application-set-strategy';
+import { flattenParameters } from '../argocd/generators';
+import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { fieldsTooNewFor } from '../checks/argocd-version';
 import { GitOpsErrors } from '../checks/errors';
 import { isTemplated, renderFastTemplate, renderGoTemplate } from '../checks/go-template';
 import { validateAppName } from '../checks/names';
 import { CompiledProject, compileProject, describeDenial } from '../checks/project-rules';
-import { describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepOperator } from '../argocd/application-set-strategy';
-import { flattenParameters } from '../argocd/generators';
-import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { ruleById } from '../rules/registry';
 import { RuleLevel } from '../rules/rule';
-import { SchemaValidator } from './schemas';
-import { collectFiles, DEFAULT_MAX_FILE_SIZE, formatPath, locate, parsePath, Position, readFile, SourceDocument } from './source';
-import { applySuppressions, LintConfig } from './suppressions';
 
 /** One finding of the linter. */
 export interface LintFinding {
@@ -146,8 +146,10 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-function finding(rule: string, file: string, pos: Position, problem: string, value: unknown, fix: string, extra: Partial<LintFinding> = {}): LintFinding {
-  return { ruleId: rule, level: ruleById(rule).level, file, line: pos.line, column: pos.column, problem, ...(value !== undefined ? { value } : {}), fix, ...extra };
+function finding(rule: string, file: string, pos: Position, problem: string, value: unknown, fix: string,
+  extra: Partial<LintFinding> = {}): LintFinding {
+  const got = value !== undefined ? { value } : {};
+  return { ruleId: rule, level: ruleById(rule).level, file, line: pos.line, column: pos.column, problem, ...got, fix, ...extra };
 }
 
 /** `problem (got value). Fix: fix [ID]` (describeProblem's shape) back into its parts. */
@@ -183,7 +185,8 @@ class Context {
 
   public constructor(private readonly options: LintOptions, private readonly out: LintFinding[]) {}
 
-  public add(doc: SourceDocument, at: ReadonlyArray<string | number>, rule: string, problem: string, value: unknown, fix: string, autofix?: AutoFix): void {
+  public add(doc: SourceDocument, at: ReadonlyArray<string | number>, rule: string, problem: string, value: unknown, fix: string,
+    autofix?: AutoFix): void {
     this.out.push(finding(rule, doc.file, locate(doc, at), problem, value, fix, {
       object: objectName(doc.value), path: formatPath(at), ...(autofix ? { autofix } : {}),
     }));
@@ -323,7 +326,7 @@ class Context {
       this.add(doc, at, 'DEST-002', "a destination can't have both name and server (Argo CD rejects the Application)", { server: d.server, name: d.name },
         'keep one: server (the API server URL) or name (the cluster Secret name)');
     } else if (!d.server && !d.name) {
-      this.add(doc, at, 'DEST-003', 'a destination needs a cluster: server or name', d, "add server: https://kubernetes.default.svc (or name: in-cluster)");
+      this.add(doc, at, 'DEST-003', 'a destination needs a cluster: server or name', d, 'add server: https://kubernetes.default.svc (or name: in-cluster)');
     }
     if (!templated) {
       for (const k of ['server', 'name', 'namespace']) {

@@ -34,8 +34,7 @@ export function schemasFromCrdDir(dir: string): SchemaBundle {
   const walk = (d: string): void => {
     for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
       const full = path.join(d, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
+      if (e.isDirectory()) {walk(full);} else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
         for (const doc of YAML.parseAllDocuments(fs.readFileSync(full, 'utf8'))) {
           if (doc.errors.length > 0) continue;
           const crd: any = doc.toJS({ maxAliasCount: -1 });

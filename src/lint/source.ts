@@ -82,7 +82,11 @@ export function readFile(file: string, maxSize: number = DEFAULT_MAX_FILE_SIZE):
     return {
       docs: [],
       problems: [{
-        rule: 'LINT-003', file, position: top, problem: `the file is ${size} bytes, above the limit of ${maxSize}`, value: size,
+        rule: 'LINT-003',
+        file,
+        position: top,
+        problem: `the file is ${size} bytes, above the limit of ${maxSize}`,
+        value: size,
         fix: 'split the file, or raise the limit with --max-file-size BYTES',
       }],
     };
@@ -107,8 +111,11 @@ export function readFile(file: string, maxSize: number = DEFAULT_MAX_FILE_SIZE):
       const err = doc.errors[0];
       const pos = lines.linePos(err.pos[0]);
       problems.push({
-        rule: 'LINT-001', file, position: { line: pos.line, column: pos.col },
-        problem: `not valid YAML: ${err.message.split('\n')[0]}`, fix: 'fix the YAML syntax at this position',
+        rule: 'LINT-001',
+        file,
+        position: { line: pos.line, column: pos.col },
+        problem: `not valid YAML: ${err.message.split('\n')[0]}`,
+        fix: 'fix the YAML syntax at this position',
       });
       return;
     }
@@ -121,8 +128,11 @@ export function readFile(file: string, maxSize: number = DEFAULT_MAX_FILE_SIZE):
       const msg = (e as Error).message;
       problems.push(/alias/i.test(msg)
         ? {
-          rule: 'LINT-002', file, position: { line: pos.line, column: pos.col },
-          problem: `the document expands more than ${MAX_ALIAS_COUNT} aliases (${msg})`, fix: 'write the values out instead of nesting aliases',
+          rule: 'LINT-002',
+          file,
+          position: { line: pos.line, column: pos.col },
+          problem: `the document expands more than ${MAX_ALIAS_COUNT} aliases (${msg})`,
+          fix: 'write the values out instead of nesting aliases',
         }
         : { rule: 'LINT-001', file, position: { line: pos.line, column: pos.col }, problem: `the document cannot be read: ${msg}`, fix: 'fix the YAML' });
       return;

@@ -9,10 +9,10 @@
  */
 import * as fs from 'fs';
 import * as YAML from 'yaml';
-import { argoGlobMatch } from '../checks/glob';
-import { allRules } from '../rules/registry';
 import type { LintFinding, SuppressedFinding } from './linter';
 import { documentLines, locate, SourceDocument } from './source';
+import { argoGlobMatch } from '../checks/glob';
+import { allRules } from '../rules/registry';
 
 /** The annotation that suppresses rules for its document. */
 export const SUPPRESS_ANNOTATION = 'cdk8s-gitops.dev/suppress';
@@ -128,7 +128,8 @@ interface DocScope {
 }
 
 /** Splits findings into active and suppressed ones; adds LINT-011/012 findings for bad suppressions. */
-export function applySuppressions(findings: readonly LintFinding[], docs: readonly SourceDocument[], config?: LintConfig): { active: LintFinding[]; suppressed: SuppressedFinding[] } {
+export function applySuppressions(findings: readonly LintFinding[], docs: readonly SourceDocument[], config?: LintConfig):
+{ active: LintFinding[]; suppressed: SuppressedFinding[] } {
   const extra: LintFinding[] = [...(config?.problems ?? [])];
   const scopes = new Map<string, DocScope[]>();
   const byFile = new Map<string, SourceDocument[]>();

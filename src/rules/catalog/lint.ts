@@ -1,5 +1,5 @@
-import { RuleLevel } from '../rule';
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /**
  * `cdk8s-gitops lint`: problems only the linter of hand-written YAML can meet (files, documents it cannot map,
