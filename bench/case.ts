@@ -9,6 +9,7 @@
  *
  * Cases:
  * - `gitops`: the estate through cdk8s-gitops (GitOpsApp + AppOfApps + ... , full validation) and `app.synth()`;
+ * - `gitops-aoa`: the AppOfApps + projects estate (settings, AppOfApps with the N children, 21 ScopedAppProjects);
  * - `gitops-apps`: only the N Applications through cdk8s-gitops (Application L2s in one GitOpsChart, no patterns);
  * - `cdk8s`:  the same Application documents as plain cdk8s `ApiObject`s in one Chart, `App.synth()`;
  * - `yaml`:   the same documents serialized by the `yaml` library with cdk8s's options, one file;
@@ -24,7 +25,7 @@ function main(): void {
   const [, , kind, appsArg, outdir] = process.argv;
   const n = Number(appsArg);
   if (!kind || !Number.isInteger(n) || n < 0 || !outdir) {
-    throw new Error('usage: node case.js <gitops|gitops-apps|cdk8s|yaml|json> <apps> <outdir>');
+    throw new Error('usage: node case.js <gitops|gitops-aoa|gitops-apps|cdk8s|yaml|json> <apps> <outdir>');
   }
   fs.mkdirSync(outdir, { recursive: true });
   let loaded: bigint;
@@ -37,6 +38,16 @@ function main(): void {
       const { buildEstate } = require('./estate');
       loaded = process.hrtime.bigint();
       const estate = buildEstate(lib, n, outdir);
+      features = estate.features;
+      built = process.hrtime.bigint();
+      estate.app.synth();
+      break;
+    }
+    case 'gitops-aoa': {
+      const lib = require('../src');
+      const { buildEstate, AOA_FEATURES } = require('./estate');
+      loaded = process.hrtime.bigint();
+      const estate = buildEstate(lib, n, outdir, AOA_FEATURES);
       features = estate.features;
       built = process.hrtime.bigint();
       estate.app.synth();

@@ -196,11 +196,15 @@ export function buildApplicationsOnly(lib: typeof Lib, n: number, outdir: string
   return app;
 }
 
-/** Builds the estate of `n` apps; returns the app and the features that ran. */
-export function buildEstate(lib: typeof Lib, n: number, outdir: string): { app: Lib.GitOpsApp; features: string[] } {
+/** The AppOfApps + projects estate (case gitops-aoa): the full estate without the TieredApplicationSet. */
+export const AOA_FEATURES = ['argocd-settings', 'app-of-apps', 'projects'];
+
+/** Builds the estate of `n` apps (all features, or only `only`); returns the app and the features that ran. */
+export function buildEstate(lib: typeof Lib, n: number, outdir: string, only?: string[]): { app: Lib.GitOpsApp; features: string[] } {
   const app = new lib.GitOpsApp({ outdir, repoUrl: REPO_URL, targetRevision: 'main' });
   const ctx: EstateContext = { lib, app, n, apps: [], features: [] };
   for (const [name, feature] of Object.entries(FEATURES)) {
+    if (only && !only.includes(name)) continue;
     if (feature(ctx)) ctx.features.push(name);
   }
   return { app, features: ctx.features };
@@ -243,4 +247,34 @@ export function plainApplications(n: number): any[] {
   const docs = new Array(n);
   for (let i = 0; i < n; i++) docs[i] = plainApplication(i);
   return docs;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// the same Applications as Helm values (the Helm cases render them with `helm template`, see bench/helm.ts)
+
+/** The compact list the own one-template chart ranges over: the per-app fields only, everything else in the template. */
+export function compactHelmValues(n: number): { apps: Array<{ [key: string]: string | number }> } {
+  const apps = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const s = appSpec(i);
+    apps[i] = { n: s.name, t: s.team, r: s.tier, c: s.chart, v: s.version, k: s.replicas, w: s.wave };
+  }
+  return { apps };
+}
+
+/** Values for argo-helm's `argocd-apps` chart (v2: `applications` is a map from name to the Application's fields). */
+export function argocdAppsValues(n: number): { applications: { [name: string]: any } } {
+  const applications: { [name: string]: any } = {};
+  for (let i = 0; i < n; i++) {
+    const doc = plainApplication(i);
+    const { annotations, finalizers, labels, name, namespace } = doc.metadata;
+    applications[name] = {
+      namespace,
+      additionalAnnotations: annotations,
+      additionalLabels: labels,
+      finalizers,
+      ...doc.spec,
+    };
+  }
+  return { applications };
 }

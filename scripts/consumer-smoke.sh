@@ -1,48 +1,63 @@
 #!/usr/bin/env bash
-# Consumer smoke test: install the packed library (dist/js/*.tgz, from `npx projen build`) into a fresh cdk8s
-# TypeScript app outside the repository, type-check it, synthesize an Application, and check the YAML.
+# Consumer smoke test: a user following the README. Installs the packed library (dist/js/*.tgz, from
+# `npx projen build`) into a fresh cdk8s app outside the repository whose tsconfig.json, cdk8s.yaml and main.ts
+# are the README's (its "tsconfig", "cdk8s-yaml" and "quickstart" blocks), then
+#   1. type-checks main.ts with every TypeScript version the README claims (5.0, 5.9, 6.0, 7.0),
+#   2. runs `cdk8s synth` with the README's runner (`npx tsx main.ts`), under TypeScript 7,
+#   3. compiles with TypeScript 7 and runs the JavaScript (`app: node build/main.js`), which must give the same bytes,
+# and checks the GitOps tree: both Applications, and the workload folder the chart-backed one points at.
+# Needs the npm registry (typescript, tsx, cdk8s, constructs, cdk8s-plus-28). TS_VERSIONS overrides the list.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tgz="$(ls "$root"/dist/js/cdk8s-gitops@*.jsii.tgz 2>/dev/null | head -1 || true)"
 [ -n "$tgz" ] || { echo "consumer-smoke: no dist/js/cdk8s-gitops@*.jsii.tgz: run 'npx projen build' first"; exit 1; }
+TS_VERSIONS="${TS_VERSIONS:-5.0.4 5.9.3 6.0.3 7.0.2}"
+TS_LATEST="${TS_VERSIONS##* }"
+TSX_VERSION="4.23.15"
+export CDK8S_CHECK_UPGRADE=false
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cd "$work"
+
+block() { (cd "$root" && node_modules/.bin/ts-node --transpile-only scripts/readme-snippets.ts --name "$1" README.md); }
+block tsconfig > tsconfig.json
+block cdk8s-yaml > cdk8s.yaml
+block quickstart > main.ts
+
+# one install: each TypeScript version under an alias (ts-5.0.4 ...), the latest also as `typescript`
 node -e "
-const root = process.argv[1];
+const [root, versions, latest, tsx] = process.argv.slice(1);
 const dev = require(root + '/package.json').devDependencies;
 const pin = n => dev[n].replace(/^[\\^~]/, '');
+const devDependencies = { 'typescript': latest, 'tsx': tsx, '@types/node': dev['@types/node'] };
+for (const v of versions.split(' ')) devDependencies['ts-' + v] = 'npm:typescript@' + v;
 require('fs').writeFileSync('package.json', JSON.stringify({
   name: 'consumer-app', private: true,
   dependencies: { 'cdk8s': pin('cdk8s'), 'constructs': pin('constructs'), 'cdk8s-plus-28': pin('cdk8s-plus-28') },
-  devDependencies: { 'typescript': pin('typescript'), '@types/node': dev['@types/node'] },
-}, null, 2));" "$root"
-cat > cdk8s.yaml <<'YAML'
-language: typescript
-app: node main.js
-YAML
-cat > tsconfig.json <<'JSON'
-{ "compilerOptions": { "target": "ES2020", "module": "commonjs", "strict": true, "esModuleInterop": true, "skipLibCheck": false, "types": ["node"] }, "include": ["main.ts"] }
-JSON
-cat > main.ts <<'TS'
-import { App, Chart } from 'cdk8s';
-import { Application, ApplicationSource, Destination, SyncOption } from 'cdk8s-gitops';
+  devDependencies,
+}, null, 2));" "$root" "$TS_VERSIONS" "$TS_LATEST" "$TSX_VERSION"
+npm install --no-audit --no-fund --loglevel=error "$tgz" >npm-install.log 2>&1 || { cat npm-install.log; exit 1; }
 
-const app = new App();
-const chart = new Chart(app, 'apps');
-new Application(chart, 'guestbook', {
-  project: 'default',
-  destination: Destination.inCluster('guestbook'),
-  source: ApplicationSource.directory({ repoUrl: 'https://github.com/argoproj/argocd-example-apps.git', path: 'guestbook' }),
-  syncPolicy: { automated: { prune: true }, syncOptions: [SyncOption.CREATE_NAMESPACE] },
-});
-app.synth();
-TS
-npm install --no-audit --no-fund --loglevel=error "$tgz" >/dev/null 2>&1 || npm install --no-audit --no-fund "$tgz"
-npx tsc -p tsconfig.json
-node main.js
-out="dist/apps.k8s.yaml"
-grep -q '^kind: Application$' "$out"
-grep -q 'repoURL: https://github.com/argoproj/argocd-example-apps.git' "$out"
-grep -q -- '- CreateNamespace=true' "$out"
-echo "consumer-smoke: OK (packed $(basename "$tgz") installed into a fresh cdk8s app and synthesized an Application)"
+for v in $TS_VERSIONS; do
+  node "node_modules/ts-$v/bin/tsc" -p tsconfig.json --noEmit || { echo "consumer-smoke: FAIL: TypeScript $v does not type-check the README quick start"; exit 1; }
+done
+
+check_tree() {
+  local out="$1"
+  grep -q '^kind: Application$' "$out/argocd/applications.k8s.yaml"
+  grep -q 'chart: kube-prometheus-stack' "$out/argocd/applications.k8s.yaml"
+  grep -q '^    path: payments$' "$out/argocd/applications.k8s.yaml"
+  grep -q -- '- CreateNamespace=true' "$out/argocd/applications.k8s.yaml"
+  grep -q '^kind: Deployment$' "$out/payments/payments.k8s.yaml"   # the folder the payments app points at exists
+}
+
+"$root/node_modules/.bin/cdk8s" synth >synth.log 2>&1 || { cat synth.log; echo "consumer-smoke: FAIL: cdk8s synth (app: npx tsx main.ts)"; exit 1; }
+check_tree dist
+mv dist dist-tsx
+
+node node_modules/typescript/bin/tsc -p tsconfig.json
+node build/main.js
+check_tree dist
+diff -r dist-tsx dist >/dev/null || { echo "consumer-smoke: FAIL: tsx and compile-then-run wrote different output"; diff -r dist-tsx dist | head -20; exit 1; }
+
+echo "consumer-smoke: OK: $(basename "$tgz") in a fresh app outside the repo; the README quick start type-checks with TypeScript $TS_VERSIONS, and \`cdk8s synth\` (tsx $TSX_VERSION) and tsc $TS_LATEST + node write the same tree"

@@ -25,6 +25,6 @@ export * from './argocd/application-set';
 export * from './patterns/component';
 export * from './patterns/tiered-application-set';
 export * from './helmfile/helmfile';
-export * from './patterns/helmfile-migration-component';
+export * from './helmfile/helmfile-migration-component';
 export * from './helmfile/helmfile-migration';
 export * from './app/argocd-target';

@@ -8,7 +8,7 @@ import {
 } from '../src';
 import * as lib from '../src';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
-import { PROJECT_USAGES, projectCheckStats, ProjectUsage } from '../src/argocd/project-checks';
+import { projectCheckStats, ProjectUsage, registerProjectUser } from '../src/argocd/project-checks';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 const KDS = Destination.IN_CLUSTER_SERVER;
@@ -431,7 +431,7 @@ describe('AppProject: cross-checks at synth', () => {
     class FakeAppSet extends Construct {
       constructor(scope: Construct, id: string, private readonly usages: ProjectUsage[]) {
         super(scope, id);
-        Object.defineProperty(this, PROJECT_USAGES, { value: () => this.usages });
+        registerProjectUser(this, () => this.usages);
       }
     }
     new FakeAppSet(argocd, 'tiers', [

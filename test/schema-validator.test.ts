@@ -55,7 +55,9 @@ function paths(docs: any[]): string[] {
 
 const timings: string[] = [];
 
+// the schema compile timings, on request only (CDK8S_GITOPS_TIMINGS=1): the default test output stays readable
 afterAll(() => {
+  if (!process.env.CDK8S_GITOPS_TIMINGS) return;
   const times = compileTimes();
   const lines = Object.entries(times).map(([k, ms]) => `  ${k}: ${ms} ms`);
   // eslint-disable-next-line no-console

@@ -4,7 +4,8 @@ import { behaviourNotesFor, BINDINGS_ARGOCD_VERSION, fieldsTooNewFor, validateTa
 import { failWith } from '../checks/errors';
 import { addSuppression, decide } from '../rules/engine';
 
-const TARGET = Symbol.for('cdk8s-gitops.ArgoCdTarget');
+/** The target version set on a scope (the nearest one wins). */
+const TARGETS = new WeakMap<IConstruct, TargetSetting>();
 
 interface TargetSetting {
   readonly version: string;
@@ -43,11 +44,8 @@ export class ArgoCdTarget {
   public static set(scope: IConstruct, version: string, options: ArgoCdTargetOptions = {}): void {
     const problem = validateTargetVersion(version);
     if (problem) failWith(scope, problem);
-    const first = (scope as any)[TARGET] === undefined;
-    Object.defineProperty(scope, TARGET, {
-      value: { version, acknowledgeBehaviourChanges: options.acknowledgeBehaviourChanges ?? false } as TargetSetting,
-      configurable: true,
-    });
+    const first = !TARGETS.has(scope);
+    TARGETS.set(scope, { version, acknowledgeBehaviourChanges: options.acknowledgeBehaviourChanges ?? false });
     if (options.acknowledgeBehaviourChanges) addSuppression(scope, 'TGT-001', 'acknowledgeBehaviourChanges: true');
     if (first) scope.node.addValidation({ validate: () => ArgoCdTarget.check(scope) });
   }
@@ -60,7 +58,7 @@ export class ArgoCdTarget {
   private static settingOf(scope: IConstruct): TargetSetting | undefined {
     const scopes = scope.node.scopes;
     for (let i = scopes.length - 1; i >= 0; i--) {
-      const s = (scopes[i] as any)[TARGET] as TargetSetting | undefined;
+      const s = TARGETS.get(scopes[i]);
       if (s) return s;
     }
     return undefined;
@@ -68,7 +66,7 @@ export class ArgoCdTarget {
 
   /** Checks the Argo CD objects whose nearest setting is the one on `scope`. */
   private static check(scope: IConstruct): string[] {
-    const setting = (scope as any)[TARGET] as TargetSetting;
+    const setting = TARGETS.get(scope)!;
     const errors: string[] = [];
     for (const c of scope.node.findAll()) {
       if (!(c instanceof ApiObject) || !c.apiVersion.startsWith('argoproj.io/')) continue;

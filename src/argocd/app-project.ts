@@ -1,6 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { projectRegistry, RegisteredProject } from './project-checks';
+import { argoBindings } from '../app/lazy-modules';
 import { validateCron } from '../checks/cron';
 import { validateGoDuration } from '../checks/duration';
 import { check, fail, failWith } from '../checks/errors';
@@ -8,7 +9,7 @@ import { isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
 import { PROJECT_POLICY_ACTIONS, isValidPolicyAction, validateProjectPolicy, validateRoleGroupName, validateRoleName } from '../checks/rbac-policy';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /**
  * One `spec.destinations[]` entry: a cluster (by API server URL or by Argo CD cluster name) and a namespace.
@@ -200,6 +201,67 @@ export interface ProjectRoleOptions {
    * @default - none
    */
   readonly groups?: string[];
+  /**
+   * JWT tokens issued for the role (`argocd proj role create-token` writes them to the live object). List the
+   * tokens that must stay valid: a project synced from Git with self-heal would otherwise drop them, which
+   * revokes them.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#project-roles
+   */
+  readonly jwtTokens?: ProjectJwtToken[];
+}
+
+/**
+ * A JWT token of a project role (as `argocd proj role list-tokens` shows it).
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#project-roles
+ */
+export interface ProjectJwtToken {
+  /** Issued-at time, in seconds since the epoch (`iat`). */
+  readonly issuedAt: number;
+  /**
+   * Expiry time, in seconds since the epoch (`exp`).
+   * @default - the token does not expire
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#project-roles
+   */
+  readonly expiresAt?: number;
+  /**
+   * Token id (`id`, the token's `jti`).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/#project-roles
+   */
+  readonly id?: string;
+}
+
+/** How strictly GnuPG signatures are verified (`sourceIntegrity.git.policies[].gpg.mode`). */
+export enum GpgVerificationMode {
+  /** no verification */
+  NONE = 'none',
+  /** the commit (or tag) synced must be signed by one of the keys */
+  HEAD = 'head',
+  /** every commit in the history must be signed by one of the keys */
+  STRICT = 'strict',
+}
+
+/**
+ * A git source-integrity policy: which repositories must be signed with which GnuPG keys.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-integrity-git-gpg/
+ */
+export interface GitSourceIntegrityPolicy {
+  /** Repository URL globs the policy applies to (e.g. `https://github.com/my-org/*`). */
+  readonly repos: string[];
+  /** The verification mode. */
+  readonly mode: GpgVerificationMode;
+  /** GnuPG key IDs to trust (they must be in Argo CD's keyring). */
+  readonly keys: string[];
+}
+
+/**
+ * Source integrity constraints (Argo CD 3.5+).
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-integrity/
+ */
+export interface SourceIntegrityOptions {
+  /** Policies for git sources (GnuPG signature verification). */
+  readonly gitPolicies: GitSourceIntegrityPolicy[];
 }
 
 /** Whether a sync window allows or blocks syncs. */
@@ -408,6 +470,29 @@ export interface AppProjectProps {
    */
   readonly clusterScopedKinds?: string[];
   /**
+   * Source integrity constraints: commits of the matching repositories must be signed with the given GnuPG keys
+   * (Argo CD 3.5+; replaces `signatureKeys`).
+   * @default - no verification
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-integrity/
+   */
+  readonly sourceIntegrity?: SourceIntegrityOptions;
+  /**
+   * GnuPG key IDs every synced commit must be signed with (`signatureKeys`).
+   * @deprecated Argo CD 3.5 replaced it with `sourceIntegrity` (it reads the keys as one `head` policy for all
+   *   repositories, and ignores them when `sourceIntegrity` has git policies). Use `sourceIntegrity`.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/gpg-verification/
+   */
+  readonly signatureKeys?: string[];
+  /**
+   * Finalizers of the AppProject object. `resources-finalizer.argocd.argoproj.io` (the one Argo CD's
+   * declarative-setup example uses, `AppProject.RESOURCES_FINALIZER`) keeps the project until no Application
+   * refers to it.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#projects
+   */
+  readonly finalizers?: string[];
+  /**
    * Sync wave of the AppProject (when an app deploys it, projects usually go first, e.g. -1).
    * @default - no annotation
    */
@@ -426,6 +511,7 @@ export interface AppProjectProps {
 
 const APP_PROJECT = Symbol.for('cdk8s-gitops.AppProject');
 const GLOB_CHARS = /[*?[\]{}!]/;
+const GPG_KEY_ID = /^(0x)?[0-9A-Fa-f]{8,40}$/;
 const SERVICE_ACCOUNT = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?:)?[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 
 /** Which resource list an entry goes to. */
@@ -442,6 +528,9 @@ type ResourceListField = 'clusterResourceWhitelist' | 'clusterResourceBlacklist'
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/
  */
 export class AppProject extends Construct {
+  /** The finalizer that keeps an AppProject until no Application refers to it. */
+  public static readonly RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
   /** True if `x` is an AppProject of this library (ScopedAppProject included). */
   public static isAppProject(x: unknown): x is AppProject {
     return typeof x === 'object' && x !== null && (x as any)[APP_PROJECT] === true;
@@ -468,6 +557,8 @@ export class AppProject extends Construct {
   private readonly serviceAccounts: argo.AppProjectSpecDestinationServiceAccounts[] = [];
   private readonly permitOnlyScoped?: boolean;
   private readonly extraClusterKinds: string[];
+  private readonly integrity?: argo.AppProjectSpecSourceIntegrity;
+  private readonly signatureKeys?: string[];
 
   public constructor(scope: Construct, id: string, props: AppProjectProps = {}) {
     super(scope, id);
@@ -507,8 +598,39 @@ export class AppProject extends Construct {
       });
     }
 
-    this.resource = new argo.AppProject(this, 'Resource', {
-      metadata: { name: this.name, namespace: this.namespace },
+    this.integrity = this.renderSourceIntegrity(props.sourceIntegrity);
+    for (const k of props.signatureKeys ?? []) {
+      if (typeof k !== 'string' || !GPG_KEY_ID.test(k)) {
+        fail(this, { rule: 'PROJ-201', problem: 'a signature key is a GnuPG key ID in hexadecimal', value: k, fix: "use e.g. '4AEE18F83AFDEB23'" });
+      }
+    }
+    if (props.signatureKeys?.length && props.sourceIntegrity) {
+      fail(this, {
+        rule: 'PROJ-202',
+        problem: 'signatureKeys and sourceIntegrity are both set: Argo CD ignores signatureKeys when sourceIntegrity has git policies',
+        value: { signatureKeys: props.signatureKeys },
+        fix: `move the keys into sourceIntegrity: { gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ${JSON.stringify(props.signatureKeys)} }] } and drop signatureKeys`,
+      });
+    }
+    this.signatureKeys = props.signatureKeys?.length ? [...props.signatureKeys] : undefined;
+    if (this.signatureKeys) {
+      check(this, {
+        rule: 'PROJ-211',
+        problem: 'signatureKeys is deprecated since Argo CD 3.5 (it is read as one `head` GnuPG policy for every repository, and will be removed)',
+        value: this.signatureKeys,
+        fix: `use sourceIntegrity: { gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ${JSON.stringify(this.signatureKeys)} }] }`,
+      });
+    }
+    const finalizers = props.finalizers ?? [];
+    for (const f of finalizers) {
+      if (typeof f !== 'string' || validateAnnotationKey(f) !== undefined) {
+        fail(this, { rule: 'PROJ-203', problem: 'a finalizer is a qualified name such as resources-finalizer.argocd.argoproj.io', value: f, fix: 'use AppProject.RESOURCES_FINALIZER' });
+      }
+    }
+    if (new Set(finalizers).size !== finalizers.length) fail(this, { rule: 'PROJ-204', problem: 'a finalizer is listed twice', value: finalizers, fix: 'list each finalizer once' });
+
+    this.resource = new (argoBindings().AppProject)(this, 'Resource', {
+      metadata: { name: this.name, namespace: this.namespace, finalizers: finalizers.length ? [...finalizers] : undefined },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });
     for (const [k, v] of Object.entries(props.labels ?? {})) {
@@ -714,11 +836,24 @@ export class AppProject extends Construct {
       const problem = validateRoleGroupName(g);
       if (problem) failWith(this, `role ${role.name}: ${problem}`);
     }
+    const jwtTokens = (role.jwtTokens ?? []).map(t => {
+      const epoch = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v) && v >= 0;
+      if (!epoch(t?.issuedAt) || (t.expiresAt !== undefined && (!epoch(t.expiresAt) || t.expiresAt < t.issuedAt))) {
+        fail(this, {
+          rule: 'PROJ-205',
+          problem: `role ${role.name}: a JWT token needs issuedAt (and optionally expiresAt ≥ issuedAt) in whole seconds since the epoch`,
+          value: t,
+          fix: 'copy the token from `argocd proj role list-tokens`, e.g. { issuedAt: 1700000000, id: "..." }',
+        });
+      }
+      return { iat: t.issuedAt, exp: t.expiresAt, id: t.id };
+    });
     this.roleList.push({
       name: role.name,
       description: role.description,
       policies: policies.length ? policies : undefined,
       groups: role.groups?.length ? [...role.groups] : undefined,
+      jwtTokens: jwtTokens.length ? jwtTokens : undefined,
     });
   }
 
@@ -844,6 +979,39 @@ export class AppProject extends Construct {
       orphanedResources: this.orphaned,
       destinationServiceAccounts: this.serviceAccounts.length ? this.serviceAccounts.map(s => ({ ...s })) : undefined,
       permitOnlyProjectScopedClusters: this.permitOnlyScoped,
+      sourceIntegrity: this.integrity,
+      signatureKeys: this.signatureKeys?.map(keyId => ({ keyId })),
+    };
+  }
+
+  private renderSourceIntegrity(si?: SourceIntegrityOptions): argo.AppProjectSpecSourceIntegrity | undefined {
+    if (si === undefined) return undefined;
+    if (!Array.isArray(si.gitPolicies) || si.gitPolicies.length === 0) {
+      fail(this, { rule: 'PROJ-206', problem: 'sourceIntegrity needs at least one git policy', value: si, fix: "pass gitPolicies: [{ repos: ['*'], mode: GpgVerificationMode.HEAD, keys: ['4AEE18F83AFDEB23'] }]" });
+    }
+    const modes = Object.values(GpgVerificationMode) as string[];
+    return {
+      git: {
+        policies: si.gitPolicies.map(p => {
+          if (!Array.isArray(p?.repos) || p.repos.length === 0 || p.repos.some(r => typeof r !== 'string' || r === '')) {
+            fail(this, { rule: 'PROJ-207', problem: 'a source-integrity policy needs repository URL globs', value: p, fix: "set repos, e.g. ['https://github.com/my-org/*']" });
+          }
+          if (!modes.includes(p.mode)) {
+            fail(this, { rule: 'PROJ-208', problem: 'a source-integrity policy needs a GpgVerificationMode', value: p.mode, fix: 'use GpgVerificationMode.HEAD or STRICT' });
+          }
+          const keys = p.keys ?? [];
+          if (p.mode !== GpgVerificationMode.NONE && keys.length === 0) {
+            fail(this, { rule: 'PROJ-209', problem: `a ${p.mode} source-integrity policy with no keys accepts no commit`, value: p, fix: 'list the GnuPG key IDs to trust' });
+          }
+          for (const k of keys) {
+            if (typeof k !== 'string' || !GPG_KEY_ID.test(k)) fail(this, { rule: 'PROJ-210', problem: 'a GnuPG key ID is hexadecimal', value: k, fix: "use e.g. '4AEE18F83AFDEB23'" });
+          }
+          return {
+            repos: p.repos.map(url => ({ url })),
+            gpg: { mode: p.mode, keys: [...keys] },
+          };
+        }),
+      },
     };
   }
 

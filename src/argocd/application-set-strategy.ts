@@ -1,6 +1,7 @@
+import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /** Operators of a RollingSync step expression (Argo CD supports only these two). */
 export enum StepOperator {
@@ -86,8 +87,8 @@ export class MaxUpdate {
   /** @internal */
   public _toArgo(): argo.ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate {
     return this.percentValue !== undefined
-      ? argo.ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromString(`${this.percentValue}%`)
-      : argo.ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromNumber(this.countValue!);
+      ? argoBindings().ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromString(`${this.percentValue}%`)
+      : argoBindings().ApplicationSetSpecStrategyRollingSyncStepsMaxUpdate.fromNumber(this.countValue!);
   }
 }
 

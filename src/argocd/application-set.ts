@@ -5,16 +5,20 @@ import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rolli
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
+import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
+import { argoBindings } from '../app/lazy-modules';
 import { describeProblem, fail, failWith, collect } from '../checks/errors';
 import {
-  fastTemplateReferences, GoTemplateError, isTemplated, renderFastTemplate, renderGoTemplate, stripActions, templateReferences,
+  fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
+  stripActions, templateReferences,
 } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
-import { addSuppression } from '../rules/engine';
+import type * as argo from '../imports/argoproj.io';
+import { addSuppression, passCache } from '../rules/engine';
+import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
 /**
@@ -268,7 +272,6 @@ export interface RolloutStepPreview {
 }
 
 const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
-const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 const MISSING_KEY_ERROR = 'missingkey=error';
 
 /** Fields of the Application spec that are not strings: they cannot hold a parameter. */
@@ -343,15 +346,11 @@ export class ApplicationSet extends Construct {
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
   private readonly preservedFields?: PreservedFields;
-  /**
-   * Set by a pattern that reports Applications no step matches itself (with its own wording).
-   * @internal
-   */
-  public _stepCoverageCheckedElsewhere = false;
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
     if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
+    registerProjectUser(this, charts => applicationSetUsages(this, charts));
     Object.defineProperty(this, APPLICATION_SET, { value: true });
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
@@ -392,7 +391,7 @@ export class ApplicationSet extends Construct {
     for (const g of props.generators ?? []) this.addGenerator(g);
     for (const d of props.ignoreApplicationDifferences ?? []) this.addIgnoreApplicationDifference(d);
 
-    this.resource = new argo.ApplicationSet(this, 'Resource', {
+    this.resource = new (argoBindings().ApplicationSet)(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });
@@ -563,7 +562,7 @@ export class ApplicationSet extends Construct {
     return {
       goTemplate: this.goTemplate ? true : undefined,
       goTemplateOptions: this.goTemplateOptions.length ? this.goTemplateOptions : undefined,
-      generators: this.generators.map(g => g._toArgo()),
+      generators: this.generators.map(g => g._toArgo(this)),
       strategy: this.strategy._toArgo(),
       syncPolicy: {
         applicationsSync: this.applicationsSync as string as argo.ApplicationSetSpecSyncPolicyApplicationsSync,
@@ -737,7 +736,7 @@ export class ApplicationSet extends Construct {
 
   /** Every string of the rendered template, with its JSON path. */
   private templateStrings(): Array<{ path: string; value: string }> {
-    const json = argo.toJson_ApplicationSetSpecTemplate(this.renderTemplate().template);
+    const json = argoBindings().toJson_ApplicationSetSpecTemplate(this.renderTemplate().template);
     const out: Array<{ path: string; value: string }> = [];
     const walk = (v: unknown, p: string) => {
       if (typeof v === 'string') out.push({ path: p, value: v });
@@ -813,8 +812,30 @@ export class ApplicationSet extends Construct {
     for (const s of strings) {
       if (!s.value.includes('{{')) continue;
       if (!this.goTemplate) {
+        const go = goSyntaxAction(s.value);
+        if (go !== undefined) {
+          errors.push(describeProblem({
+            rule: 'APPSET-201',
+            problem: `template field ${s.path} uses Go template syntax (${go}), but goTemplate is off: Argo CD's fasttemplate `
+              + `only replaces {{param}}, so ${go} would stay in the generated Application as written`,
+            value: s.value,
+            fix: 'set goTemplate: true (and write every field in Go syntax), or write fasttemplate parameters such as {{number}}',
+          }));
+          continue;
+        }
         fastTemplateReferences(s.value).forEach(r => add(r, s.path));
         continue;
+      }
+      for (const ref of this.generators.flatMap(g => g._mapParameters())) {
+        const action = printsMapParameter(s.value, ref);
+        if (action === undefined) continue;
+        errors.push(describeProblem({
+          rule: 'APPSET-202',
+          problem: `template field ${s.path} prints {{.${ref}}}, which the git directories generator sets to a map in Go templates, `
+            + 'so it renders as map[basename:... path:...]',
+          value: s.value,
+          fix: `use {{.${ref}.path}} (the directory path) or {{.${ref}.basename}} (its last segment)`,
+        }));
       }
       try {
         templateReferences(s.value).forEach(r => add(r, s.path));
@@ -849,9 +870,8 @@ export class ApplicationSet extends Construct {
     const errors: string[] = [];
     const t = this.template;
     {
-      const settings = TreeIndex.of(this).all
-        .filter((c: IConstruct) => (c as any)[ARGOCD_SETTINGS] === true && (c as any).namespace === this.namespace);
-      if (!settings.some(s => (s as any).progressiveSyncsEnabled === true)) {
+      const settings = TreeIndex.of(this).select('instance-settings', isInstanceSettings).filter(s => s.namespace === this.namespace);
+      if (!settings.some(s => s.progressiveSyncsEnabled)) {
         collect(this, {
           rule: 'APPSET-037',
           problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
@@ -912,21 +932,29 @@ export class ApplicationSet extends Construct {
     }
     // the same name from another ApplicationSet or an Application in the same namespace: they would fight over it
     const appNamespace = this.template.namespace ?? this.namespace;
-    const taken = new Map<string, string>();
-    for (const c of this.node.root.node.findAll()) {
-      if (c === this) continue;
-      if (Application.isApplication(c) && c.namespace === appNamespace) {
-        taken.set(c.name, `Application ${c.node.path}`);
-      } else if (ApplicationSet.isApplicationSet(c) && (c.template.namespace ?? c.namespace) === appNamespace && c.previewable) {
-        try {
-          for (const a of c.preview()) if (!taken.has(a.name)) taken.set(a.name, `ApplicationSet ${c.node.path}`);
-        } catch {
-          // its own validation reports why it cannot be previewed
+    // every Application name of the namespace with its writers, computed once per synth pass for all ApplicationSets
+    const taken = passCache(this, `application-names/${appNamespace}`, () => {
+      const names = new Map<string, Array<{ readonly by: IConstruct; readonly what: string }>>();
+      const add = (name: string, by: IConstruct, what: string) => {
+        const list = names.get(name);
+        if (!list) names.set(name, [{ by, what }]);
+        else if (!list.some(x => x.by === by)) list.push({ by, what });
+      };
+      for (const c of TreeIndex.of(this).all) {
+        if (Application.isApplication(c) && c.namespace === appNamespace) {
+          add(c.name, c, `Application ${c.node.path}`);
+        } else if (ApplicationSet.isApplicationSet(c) && (c.template.namespace ?? c.namespace) === appNamespace && c.previewable) {
+          try {
+            for (const a of c.preview()) add(a.name, c, `ApplicationSet ${c.node.path}`);
+          } catch {
+            // its own validation reports why it cannot be previewed
+          }
         }
       }
-    }
+      return names;
+    });
     for (const a of apps) {
-      const other = taken.get(a.name);
+      const other = taken.get(a.name)?.find(x => x.by !== this)?.what;
       if (other) {
         errors.push(describeProblem({
           rule: 'APPSET-041',
@@ -945,7 +973,7 @@ export class ApplicationSet extends Construct {
     if (this.strategy.isRollingSync) {
       for (const a of apps) {
         const matching = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, a.labels));
-        if (matching.length === 0 && !this._stepCoverageCheckedElsewhere) {
+        if (matching.length === 0 && !isStepCoverageDelegated(this)) {
           errors.push(describeProblem({
             rule: 'APPSET-042',
             problem: `the generated Application "${a.name}" (labels ${JSON.stringify(a.labels)}) matches no RollingSync step, so the rollout never syncs it`,

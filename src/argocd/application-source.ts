@@ -1,9 +1,10 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
+import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /** A Helm `--set` parameter. */
 export interface HelmParameter {
@@ -163,15 +164,188 @@ export interface KustomizeOptions {
    */
   readonly replicas?: KustomizeReplica[];
   /**
-   * Kustomize patches (each `{ target?, patch?, path?, options? }`).
+   * Kustomize patches (strategic merge or JSON 6902), each inline (`patch`) or from a file (`path`).
    * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
    */
-  readonly patches?: any[];
+  readonly patches?: KustomizePatch[];
   /**
    * Kustomize version configured in Argo CD.
    * @default - Argo CD's default
    */
   readonly version?: string;
+  /**
+   * Apply `commonLabels` to resources only, not to selectors (`labelWithoutSelector`). Use it when the labels
+   * may change: selectors of Deployments and StatefulSets are immutable.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly labelWithoutSelector?: boolean;
+  /**
+   * With `labelWithoutSelector`, also apply `commonLabels` to resource templates (pod templates).
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly labelIncludeTemplates?: boolean;
+  /**
+   * Let `commonLabels` override labels the kustomization already sets (`forceCommonLabels`).
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly forceCommonLabels?: boolean;
+  /**
+   * Let `commonAnnotations` override annotations the kustomization already sets (`forceCommonAnnotations`).
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly forceCommonAnnotations?: boolean;
+  /**
+   * Substitute build environment variables (`${ARGOCD_APP_NAME}`...) in `commonAnnotations` values
+   * (`commonAnnotationsEnvsubst`).
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly commonAnnotationsEnvsubst?: boolean;
+  /**
+   * Do not fail when a listed component does not exist (`ignoreMissingComponents`).
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#components
+   */
+  readonly ignoreMissingComponents?: boolean;
+  /**
+   * Kubernetes version passed to Helm charts rendered by Kustomize (`kustomize.kubeVersion`).
+   * @default - the cluster's
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly kubeVersion?: string;
+  /**
+   * API versions passed to Helm charts rendered by Kustomize (`kustomize.apiVersions`, `[group/]version/kind`).
+   * @default - the cluster's
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/
+   */
+  readonly apiVersions?: string[];
+}
+
+/**
+ * The resources a Kustomize patch applies to.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+ */
+export interface KustomizePatchTarget {
+  /**
+   * API group.
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly group?: string;
+  /**
+   * API version.
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly version?: string;
+  /**
+   * Kind.
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly kind?: string;
+  /**
+   * Resource name (a regular expression).
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly name?: string;
+  /**
+   * Namespace (a regular expression).
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly namespace?: string;
+  /**
+   * Label selector, e.g. `app=web`.
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly labelSelector?: string;
+  /**
+   * Annotation selector.
+   * @default - any
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly annotationSelector?: string;
+}
+
+/**
+ * A Kustomize patch.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+ */
+export interface KustomizePatch {
+  /**
+   * The patch, inline (strategic merge YAML or a JSON 6902 operation list).
+   * @default - none (set `path`)
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly patch?: string;
+  /**
+   * A patch file, relative to the source path.
+   * @default - none (set `patch`)
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly path?: string;
+  /**
+   * The resources to patch.
+   * @default - the resource the strategic merge patch names
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly target?: KustomizePatchTarget;
+  /**
+   * Kustomize patch options, e.g. `{ allowNameChange: true, allowKindChange: false }`.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/kustomize/#patches
+   */
+  readonly options?: { [key: string]: boolean };
+}
+
+/**
+ * A Jsonnet external variable or top-level argument.
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+ */
+export interface JsonnetVariable {
+  /** The name. */
+  readonly name: string;
+  /** The value: a string, or Jsonnet code with `code: true`. */
+  readonly value: string;
+  /**
+   * The value is Jsonnet code (`--ext-code` / `--tla-code`) rather than a string.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+   */
+  readonly code?: boolean;
+}
+
+/**
+ * Jsonnet options of a directory source (`directory.jsonnet`).
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+ */
+export interface JsonnetOptions {
+  /**
+   * External variables (`std.extVar(name)`).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+   */
+  readonly extVars?: JsonnetVariable[];
+  /**
+   * Top-level arguments of the main function.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+   */
+  readonly tlas?: JsonnetVariable[];
+  /**
+   * Extra library search folders (`--jpath`), relative to the repository root.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+   */
+  readonly libs?: string[];
 }
 
 /**
@@ -194,20 +368,63 @@ export interface DirectoryOptions {
    * @default - none
    */
   readonly exclude?: string;
+  /**
+   * Jsonnet options (external variables, top-level arguments, library folders).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/jsonnet/
+   */
+  readonly jsonnet?: JsonnetOptions;
 }
 
-/** A config management plugin. */
+/**
+ * A config management plugin parameter: a string, an array or a map (set exactly one).
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/#using-a-config-management-plugin-with-an-application
+ */
+export interface PluginParameter {
+  /** Parameter name, as the plugin's `parameters` announce it. */
+  readonly name: string;
+  /**
+   * A string value.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly string?: string;
+  /**
+   * An array value.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly array?: string[];
+  /**
+   * A map value.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly map?: { [key: string]: string };
+}
+
+/**
+ * A config management plugin.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+ */
 export interface PluginOptions {
   /**
-   * Plugin name.
-   * @default - discovered by Argo CD
+   * Plugin name (`<metadata.name>-<spec.version>` of the plugin's ConfigManagementPlugin, or just the name when
+   * it has no version).
+   * @default - discovered by Argo CD (the plugin whose `discover` rule matches)
    */
   readonly name?: string;
   /**
-   * Environment variables passed to the plugin.
+   * Environment variables passed to the plugin (as `ARGOCD_ENV_<name>`).
    * @default - none
    */
   readonly env?: { [key: string]: string };
+  /**
+   * Parameters passed to the plugin (as `ARGOCD_APP_PARAMETERS` and `PARAM_<NAME>`).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly parameters?: PluginParameter[];
 }
 
 /** Everything a source can carry. Exactly one of helm/kustomize/directory/plugin at most. */
@@ -306,6 +523,31 @@ export interface KustomizeSourceOptions extends GitSourceOptions, KustomizeOptio
 /** A plain folder of manifests in git. */
 export interface DirectorySourceOptions extends GitSourceOptions, DirectoryOptions {}
 
+/**
+ * A git folder rendered by a config management plugin.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+ */
+export interface PluginSourceOptions extends GitSourceOptions {
+  /**
+   * Plugin name (`plugin.name`).
+   * @default - discovered by Argo CD (the plugin whose `discover` rule matches)
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly pluginName?: string;
+  /**
+   * Environment variables passed to the plugin (as `ARGOCD_ENV_<name>`).
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly env?: { [key: string]: string };
+  /**
+   * Parameters passed to the plugin.
+   * @default - none
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/config-management-plugins/
+   */
+  readonly parameters?: PluginParameter[];
+}
+
 /** A values-only source other sources refer to as `$<ref>/...`. */
 export interface RefSourceOptions {
   /** Git repository URL. */
@@ -332,7 +574,16 @@ const REF_NAME = /^[a-zA-Z0-9_-]+$/;
 
 /**
  * Where an Application's manifests come from. One source type each: Helm, Kustomize, directory or plugin.
+ *
+ * Source type: a factory writes its type block (`helm`, `kustomize`, `directory`, `plugin`) only when it carries
+ * options; with none, Argo CD detects the type from the folder (`Chart.yaml` → Helm, `kustomization.yaml` →
+ * Kustomize, otherwise a plain directory; a repository `chart` is always Helm). An empty block cannot pin the
+ * type: Argo CD's controller removes empty `helm: {}`, `kustomize: {}` and `directory: {}` blocks from every
+ * Application (and writes that back), so emitting one would only leave the parent app of an app-of-apps
+ * permanently out of sync. `ApplicationSource.plugin()` always writes `plugin` (an empty `plugin: {}` is kept by
+ * Argo CD and selects plugin discovery). `of()` follows the same rule for the blocks it is given.
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/application_sources/
+ * @see https://argo-cd.readthedocs.io/en/stable/user-guide/tool_detection/
  */
 export class ApplicationSource {
   /** A chart from a Helm repository (or OCI registry). */
@@ -346,25 +597,31 @@ export class ApplicationSource {
         fix: "pin the chart version, e.g. version: '1.2.3'",
       });
     }
-    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) ?? {} });
+    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) });
   }
 
-  /** A Helm chart kept in a git repository folder. */
+  /** A Helm chart kept in a git repository folder (Argo CD detects it by its `Chart.yaml`). */
   public static helmChart(options: HelmGitSourceOptions): ApplicationSource {
     const { repoUrl, path, targetRevision, name, ...helm } = options;
-    return new ApplicationSource({ repoUrl, path, targetRevision, name, helm: emptyToUndefined(helm) ?? {} });
+    return new ApplicationSource({ repoUrl, path, targetRevision, name, helm: emptyToUndefined(helm) });
   }
 
-  /** A Kustomize folder in a git repository. */
+  /** A Kustomize folder in a git repository (Argo CD detects it by its `kustomization.yaml`). */
   public static kustomize(options: KustomizeSourceOptions): ApplicationSource {
     const { repoUrl, path, targetRevision, name, ...kustomize } = options;
-    return new ApplicationSource({ repoUrl, path, targetRevision, name, kustomize: emptyToUndefined(kustomize) ?? {} });
+    return new ApplicationSource({ repoUrl, path, targetRevision, name, kustomize: emptyToUndefined(kustomize) });
   }
 
-  /** A plain folder of manifests in a git repository. */
+  /** A plain folder of manifests (YAML, JSON, Jsonnet) in a git repository. */
   public static directory(options: DirectorySourceOptions): ApplicationSource {
     const { repoUrl, path, targetRevision, name, ...directory } = options;
     return new ApplicationSource({ repoUrl, path, targetRevision, name, directory: emptyToUndefined(directory) });
+  }
+
+  /** A git folder rendered by a config management plugin (always writes `plugin`, which selects a plugin). */
+  public static plugin(options: PluginSourceOptions): ApplicationSource {
+    const { repoUrl, path, targetRevision, name, pluginName, env, parameters } = options;
+    return new ApplicationSource({ repoUrl, path, targetRevision, name, plugin: { name: pluginName, env, parameters } });
   }
 
   /** A values-only source other sources read as `$<ref>/...` (multi-source Applications). */
@@ -454,6 +711,28 @@ export class ApplicationSource {
         });
       }
     }
+    for (const p of options.plugin?.parameters ?? []) {
+      const kinds = (['string', 'array', 'map'] as const).filter(k => p?.[k] !== undefined);
+      if (typeof p?.name !== 'string' || p.name === '' || kinds.length !== 1) {
+        fail(undefined, {
+          rule: 'SRC-201',
+          problem: 'a plugin parameter needs a name and exactly one of string, array or map',
+          value: p,
+          fix: "write e.g. { name: 'values-files', array: ['values.yaml'] } or { name: 'env', string: 'prod' }",
+        });
+      }
+    }
+    const jsonnet = options.directory?.jsonnet;
+    for (const [what, vars] of [['extVars', jsonnet?.extVars], ['tlas', jsonnet?.tlas]] as const) {
+      const seen = new Set<string>();
+      for (const v of vars ?? []) {
+        if (typeof v?.name !== 'string' || v.name === '' || typeof v.value !== 'string') {
+          fail(undefined, { rule: 'SRC-202', problem: `a Jsonnet ${what} entry needs a name and a string value`, value: v, fix: "write e.g. { name: 'env', value: 'prod' } or { name: 'replicas', value: '3', code: true }" });
+        }
+        if (seen.has(v.name)) fail(undefined, { rule: 'SRC-203', problem: `two Jsonnet ${what} entries are named ${v.name}`, value: vars, fix: 'give each its own name' });
+        seen.add(v.name);
+      }
+    }
     for (const vf of options.helm?.valueFiles ?? []) {
       if (typeof vf !== 'string') {
         fail(undefined, { rule: 'SRC-010', problem: 'a Helm value file must be a path string', value: vf, fix: "write e.g. 'values/prod.yaml' or '$values/prod.yaml'" });
@@ -514,8 +793,10 @@ export class ApplicationSource {
     } else if (targetRevision === undefined && o.chart === undefined) {
       targetRevision = 'HEAD';
     }
-    const h = o.helm;
-    const k = o.kustomize;
+    // empty type blocks are dropped (see the class doc: Argo CD strips them, so they cannot pin the type)
+    const h = emptyToUndefined(o.helm);
+    const k = emptyToUndefined(o.kustomize);
+    const d = emptyToUndefined(o.directory);
     return {
       repoUrl,
       targetRevision,
@@ -549,14 +830,37 @@ export class ApplicationSource {
         commonLabels: k.commonLabels,
         commonAnnotations: k.commonAnnotations,
         components: k.components,
-        replicas: k.replicas?.map(r => ({ name: r.name, count: argo.ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
+        replicas: k.replicas?.map(r => ({ name: r.name, count: argoBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
         patches: k.patches,
         version: k.version,
+        labelWithoutSelector: k.labelWithoutSelector,
+        labelIncludeTemplates: k.labelIncludeTemplates,
+        forceCommonLabels: k.forceCommonLabels,
+        forceCommonAnnotations: k.forceCommonAnnotations,
+        commonAnnotationsEnvsubst: k.commonAnnotationsEnvsubst,
+        ignoreMissingComponents: k.ignoreMissingComponents,
+        kubeVersion: k.kubeVersion,
+        apiVersions: k.apiVersions,
       },
-      directory: o.directory && { recurse: o.directory.recurse, include: o.directory.include, exclude: o.directory.exclude },
+      directory: d && {
+        recurse: d.recurse,
+        include: d.include,
+        exclude: d.exclude,
+        jsonnet: d.jsonnet && {
+          extVars: d.jsonnet.extVars?.map(jsonnetVar),
+          tlas: d.jsonnet.tlas?.map(jsonnetVar),
+          libs: d.jsonnet.libs,
+        },
+      },
       plugin: o.plugin && {
         name: o.plugin.name,
         env: o.plugin.env && Object.keys(o.plugin.env).sort().map(n => ({ name: n, value: o.plugin!.env![n] })),
+        parameters: o.plugin.parameters?.map(p => ({
+          name: p.name,
+          string: p.string,
+          array: p.array,
+          map: p.map && Object.fromEntries(Object.keys(p.map).sort().map(key => [key, p.map![key]])),
+        })),
       },
     };
   }
@@ -615,6 +919,10 @@ function plainData<T>(v: T, what: string, ancestors: Set<unknown> = new Set()): 
   return out;
 }
 
-function emptyToUndefined<T extends object>(o: T): T | undefined {
-  return Object.values(o).some(v => v !== undefined) ? o : undefined;
+function emptyToUndefined<T extends object>(o: T | undefined): T | undefined {
+  return o !== undefined && Object.values(o).some(v => v !== undefined) ? o : undefined;
+}
+
+function jsonnetVar(v: JsonnetVariable): argo.ApplicationSpecSourceDirectoryJsonnetExtVars {
+  return { name: v.name, value: v.value, code: v.code };
 }

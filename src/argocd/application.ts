@@ -4,10 +4,11 @@ import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
+import { argoBindings } from '../app/lazy-modules';
 import { check, fail, failWith } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 import { markTree } from '../yaml/emitter';
 
 /** Annotation keys Argo CD reads. */
@@ -291,7 +292,7 @@ export class Application extends Construct {
     if (props.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
       fail(this, { rule: 'APP-007', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
     }
-    this.resource = new ApplicationResource(this, 'Resource', {
+    this.resource = newApplicationResource(this, 'Resource', {
       metadata: {
         name: this.name,
         namespace: this.namespace,
@@ -539,32 +540,42 @@ function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: stri
  * each process is also rendered the generic way and compared; a difference turns the direct path off for good.
  * test/bench-equivalence.test.ts checks both paths give the same bytes for varied Applications.
  */
-class ApplicationResource extends argo.Application {
-  private patched = false;
+function newApplicationResource(owner: Application, id: string, props: argo.ApplicationProps): argo.Application {
+  applicationResource ??= defineApplicationResource(argoBindings().Application);
+  return new applicationResource(owner, id, props);
+}
 
-  public constructor(private readonly owner: Application, id: string, props: argo.ApplicationProps) {
-    super(owner, id, props);
-  }
+/** `ApplicationResource`, defined at the first Application (the generated binding it extends is loaded then). */
+let applicationResource: ReturnType<typeof defineApplicationResource> | undefined;
 
-  public addJsonPatch(...ops: JsonPatch[]): void {
-    this.patched = true;
-    super.addJsonPatch(...ops);
-  }
+function defineApplicationResource(base: typeof argo.Application) {
+  return class ApplicationResource extends base {
+    private patched = false;
 
-  public toJson(): any {
-    if (!this.patched && directJson.enabled) {
-      const direct = directApplicationJson(this, this.owner);
-      if (direct !== undefined) {
-        if (directJson.verified) return direct;
-        const generic = super.toJson();
-        directJson.verified = true;
-        if (JSON.stringify(generic) === JSON.stringify(direct)) return direct;
-        directJson.enabled = false;
-        return generic;
-      }
+    public constructor(private readonly owner: Application, id: string, props: argo.ApplicationProps) {
+      super(owner, id, props);
     }
-    return super.toJson();
-  }
+
+    public addJsonPatch(...ops: JsonPatch[]): void {
+      this.patched = true;
+      super.addJsonPatch(...ops);
+    }
+
+    public toJson(): any {
+      if (!this.patched && directJson.enabled) {
+        const direct = directApplicationJson(this, this.owner);
+        if (direct !== undefined) {
+          if (directJson.verified) return direct;
+          const generic = super.toJson();
+          directJson.verified = true;
+          if (JSON.stringify(generic) === JSON.stringify(direct)) return direct;
+          directJson.enabled = false;
+          return generic;
+        }
+      }
+      return super.toJson();
+    }
+  };
 }
 
 /** Process-wide switch of the direct path (see `ApplicationResource`). */
@@ -577,7 +588,7 @@ const NOT_PLAIN = new Error('not plain JSON data');
  * The Application document exactly as `argo.Application.toJson()` renders it, or undefined when the direct path
  * does not apply.
  */
-function directApplicationJson(res: ApplicationResource, app: Application): any {
+function directApplicationJson(res: ApiObject, app: Application): any {
   if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(App.of(res))) return undefined;
   const scratch = top; // where plainJson's scratch stack starts (a getter in the data could re-enter here)
   try {
@@ -585,7 +596,8 @@ function directApplicationJson(res: ApplicationResource, app: Application): any 
     const spec = plainJson(app._toArgoSpec(), false) as any;
     const sources = spec.sources as any[] | undefined;
     if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
-    const doc: any = { apiVersion: argo.Application.GVK.apiVersion, kind: argo.Application.GVK.kind };
+    const gvk = argoBindings().Application.GVK;
+    const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind };
     if (metadata !== undefined) doc.metadata = metadata;
     doc.spec = withRepoURL(spec, 'source', s => renameRepoUrl(s));
     if (sources !== undefined) doc.spec = withRepoURL(doc.spec, 'sources', l => l.map(renameRepoUrl));

@@ -1,7 +1,13 @@
 import { Duration } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import type { IgnoreDifference, InfoItem } from './application';
+import type { ApplicationSource } from './application-source';
+import type { Destination } from './destination';
+import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /** Operators of a generator post-selector or cluster selector expression. */
 export enum SelectorOperator {
@@ -46,6 +52,87 @@ export interface GeneratorSelector {
   readonly matchExpressions?: SelectorRequirement[];
 }
 
+/**
+ * A generator's template override: the fields set here replace the ApplicationSet template's for the
+ * Applications this generator produces (Argo CD merges it over `spec.template`; unset fields keep the
+ * ApplicationSet's). The ApplicationSet's parameter checks and preview read the ApplicationSet template only.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+ */
+export interface GeneratorTemplate {
+  /**
+   * Application name.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly name?: string;
+  /**
+   * Application namespace.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly namespace?: string;
+  /**
+   * Labels (merged over the ApplicationSet template's).
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly labels?: { [key: string]: string };
+  /**
+   * Annotations (merged over the ApplicationSet template's).
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly annotations?: { [key: string]: string };
+  /**
+   * AppProject.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly project?: string;
+  /**
+   * Source.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly source?: ApplicationSource;
+  /**
+   * Sources (multi-source Applications).
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly sources?: ApplicationSource[];
+  /**
+   * Destination.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly destination?: Destination;
+  /**
+   * Sync policy.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly syncPolicy?: SyncPolicy;
+  /**
+   * Fields to ignore when diffing.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly ignoreDifferences?: IgnoreDifference[];
+  /**
+   * Extra information shown in the UI.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly info?: InfoItem[];
+  /**
+   * How many past syncs to keep.
+   * @default - the ApplicationSet template's
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly revisionHistoryLimit?: number;
+}
+
 /** Options every generator accepts. */
 export interface GeneratorOptions {
   /**
@@ -53,6 +140,12 @@ export interface GeneratorOptions {
    * @default - keep all
    */
   readonly selector?: GeneratorSelector;
+  /**
+   * Template override for the Applications of this generator (`<generator>.template`).
+   * @default - the ApplicationSet template as it is
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/#generator-templates
+   */
+  readonly template?: GeneratorTemplate;
 }
 
 /** Options shared by generators that poll a remote system. */
@@ -74,8 +167,18 @@ export interface PollingGeneratorOptions extends GeneratorOptions {
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-List/
  */
 export interface ListGeneratorOptions extends GeneratorOptions {
-  /** The elements (objects; nested objects are read as `{{.a.b}}`). */
-  readonly elements: Array<{ [key: string]: any }>;
+  /**
+   * The elements (objects; nested objects are read as `{{.a.b}}`).
+   * @default - none: set `elementsYaml`
+   */
+  readonly elements?: Array<{ [key: string]: any }>;
+  /**
+   * The elements as a YAML list, usually templated from a parameter of the other generator of a matrix
+   * (`{{ .components | toJson }}`); its parameter sets are only known at run time.
+   * @default - none: set `elements`
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-List/#dynamically-generated-elements
+   */
+  readonly elementsYaml?: string;
 }
 
 /**
@@ -281,10 +384,62 @@ export interface BitbucketServerPullRequestOptions {
    */
   readonly bearerTokenRef?: SecretKeyRef;
   /**
+   * Basic authentication (instead of a bearer token).
+   * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+   */
+  readonly basicAuth?: BasicAuth;
+  /**
    * CA certificate.
    * @default - system CAs
    */
   readonly caRef?: ConfigMapKeyRef;
+  /**
+   * Skip TLS verification.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+   */
+  readonly insecure?: boolean;
+}
+
+/**
+ * A user name and a password kept in a Secret.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+ */
+export interface BasicAuth {
+  /** User name. */
+  readonly username: string;
+  /** Where the password (or app password) is. */
+  readonly passwordRef: SecretKeyRef;
+}
+
+/**
+ * Bitbucket Cloud pull requests.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+ */
+export interface BitbucketPullRequestOptions {
+  /** Workspace (owner). */
+  readonly owner: string;
+  /** Repository slug. */
+  readonly repo: string;
+  /**
+   * API URL.
+   * @default 'https://api.bitbucket.org/2.0'
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+   */
+  readonly api?: string;
+  /**
+   * Basic authentication (user and app password).
+   * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+   */
+  readonly basicAuth?: BasicAuth;
+  /**
+   * Bearer token (instead of basic authentication).
+   * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Pull-Request/
+   */
+  readonly bearerTokenRef?: SecretKeyRef;
 }
 
 /** Azure DevOps pull requests. */
@@ -361,7 +516,20 @@ export class PullRequestProvider {
       repo: options.repo,
       api: options.api,
       bearerToken: options.bearerTokenRef && { tokenRef: secretRef(options.bearerTokenRef) },
+      basicAuth: basicAuth(options.basicAuth),
       caRef: options.caRef && { ...options.caRef },
+      insecure: options.insecure,
+    });
+  }
+
+  /** Bitbucket Cloud. */
+  public static bitbucket(options: BitbucketPullRequestOptions): PullRequestProvider {
+    return new PullRequestProvider('bitbucket', {
+      owner: options.owner,
+      repo: options.repo,
+      api: options.api,
+      basicAuth: basicAuth(options.basicAuth),
+      bearerToken: options.bearerTokenRef && { tokenRef: secretRef(options.bearerTokenRef) },
     });
   }
 
@@ -460,6 +628,12 @@ export interface GitHubScmOptions {
    * @default false
    */
   readonly allBranches?: boolean;
+  /**
+   * Skip archived repositories.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly excludeArchivedRepos?: boolean;
 }
 
 /** GitLab group scanning. */
@@ -482,6 +656,18 @@ export interface GitLabScmOptions {
    */
   readonly includeSubgroups?: boolean;
   /**
+   * Include projects shared with the group.
+   * @default true
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly includeSharedProjects?: boolean;
+  /**
+   * Include archived projects.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly includeArchivedRepos?: boolean;
+  /**
    * Every branch, not only the default one.
    * @default false
    */
@@ -491,6 +677,18 @@ export interface GitLabScmOptions {
    * @default - any
    */
   readonly topic?: string;
+  /**
+   * CA certificate.
+   * @default - system CAs
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly caRef?: ConfigMapKeyRef;
+  /**
+   * Skip TLS verification.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly insecure?: boolean;
 }
 
 /** Gitea organization scanning. */
@@ -509,6 +707,149 @@ export interface GiteaScmOptions {
    * @default false
    */
   readonly allBranches?: boolean;
+  /**
+   * Skip archived repositories.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly excludeArchivedRepos?: boolean;
+  /**
+   * Skip TLS verification.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly insecure?: boolean;
+}
+
+/**
+ * Bitbucket Cloud workspace scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
+export interface BitbucketScmOptions {
+  /** Workspace (owner). */
+  readonly owner: string;
+  /** Bitbucket user. */
+  readonly user: string;
+  /** Where the user's app password is. */
+  readonly appPasswordRef: SecretKeyRef;
+  /**
+   * Every branch, not only the main one.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly allBranches?: boolean;
+}
+
+/**
+ * Bitbucket Server / Data Center project scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
+export interface BitbucketServerScmOptions {
+  /** Project key. */
+  readonly project: string;
+  /** Server URL. */
+  readonly api: string;
+  /**
+   * Basic authentication.
+   * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly basicAuth?: BasicAuth;
+  /**
+   * Bearer token (instead of basic authentication).
+   * @default - anonymous
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly bearerTokenRef?: SecretKeyRef;
+  /**
+   * CA certificate.
+   * @default - system CAs
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly caRef?: ConfigMapKeyRef;
+  /**
+   * Skip TLS verification.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly insecure?: boolean;
+  /**
+   * Every branch, not only the default one.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly allBranches?: boolean;
+}
+
+/**
+ * Azure DevOps team project scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
+export interface AzureDevOpsScmOptions {
+  /** Organization. */
+  readonly organization: string;
+  /** Team project. */
+  readonly teamProject: string;
+  /** Where the personal access token is. */
+  readonly accessTokenRef: SecretKeyRef;
+  /**
+   * API URL.
+   * @default https://dev.azure.com
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly api?: string;
+  /**
+   * Every branch, not only the default one.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly allBranches?: boolean;
+}
+
+/**
+ * An AWS tag filter of the CodeCommit SCM provider.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
+export interface AwsTagFilter {
+  /** Tag key. */
+  readonly key: string;
+  /**
+   * Tag value.
+   * @default - any value
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly value?: string;
+}
+
+/**
+ * AWS CodeCommit repository scanning.
+ * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+ */
+export interface AwsCodeCommitScmOptions {
+  /**
+   * AWS region.
+   * @default - the controller's region
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly region?: string;
+  /**
+   * IAM role to assume (cross-account discovery).
+   * @default - the controller's identity
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly role?: string;
+  /**
+   * Only repositories with these tags.
+   * @default - all repositories
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly tagFilters?: AwsTagFilter[];
+  /**
+   * Every branch, not only the default one.
+   * @default false
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-SCM-Provider/
+   */
+  readonly allBranches?: boolean;
 }
 
 /**
@@ -523,6 +864,7 @@ export class ScmProvider {
       api: options.api,
       appSecretName: options.appSecretName,
       allBranches: options.allBranches,
+      excludeArchivedRepos: options.excludeArchivedRepos,
       tokenRef: secretRef(options.tokenRef),
     });
   }
@@ -533,20 +875,73 @@ export class ScmProvider {
       group: options.group,
       api: options.api,
       includeSubgroups: options.includeSubgroups,
+      includeSharedProjects: options.includeSharedProjects,
+      includeArchivedRepos: options.includeArchivedRepos,
       allBranches: options.allBranches,
       topic: options.topic,
       tokenRef: secretRef(options.tokenRef),
+      caRef: options.caRef && { ...options.caRef },
+      insecure: options.insecure,
     });
   }
 
   /** Gitea owner. */
   public static gitea(options: GiteaScmOptions): ScmProvider {
     return new ScmProvider('gitea', {
-      owner: options.owner, api: options.api, allBranches: options.allBranches, tokenRef: secretRef(options.tokenRef),
+      owner: options.owner,
+      api: options.api,
+      allBranches: options.allBranches,
+      excludeArchivedRepos: options.excludeArchivedRepos,
+      insecure: options.insecure,
+      tokenRef: secretRef(options.tokenRef),
     });
   }
 
-  /** The provider key (`github`, `gitlab`, `gitea`). */
+  /** Bitbucket Cloud workspace. */
+  public static bitbucket(options: BitbucketScmOptions): ScmProvider {
+    return new ScmProvider('bitbucket', {
+      owner: options.owner,
+      user: options.user,
+      appPasswordRef: secretRef(options.appPasswordRef),
+      allBranches: options.allBranches,
+    });
+  }
+
+  /** Bitbucket Server / Data Center project. */
+  public static bitbucketServer(options: BitbucketServerScmOptions): ScmProvider {
+    return new ScmProvider('bitbucketServer', {
+      project: options.project,
+      api: options.api,
+      basicAuth: basicAuth(options.basicAuth),
+      bearerToken: options.bearerTokenRef && { tokenRef: secretRef(options.bearerTokenRef) },
+      caRef: options.caRef && { ...options.caRef },
+      insecure: options.insecure,
+      allBranches: options.allBranches,
+    });
+  }
+
+  /** Azure DevOps team project. */
+  public static azureDevOps(options: AzureDevOpsScmOptions): ScmProvider {
+    return new ScmProvider('azureDevOps', {
+      organization: options.organization,
+      teamProject: options.teamProject,
+      accessTokenRef: secretRef(options.accessTokenRef),
+      api: options.api,
+      allBranches: options.allBranches,
+    });
+  }
+
+  /** AWS CodeCommit. */
+  public static awsCodeCommit(options: AwsCodeCommitScmOptions = {}): ScmProvider {
+    return new ScmProvider('awsCodeCommit', {
+      region: options.region,
+      role: options.role,
+      tagFilters: options.tagFilters?.map(t => ({ key: t.key, value: t.value })),
+      allBranches: options.allBranches,
+    });
+  }
+
+  /** The provider key (`github`, `gitlab`, `gitea`, `bitbucket`, `bitbucketServer`, `azureDevOps`, `awsCodeCommit`). */
   public readonly provider: string;
   private readonly config: any;
 
@@ -704,6 +1099,22 @@ const PARAM_PATH = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
 export class Generator {
   /** The list generator: one parameter set per element. */
   public static list(options: ListGeneratorOptions): Generator {
+    if (options.elementsYaml !== undefined) {
+      if (typeof options.elementsYaml !== 'string' || options.elementsYaml.trim() === '' || options.elements?.length) {
+        fail(undefined, {
+          rule: 'GEN-201',
+          problem: 'a list generator takes either elements or a non-empty elementsYaml',
+          value: { elements: options.elements?.length ?? 0, elementsYaml: options.elementsYaml },
+          fix: "pass elements: [{ env: 'dev' }], or elementsYaml: '{{ .components | toJson }}' alone",
+        });
+      }
+      const yamlText = options.elementsYaml;
+      return new Generator(GeneratorKind.LIST, options, () => ({ list: { elementsYaml: yamlText } }), () => ({
+        knowable: false,
+        unknownBecause: 'the list generator reads elementsYaml, rendered at run time',
+        sets: [openSet('list generator (elementsYaml)')],
+      }));
+    }
     const elements = options.elements ?? [];
     if (!Array.isArray(elements) || elements.length === 0) {
       fail(undefined, {
@@ -747,7 +1158,7 @@ export class Generator {
   /** The git directory generator. */
   public static gitDirectories(options: GitDirectoriesGeneratorOptions): Generator {
     checkGit(options, options.directories, 'directories');
-    return new Generator(GeneratorKind.GIT_DIRECTORIES, options, () => ({
+    return Generator.withMapParameters(withPrefix(options.pathParamPrefix, ['path']), new Generator(GeneratorKind.GIT_DIRECTORIES, options, () => ({
       git: {
         repoUrl: options.repoUrl,
         revision: options.revision ?? 'HEAD',
@@ -764,7 +1175,7 @@ export class Generator {
       unknownBecause: 'the git directory generator reads the repository at run time',
       sets: [shapeSet('git directory generator', withPrefix(options.pathParamPrefix,
         ['path', 'path.path', 'path.basename', 'path.basenameNormalized', 'path.segments']).concat(valuePaths(options.values)), [])],
-    }));
+    })));
   }
 
   /** The git file generator. */
@@ -788,9 +1199,10 @@ export class Generator {
       });
     }
     for (const g of [first, second]) checkNesting(g, 'matrix');
-    return new Generator(GeneratorKind.MATRIX, options, () => ({
-      matrix: { generators: [first._toNested(), second._toNested()] },
-    }), () => combineMatrix(first._params(), second._params()));
+    const mapParams = [...first.mapParams, ...second.mapParams];
+    return Generator.withMapParameters(mapParams, new Generator(GeneratorKind.MATRIX, options, (scope?: IConstruct) => ({
+      matrix: { generators: [first._toNested(scope), second._toNested(scope)] },
+    }), () => combineMatrix(first._params(), second._params())));
   }
 
   /** The merge generator. */
@@ -809,9 +1221,9 @@ export class Generator {
     for (const g of options.generators) checkNesting(g, 'merge');
     const gens = [...options.generators];
     const keys = [...options.mergeKeys];
-    return new Generator(GeneratorKind.MERGE, options, () => ({
-      merge: { mergeKeys: keys, generators: gens.map(g => g._toNested()) },
-    }), () => combineMerge(keys, gens.map(g => g._params())));
+    return Generator.withMapParameters(gens.flatMap(g => g.mapParams), new Generator(GeneratorKind.MERGE, options, (scope?: IConstruct) => ({
+      merge: { mergeKeys: keys, generators: gens.map(g => g._toNested(scope)) },
+    }), () => combineMerge(keys, gens.map(g => g._params()))));
   }
 
   /** The pull-request generator. */
@@ -898,6 +1310,11 @@ export class Generator {
     return Generator.gitFilesWith(options, files);
   }
 
+  private static withMapParameters(params: string[], g: Generator): Generator {
+    g.mapParams = [...new Set(params)].sort();
+    return g;
+  }
+
   private static gitFilesWith(options: GitFilesGeneratorOptions,
     files: (() => Array<{ origin: string; params: { [key: string]: any } }>) | undefined): Generator {
     return new Generator(GeneratorKind.GIT_FILES, options, () => ({
@@ -924,12 +1341,17 @@ export class Generator {
   /** The kind of generator. */
   public readonly kind: GeneratorKind;
   private readonly selector?: GeneratorSelector;
-  private readonly body: () => argo.ApplicationSetSpecGenerators;
+  private readonly template?: GeneratorTemplate;
+  private mapParams: string[] = [];
+  private readonly body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators;
   private readonly params: () => _ParamSpace;
 
-  private constructor(kind: GeneratorKind, options: GeneratorOptions, body: () => argo.ApplicationSetSpecGenerators, params: () => _ParamSpace) {
+  private constructor(kind: GeneratorKind, options: GeneratorOptions, body: (scope?: IConstruct) => argo.ApplicationSetSpecGenerators,
+    params: () => _ParamSpace) {
     this.kind = kind;
     this.selector = options.selector;
+    this.template = options.template;
+    if (options.template) checkTemplateOverride(options.template);
     if (options.selector) checkSelector(options.selector, 'post-selector', false);
     seconds((options as PollingGeneratorOptions).requeueAfter); // fail now, not at synth
     sorted((options as PollingGeneratorOptions).values);
@@ -947,8 +1369,13 @@ export class Generator {
    * The generator as it appears in `spec.generators`.
    * @internal
    */
-  public _toArgo(): argo.ApplicationSetSpecGenerators {
-    return { ...this.body(), selector: renderSelector(this.selector) };
+  public _toArgo(scope?: IConstruct): argo.ApplicationSetSpecGenerators {
+    const body: any = this.body(scope);
+    if (this.template) {
+      const key = Object.keys(body)[0];
+      body[key] = { ...body[key], template: renderTemplateOverride(this.template, scope) };
+    }
+    return { ...body, selector: renderSelector(this.selector) };
   }
 
   /**
@@ -956,15 +1383,24 @@ export class Generator {
    * rendered to their JSON form (CRD keys such as `repoURL`) here.
    * @internal
    */
-  public _toNested(): argo.ApplicationSetSpecGeneratorsMatrixGenerators {
-    const g = this._toArgo();
+  public _toNested(scope?: IConstruct): argo.ApplicationSetSpecGeneratorsMatrixGenerators {
+    const g = this._toArgo(scope);
     if (g.matrix) {
-      return { matrix: argo.toJson_ApplicationSetSpecGeneratorsMatrix(g.matrix), selector: g.selector as any };
+      return { matrix: argoBindings().toJson_ApplicationSetSpecGeneratorsMatrix(g.matrix), selector: g.selector as any };
     }
     if (g.merge) {
-      return { merge: argo.toJson_ApplicationSetSpecGeneratorsMerge(g.merge), selector: g.selector as any };
+      return { merge: argoBindings().toJson_ApplicationSetSpecGeneratorsMerge(g.merge), selector: g.selector as any };
     }
     return g as argo.ApplicationSetSpecGeneratorsMatrixGenerators;
+  }
+
+  /**
+   * Parameters that are maps in Go templates (the git directory generator's `path`), which a template must not
+   * print as a string.
+   * @internal
+   */
+  public _mapParameters(): string[] {
+    return [...this.mapParams];
   }
 
   /**
@@ -982,6 +1418,64 @@ export class Generator {
 
 function secretRef(ref?: SecretKeyRef): { secretName: string; key: string } | undefined {
   return ref && { secretName: ref.secretName, key: ref.key };
+}
+
+function basicAuth(auth?: BasicAuth): { username: string; passwordRef: { secretName: string; key: string } } | undefined {
+  return auth && { username: auth.username, passwordRef: secretRef(auth.passwordRef)! };
+}
+
+function checkTemplateOverride(t: GeneratorTemplate): void {
+  if (t === null || typeof t !== 'object') {
+    fail(undefined, { rule: 'GEN-202', problem: 'a generator template override must be an object', value: t, fix: "write e.g. template: { source: ApplicationSource.directory({ repoUrl, path: '{{.path.path}}-override' }) }" });
+  }
+  if (t.source && t.sources) {
+    fail(undefined, { rule: 'GEN-203', problem: 'a generator template override has either source or sources', value: { source: 1, sources: t.sources.length }, fix: 'put every source in sources' });
+  }
+  if (t.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
+    fail(undefined, { rule: 'GEN-204', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
+  }
+  for (const [k, v] of Object.entries(t.labels ?? {})) {
+    const problem = validateLabelKey(k) ?? (v.includes('{{') ? undefined : validateLabelValue(v));
+    if (problem) failWith(undefined, `generator template label ${k}: ${problem}`);
+  }
+}
+
+/**
+ * A generator's `template`: the CRD requires `metadata`, `spec`, `spec.project` and `spec.destination`; empty
+ * values (`{}`, `''`) are what Argo CD's merge leaves to the ApplicationSet template.
+ */
+function renderTemplateOverride(t: GeneratorTemplate, scope: IConstruct | undefined): argo.ApplicationSetSpecGeneratorsListTemplate {
+  // without a scope (checkNesting's structural look at a nested generator) fromChart sources are left out: only an
+  // ApplicationSet renders them, and it passes itself as the scope
+  const sources = (t.sources ?? (t.source ? [t.source] : []))
+    .filter(src => scope !== undefined || src.chart === undefined)
+    .map(src => src._toArgo(scope as IConstruct));
+  const path = scope?.node.path ?? 'generator template';
+  return {
+    metadata: {
+      name: t.name,
+      namespace: t.namespace,
+      labels: sorted(t.labels),
+      annotations: sorted(t.annotations),
+    },
+    spec: {
+      project: t.project ?? '',
+      destination: t.destination?._toArgo() ?? {},
+      ...(t.sources ? { sources } : sources.length ? { source: sources[0] } : {}),
+      syncPolicy: renderSyncPolicy(t.syncPolicy, path),
+      ignoreDifferences: t.ignoreDifferences?.length ? t.ignoreDifferences.map(d => ({
+        group: d.group,
+        kind: d.kind,
+        name: d.name,
+        namespace: d.namespace,
+        jsonPointers: d.jsonPointers,
+        jqPathExpressions: d.jqPathExpressions,
+        managedFieldsManagers: d.managedFieldsManagers,
+      })) : undefined,
+      info: t.info?.length ? t.info.map(i => ({ name: i.name, value: i.value })) : undefined,
+      revisionHistoryLimit: t.revisionHistoryLimit,
+    },
+  };
 }
 
 function seconds(d?: Duration): number | undefined {

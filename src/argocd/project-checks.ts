@@ -28,15 +28,28 @@ const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
 const IN_CLUSTER_NAME = 'in-cluster';
 
 const REGISTRY = Symbol.for('cdk8s-gitops.ProjectRegistry');
-/** The marker `ApplicationSet.isApplicationSet` checks (duck-typed here: no import of the AppSet module). */
-const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
+/** What a construct that produces Applications tells the project checks, given the app's charts by repo path. */
+export type ProjectUsageProvider = (charts: () => Map<string, Chart>) => readonly ProjectUsage[];
+
+const PROJECT_USERS = new WeakMap<IConstruct, ProjectUsageProvider>();
 
 /**
- * Constructs that generate Applications from a template (an ApplicationSet) take part in the checks by
- * exposing a function under this global symbol that returns their `ProjectUsage`s (one per template; a
- * `templatePatch` or generator that changes the project, repo or destination should yield one per variant).
+ * Constructs that generate Applications from a template (an ApplicationSet) take part in the checks by registering
+ * a provider of their `ProjectUsage`s (one per template; a `templatePatch` or generator that changes the project,
+ * repo or destination should yield one per variant).
  */
-export const PROJECT_USAGES = Symbol.for('cdk8s-gitops.ProjectUsages');
+export function registerProjectUser(c: IConstruct, provider: ProjectUsageProvider): void {
+  PROJECT_USERS.set(c, provider);
+}
+
+/** The part of an ApplicationSet the project checks read: its rendered template and its generated Applications. */
+export interface ApplicationSetView extends IConstruct {
+  readonly name: string;
+  readonly namespace: string;
+  readonly resource: ApiObject;
+  readonly previewable: boolean;
+  preview(): ReadonlyArray<{ readonly name: string; readonly project?: string; readonly cluster?: string; readonly namespace?: string }>;
+}
 
 /** What an Application-producing construct tells the checks about one Application (template) it produces. */
 export interface ProjectUsage {
@@ -260,13 +273,8 @@ export function projectCheckStats(scope: IConstruct): ProjectCheckStats | undefi
 
 function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
   if (Application.isApplication(c)) return [applicationUsage(c)];
-  const f = (c as any)[PROJECT_USAGES];
-  if (typeof f === 'function') {
-    const out = f.call(c);
-    return Array.isArray(out) ? out : [];
-  }
-  if ((c as any)[APPLICATION_SET] === true) return applicationSetUsages(c, charts);
-  return [];
+  const provider = PROJECT_USERS.get(c);
+  return provider ? provider(charts) : [];
 }
 
 /**
@@ -275,11 +283,11 @@ function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly Pro
  * each checked with its own project and destination. Template fields that still hold parameters are skipped.
  * Errors while rendering are the ApplicationSet's own to report, so they skip the check here.
  */
-function applicationSetUsages(c: IConstruct, charts: () => Map<string, Chart>): ProjectUsage[] {
-  const appSet = c as any;
+export function applicationSetUsages(appSet: ApplicationSetView, charts: () => Map<string, Chart>): ProjectUsage[] {
+  const c = appSet;
   let template: any;
   try {
-    template = appSet.resource?.toJson?.()?.spec?.template;
+    template = appSet.resource.toJson()?.spec?.template;
   } catch {
     return [];
   }
@@ -304,14 +312,14 @@ function applicationSetUsages(c: IConstruct, charts: () => Map<string, Chart>): 
     destination: { server: dest.server, name: dest.name, namespace: dest.namespace },
     charts: ownCharts,
   };
-  let previews: any[] | undefined;
+  let previews: ReturnType<ApplicationSetView['preview']> | undefined;
   try {
-    previews = appSet.previewable === true && typeof appSet.preview === 'function' ? appSet.preview() : undefined;
+    previews = appSet.previewable ? appSet.preview() : undefined;
   } catch {
     previews = undefined;
   }
-  if (!Array.isArray(previews) || previews.length === 0) return [base];
-  return previews.map((a: any) => ({
+  if (!previews || previews.length === 0) return [base];
+  return previews.map(a => ({
     ...base,
     describe: `ApplicationSet ${JSON.stringify(name)} application ${JSON.stringify(a.name)}`,
     project: typeof a.project === 'string' ? a.project : base.project,

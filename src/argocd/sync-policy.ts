@@ -2,7 +2,7 @@ import { Duration } from 'cdk8s';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { formatGoDuration, parseGoDuration } from '../checks/duration';
 import { fail } from '../checks/errors';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 
 /**
  * Automated sync. Its presence turns auto-sync on.

@@ -88,7 +88,7 @@ export function fail(scope: IConstruct | string | undefined, p: ProblemOptions):
  */
 export function check(scope: IConstruct | undefined, p: ProblemOptions): void {
   const message = describeProblem(p);
-  if (decide(scope, p.rule, message) === 'error') throw new GitOpsConfigError(scope, message);
+  if (decide(scope, p.rule, message, 'construction') === 'error') throw new GitOpsConfigError(scope, message);
 }
 
 /**

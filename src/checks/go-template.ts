@@ -666,3 +666,32 @@ export function fastTemplateReferences(text: string): string[] {
   for (const m of text.matchAll(/\{\{\s*([^{}\s]+)\s*\}\}/g)) out.add(m[1]);
   return [...out].sort();
 }
+
+/**
+ * The first `{{ ... }}` action of `text` written in Go template syntax (`{{.number}}`, `{{ .a | lower }}`,
+ * `{{- if ... }}`, `{{ $x }}`), or undefined. With `goTemplate: false` Argo CD's fasttemplate reads `{{ key }}`
+ * only and leaves such actions in the generated Application as written.
+ */
+export function goSyntaxAction(text: string): string | undefined {
+  for (const m of text.matchAll(/\{\{(.*?)\}\}/gs)) {
+    const inner = m[1].trim();
+    if (/^[-.$(]/.test(inner) || /[\s|()]/.test(inner) || /^(if|else|end|range|with|define|template|block)\b/.test(inner)) return m[0];
+  }
+  return undefined;
+}
+
+/**
+ * The first action of a Go template that prints the parameter `ref` itself (`{{.path}}`, `{{ .path | lower }}`)
+ * rather than one of its fields, or undefined. For a parameter that is a map (the git directory generator's
+ * `path`), that renders Go's `map[basename:... path:...]`, not a string. Serializing it (`toJson`, `toYaml`...)
+ * is fine.
+ */
+export function printsMapParameter(text: string, ref: string): string | undefined {
+  const esc = ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`\\{\\{-?\\s*\\.${esc}\\s*(\\|\\s*([A-Za-z]+)[^}]*)?-?\\}\\}`, 'g');
+  for (const m of text.matchAll(re)) {
+    const fn = m[2];
+    if (fn === undefined || !/^(toJson|toRawJson|toPrettyJson|toYaml)$/.test(fn)) return m[0];
+  }
+  return undefined;
+}

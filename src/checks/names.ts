@@ -98,7 +98,10 @@ export function validateLabelValue(value: string): string | undefined {
 
 /** A label key: `[prefix/]name`, prefix a DNS-1123 subdomain (≤253), name ≤63 of `[A-Za-z0-9-_.]`. */
 export function validateLabelKey(key: string): string | undefined {
-  return validateQualifiedName(key, 'label key', false);
+  if (VALID_LABEL_KEYS.has(key)) return undefined;
+  const problem = validateQualifiedName(key, 'label key', false);
+  if (problem === undefined) remember(VALID_LABEL_KEYS, key);
+  return problem;
 }
 
 /**
@@ -106,7 +109,19 @@ export function validateLabelKey(key: string): string | undefined {
  * checking (ValidateAnnotations), so upper-case letters in the prefix are accepted.
  */
 export function validateAnnotationKey(key: string): string | undefined {
-  return validateQualifiedName(key, 'annotation key', true);
+  if (VALID_ANNOTATION_KEYS.has(key)) return undefined;
+  const problem = validateQualifiedName(key, 'annotation key', true);
+  if (problem === undefined) remember(VALID_ANNOTATION_KEYS, key);
+  return problem;
+}
+
+// Keys already found valid (the same few label and annotation keys are checked on every object of an estate;
+// issue 16). Only valid keys are kept, so every error is still worded by the full check. Bounded.
+const VALID_LABEL_KEYS = new Set<string>();
+const VALID_ANNOTATION_KEYS = new Set<string>();
+function remember(set: Set<string>, key: string): void {
+  if (set.size >= 4096) set.clear();
+  set.add(key);
 }
 
 function validateQualifiedName(key: string, what: string, lowerFirst: boolean): string | undefined {

@@ -10,7 +10,7 @@ import { fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
 import {
   HelmfileMigrationComponent, MigrationStatus, ValuesMode, ValuesRepository,
-} from '../patterns/helmfile-migration-component';
+} from './helmfile-migration-component';
 import { TieredApplicationSet } from '../patterns/tiered-application-set';
 
 /** A Helmfile taking part in a migration. */

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import * as YAML from 'yaml';
+import type * as YAML from 'yaml';
 import { deepMerge, isMap } from './values';
+import { yamlLib } from '../app/lazy-modules';
 import { fail } from '../checks/errors';
 
 /**
@@ -488,7 +489,7 @@ export class Helmfile {
     if (tpl) fail(`${repoPath}:${tpl.line}`, { rule: 'HELM-030', problem: 'the value file is a Go template; only plain YAML values can be read at synth', value: tpl.text, fix: 'use ValuesMode.REFERENCE for this release, or render the file' });
     let v: unknown;
     try {
-      v = YAML.parse(text, { merge: true });
+      v = yamlLib().parse(text, { merge: true });
     } catch (e) {
       fail(repoPath, { rule: 'HELM-031', problem: `the value file is not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: repoPath, fix: 'fix the YAML syntax' });
     }
@@ -499,7 +500,7 @@ export class Helmfile {
 
   private fileText(abs: string, text: string): FileText {
     const rel = toPosix(path.relative(this.repoDir, abs));
-    return { display: rel && !rel.startsWith('..') ? rel : toPosix(abs), abs, text, lines: new YAML.LineCounter() };
+    return { display: rel && !rel.startsWith('..') ? rel : toPosix(abs), abs, text, lines: new (yamlLib().LineCounter)() };
   }
 
   /** A path written in a Helmfile (relative to `dir`) as a posix path relative to the values repository root. */
@@ -744,7 +745,7 @@ export class Helmfile {
         const text = fs.readFileSync(abs, 'utf8');
         const tpl = findTemplate(text);
         if (tpl) fail(`${s.value}:${tpl.line}`, { rule: 'HELM-058', problem: 'the environment value file is a Go template', value: tpl.text, fix: 'use plain YAML values' });
-        const v = YAML.parse(text) ?? {};
+        const v = yamlLib().parse(text) ?? {};
         if (!isMap(v)) fail(w, { rule: 'HELM-059', problem: 'an environment value file must hold a mapping', value: s.value, fix: 'write key: value pairs' });
         merged = deepMerge(merged, v);
       } else if (isMap(s.value)) {
@@ -779,7 +780,7 @@ function parseLayers(text: string, file: FileText): Layer[] {
       fix: `render it first (helmfile -f ${file.display} -e <env> build prints the rendered state; save its releases as a plain Helmfile), or replace the template expression with its value`,
     });
   }
-  const docs = YAML.parseAllDocuments(text, { lineCounter: file.lines, merge: true, uniqueKeys: true });
+  const docs = yamlLib().parseAllDocuments(text, { lineCounter: file.lines, merge: true, uniqueKeys: true });
   const out: Layer[] = [];
   for (const doc of (Array.isArray(docs) ? docs : [docs]) as YAML.Document.Parsed[]) {
     const err = doc.errors[0];
@@ -788,8 +789,8 @@ function parseLayers(text: string, file: FileText): Layer[] {
       fail(`${file.display}:${line}`, { rule: 'HELM-062', problem: `the Helmfile is not valid YAML: ${err.message.split('\n')[0]}`, value: text.split(/\r?\n/)[line - 1]?.trim(), fix: 'fix the YAML syntax' });
     }
     const contents = doc.contents;
-    if (contents === null || (YAML.isScalar(contents) && (contents.value === null || contents.value === undefined))) continue;
-    if (!YAML.isMap(contents)) {
+    if (contents === null || (yamlLib().isScalar(contents) && (contents.value === null || contents.value === undefined))) continue;
+    if (!yamlLib().isMap(contents)) {
       let value: unknown;
       try {
         value = doc.toJS({ maxAliasCount: 1000 });
@@ -806,7 +807,7 @@ function parseLayers(text: string, file: FileText): Layer[] {
     }
     const top: { [k: string]: Located } = {};
     for (const pair of contents.items) {
-      const key = YAML.isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
+      const key = yamlLib().isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
       if (key === '<<') continue;
       top[key] = { value: js[key], line: lineOfNode(file, pair.key as YAML.Node), node: pair.value as YAML.Node, file };
     }
@@ -826,7 +827,7 @@ function rawString(l: Located, key: string, value: unknown): string | undefined 
   if (value === undefined || value === null) return undefined;
   if (typeof value === 'string') return value;
   const n = pairValue(l, key);
-  if (n && YAML.isScalar(n) && n.range) return l.file.text.slice(n.range[0], n.range[1]).trim().replace(/^['"]|['"]$/g, '');
+  if (n && yamlLib().isScalar(n) && n.range) return l.file.text.slice(n.range[0], n.range[1]).trim().replace(/^['"]|['"]$/g, '');
   return String(value);
 }
 
@@ -841,21 +842,21 @@ function at(l: Located, line?: number): string {
 
 function pairValue(l: Located, key: string): YAML.Node | undefined {
   const n = l.node;
-  if (!n || !YAML.isMap(n)) return undefined;
-  const pair = n.items.find(p => YAML.isScalar(p.key) && String(p.key.value) === key);
+  if (!n || !yamlLib().isMap(n)) return undefined;
+  const pair = n.items.find(p => yamlLib().isScalar(p.key) && String(p.key.value) === key);
   return (pair?.value ?? undefined) as YAML.Node | undefined;
 }
 
 function keyLine(l: Located, key: string): number {
   const n = l.node;
-  if (!n || !YAML.isMap(n)) return l.line;
-  const pair = n.items.find(p => YAML.isScalar(p.key) && String(p.key.value) === key);
+  if (!n || !yamlLib().isMap(n)) return l.line;
+  const pair = n.items.find(p => yamlLib().isScalar(p.key) && String(p.key.value) === key);
   return pair ? lineOfNode(l.file, pair.key as YAML.Node) : l.line;
 }
 
 function itemNode(l: Located, i: number): YAML.Node | undefined {
   const n = l.node;
-  return n && YAML.isSeq(n) ? (n.items[i] as YAML.Node) : undefined;
+  return n && yamlLib().isSeq(n) ? (n.items[i] as YAML.Node) : undefined;
 }
 
 function itemLine(l: Located, i: number): number {

@@ -1,4 +1,4 @@
-import * as kplus from 'cdk8s-plus-28';
+import type * as kplus from 'cdk8s-plus-28';
 
 /** Operator of a toleration. */
 export enum ProfileTolerationOperator {

@@ -1,5 +1,5 @@
 import { Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
+import type * as kplus from 'cdk8s-plus-28';
 import { validateDataKey } from './checks';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain } from '../checks/names';

@@ -9,11 +9,12 @@ import {
   AcceleratorIdentifierOptions, HardwareProfileOptions, LegacyAcceleratorProfileOptions, ProfileToleration, ProfileTolerationOperator,
   ResourceCountRange,
 } from './hardware-profile';
+import { dashboardBindings, infrastructureBindings } from '../app/lazy-modules';
 import { SyncOption } from '../argocd/sync-option';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as dashboard from '../imports/dashboard.opendatahub.io';
-import * as infra from '../imports/infrastructure.opendatahub.io';
+import type * as dashboard from '../imports/dashboard.opendatahub.io';
+import type * as infra from '../imports/infrastructure.opendatahub.io';
 
 /** Label marking objects of a deprecated kind this library emits only on request. */
 export const LEGACY_LABEL = 'cdk8s-gitops.dev/legacy';
@@ -56,10 +57,10 @@ function quantityIdentifier(scope: IConstruct, profile: string, identifier: 'cpu
   return {
     identifier,
     displayName: identifier === 'cpu' ? 'CPU' : 'Memory',
-    resourceType: identifier === 'cpu' ? infra.HardwareProfileSpecIdentifiersResourceType.CPU : infra.HardwareProfileSpecIdentifiersResourceType.MEMORY,
-    minCount: infra.HardwareProfileSpecIdentifiersMinCount.fromString(r.minCount),
-    defaultCount: infra.HardwareProfileSpecIdentifiersDefaultCount.fromString(r.defaultCount),
-    maxCount: r.maxCount === undefined ? undefined : infra.HardwareProfileSpecIdentifiersMaxCount.fromString(r.maxCount),
+    resourceType: identifier === 'cpu' ? infrastructureBindings().HardwareProfileSpecIdentifiersResourceType.CPU : infrastructureBindings().HardwareProfileSpecIdentifiersResourceType.MEMORY,
+    minCount: infrastructureBindings().HardwareProfileSpecIdentifiersMinCount.fromString(r.minCount),
+    defaultCount: infrastructureBindings().HardwareProfileSpecIdentifiersDefaultCount.fromString(r.defaultCount),
+    maxCount: r.maxCount === undefined ? undefined : infrastructureBindings().HardwareProfileSpecIdentifiersMaxCount.fromString(r.maxCount),
   };
 }
 
@@ -84,10 +85,10 @@ function acceleratorIdentifier(scope: IConstruct, profile: string, a: Accelerato
   return {
     identifier: a.identifier,
     displayName: a.displayName ?? a.identifier,
-    resourceType: infra.HardwareProfileSpecIdentifiersResourceType.ACCELERATOR,
-    minCount: infra.HardwareProfileSpecIdentifiersMinCount.fromNumber(min),
-    defaultCount: infra.HardwareProfileSpecIdentifiersDefaultCount.fromNumber(def),
-    maxCount: a.maxCount === undefined ? undefined : infra.HardwareProfileSpecIdentifiersMaxCount.fromNumber(a.maxCount),
+    resourceType: infrastructureBindings().HardwareProfileSpecIdentifiersResourceType.ACCELERATOR,
+    minCount: infrastructureBindings().HardwareProfileSpecIdentifiersMinCount.fromNumber(min),
+    defaultCount: infrastructureBindings().HardwareProfileSpecIdentifiersDefaultCount.fromNumber(def),
+    maxCount: a.maxCount === undefined ? undefined : infrastructureBindings().HardwareProfileSpecIdentifiersMaxCount.fromNumber(a.maxCount),
   };
 }
 
@@ -174,12 +175,12 @@ export function addHardwareProfile(where: IConstruct, scope: Construct, id: stri
   let scheduling: infra.HardwareProfileSpecScheduling | undefined;
   if (p.localQueueName !== undefined) {
     scheduling = {
-      type: infra.HardwareProfileSpecSchedulingType.QUEUE,
+      type: infrastructureBindings().HardwareProfileSpecSchedulingType.QUEUE,
       kueue: { localQueueName: p.localQueueName, priorityClass: p.priorityClass },
     };
   } else if (nodeScheduling) {
     scheduling = {
-      type: infra.HardwareProfileSpecSchedulingType.NODE,
+      type: infrastructureBindings().HardwareProfileSpecSchedulingType.NODE,
       node: {
         nodeSelector: sortedRecord(p.nodeSelector),
         tolerations: (p.tolerations ?? []).length === 0 ? undefined
@@ -194,7 +195,7 @@ export function addHardwareProfile(where: IConstruct, scope: Construct, id: stri
     'opendatahub.io/managed': 'false',
   };
   if (p.description) annotations['opendatahub.io/description'] = p.description;
-  return new infra.HardwareProfile(scope, id, {
+  return new (infrastructureBindings().HardwareProfile)(scope, id, {
     metadata: {
       name: p.name,
       namespace,
@@ -220,7 +221,7 @@ export function addLegacyAcceleratorProfile(where: IConstruct, scope: Construct,
       fix: 'use e.g. "nvidia.com/gpu"',
     });
   }
-  return new dashboard.AcceleratorProfile(scope, id, {
+  return new (dashboardBindings().AcceleratorProfile)(scope, id, {
     metadata: {
       name: p.name,
       namespace,

@@ -11,7 +11,7 @@ import { fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
-import { addSuppression, decide } from '../rules/engine';
+import { addSuppression, decide, onPrepare } from '../rules/engine';
 
 /**
  * What a child app does; decides its default sync policy.
@@ -246,6 +246,7 @@ export class AppOfApps extends Construct {
   private readonly childKeys = new Set<string>();
   private readonly props: AppOfAppsProps;
   private waves?: Map<IConstruct, number>;
+  private cycle?: string;
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
@@ -289,7 +290,9 @@ export class AppOfApps extends Construct {
     if (props.topology ?? true) {
       app.addFile(posixJoin(props.rootFolder ?? 'argocd', `TOPOLOGY-${name}.md`), { render: () => this.renderTopology() });
     }
-    this.node.addValidation({ validate: () => this.validateAndAssignWaves() });
+    // waves are computed (and written to the children) before any check runs; validation only reports
+    onPrepare(this, () => this.assignWaves());
+    this.node.addValidation({ validate: () => this.validateWaves() });
   }
 
   /** Adds a child Application with its own sources. */
@@ -485,18 +488,30 @@ export class AppOfApps extends Construct {
     return waves;
   }
 
-  private validateAndAssignWaves(): string[] {
-    const errors: string[] = [];
+  /** The prepare step of a synth pass: derives the waves, writes them to the children, clears leaked namespaces. */
+  private assignWaves(): void {
+    this.cycle = undefined;
     let waves: Map<IConstruct, number>;
     try {
       waves = this.computeWaves();
     } catch (e) {
       if (e instanceof CycleError) {
-        return [`the children's dependsOn form a cycle (each depends on the next): ${e.cycle}. Fix: remove one of these dependencies [AOA-012]`];
+        this.cycle = e.cycle;
+        return;
       }
       throw e;
     }
     this.waves = waves;
+    for (const c of this.children) c.setWave(waves.get(c.node)!);
+    for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
+  }
+
+  private validateWaves(): string[] {
+    const errors: string[] = [];
+    if (this.cycle !== undefined) {
+      return [`the children's dependsOn form a cycle (each depends on the next): ${this.cycle}. Fix: remove one of these dependencies [AOA-012]`];
+    }
+    const waves = this.waves ?? this.computeWaves();
     const byNode = new Map(this.children.map(c => [c.node, c]));
     for (const c of this.children) {
       const wave = waves.get(c.node)!;
@@ -507,7 +522,6 @@ export class AppOfApps extends Construct {
             + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it [AOA-013]`);
         }
       }
-      c.setWave(wave);
     }
     const distinct = new Set(waves.values());
     if (distinct.size > 1) {
@@ -520,7 +534,6 @@ export class AppOfApps extends Construct {
         if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
-    for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
     errors.push(...this.checkNamespaceScope());
     return errors;
   }

@@ -1,12 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import * as YAML from 'yaml';
+import { yamlLib, argoBindings } from '../app/lazy-modules';
 import { ApplicationSource, SourceOptions } from '../argocd/application-source';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { describeProblem, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
-import * as argo from '../imports/argoproj.io';
 
 /** The file name of an enabled component. */
 const ENABLED_FILE = 'component.yaml';
@@ -94,7 +93,7 @@ export class Component {
     }
     let doc: any;
     try {
-      doc = YAML.parse(text);
+      doc = yamlLib().parse(text);
     } catch (e) {
       return fail(origin, { rule: 'TIER-002', problem: `not valid YAML: ${(e as Error).message.split('\n')[0]}`, value: text.slice(0, 80), fix: 'fix the YAML syntax' });
     }
@@ -249,7 +248,7 @@ export class Component {
    * @param scope a construct of the app (renders `fromChart` sources)
    */
   public toParameters(scope: IConstruct): { [key: string]: any } {
-    const source = argo.toJson_ApplicationSpecSource(this.source._toArgo(scope));
+    const source = argoBindings().toJson_ApplicationSpecSource(this.source._toArgo(scope));
     return {
       name: this.name,
       tier: this.tier,
@@ -267,7 +266,7 @@ export class Component {
    * @param header a comment written at the top
    */
   public toYaml(scope: IConstruct, header?: string): string {
-    const body = YAML.stringify(this.toParameters(scope), { lineWidth: 0 });
+    const body = yamlLib().stringify(this.toParameters(scope), { lineWidth: 0 });
     const comment = header ? header.split('\n').map(l => `# ${l}`.trimEnd()).join('\n') + '\n' : '';
     return comment + body;
   }

@@ -1,16 +1,16 @@
 import { createHash } from 'crypto';
 import { ApiObject, Chart, Duration, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
-import { k8s } from 'cdk8s-plus-28';
+import type * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { AppOfApps, ChildRole } from './app-of-apps';
 import { GitOpsChart, posixJoin } from '../app/gitops-app';
+import { cdk8sPlus, modelRegistryBindings } from '../app/lazy-modules';
 import { Application } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
-import * as mr from '../imports/modelregistry.opendatahub.io';
+import type * as mr from '../imports/modelregistry.opendatahub.io';
 import { parseImageReference, validateDns1035Label, validateImagePinned, validatePort } from '../odh/checks';
 import { HardwareProfileOptions, LegacyAcceleratorProfileOptions } from '../odh/hardware-profile';
 import {
@@ -308,6 +308,9 @@ const NAMESPACE_NAME_LABEL = 'kubernetes.io/metadata.name';
  * The database password is only ever a reference to an existing Secret. Images must be pinned (tag other than
  * `latest`, or digest). `addToAppOfApps` places both charts as children of an `AppOfApps` (self-heal on, prune
  * off); the application child (wave 3, prune on) is yours.
+ *
+ * Needs the optional peer dependency `cdk8s-plus-28` (`npm install cdk8s-plus-28@^2.5.6`): the constructor fails
+ * with that command when it is missing. No other construct of this library loads it (see docs/performance.md).
  */
 export class ModelRegistryStack extends Construct {
   /** Argo CD health check (Lua) for `modelregistry.opendatahub.io/ModelRegistry`, keyed by its `Available` condition. */
@@ -345,6 +348,7 @@ export class ModelRegistryStack extends Construct {
 
   public constructor(scope: Construct, id: string, props: ModelRegistryStackProps) {
     super(scope, id);
+    cdk8sPlus(this, 'ModelRegistryStack'); // an optional peer dependency: fail first, with the install command
     this.props = props;
     this.name = props.name ?? id;
     this.registryNamespace = props.registryNamespace ?? 'rhoai-model-registries';
@@ -414,7 +418,7 @@ export class ModelRegistryStack extends Construct {
     }
     this.check(validatePort(this.databasePort, 'database port'));
 
-    this.modelRegistry = this.own1(new mr.ModelRegistryV1Beta1(this.registryChart, 'ModelRegistry', {
+    this.modelRegistry = this.own1(new (modelRegistryBindings().ModelRegistryV1Beta1)(this.registryChart, 'ModelRegistry', {
       metadata: {
         name: this.name,
         namespace: this.registryNamespace,
@@ -550,6 +554,7 @@ export class ModelRegistryStack extends Construct {
   }
 
   private addPlaintextSecret(chart: Chart, id: string, name: string, namespace: string, withRoot: boolean): void {
+    const { k8s } = cdk8sPlus(this, 'ModelRegistryStack');
     const plain = this.props.database.credentials._plaintext()!;
     const data: { [key: string]: string } = { [this.props.database.credentials.passwordKey]: plain.password };
     if (withRoot && plain.rootPassword !== undefined) data[this.props.database.credentials.rootPasswordKey!] = plain.rootPassword;
@@ -566,6 +571,8 @@ export class ModelRegistryStack extends Construct {
   }
 
   private addInClusterMySql(): { deployment: kplus.Deployment; service: kplus.Service } {
+    const kplus = cdk8sPlus(this, 'ModelRegistryStack'); // eslint-disable-line @typescript-eslint/no-shadow
+    const { k8s } = kplus;
     const o = this.props.database._inCluster!;
     const creds = this.props.database.credentials;
     const chart = this.infrastructureChart;
@@ -778,7 +785,7 @@ export class ModelRegistryStack extends Construct {
       rest: {
         port: restPort,
         // the REST port itself never gets a route: external clients go through the authenticating proxy
-        serviceRoute: mr.ModelRegistryV1Beta1SpecRestServiceRoute.DISABLED,
+        serviceRoute: modelRegistryBindings().ModelRegistryV1Beta1SpecRestServiceRoute.DISABLED,
         image: p.rest?.image,
         resources: p.rest?.resources && registryResources(p.rest.resources) as mr.ModelRegistryV1Beta1SpecRestResources,
       },
@@ -859,6 +866,7 @@ export class ModelRegistryStack extends Construct {
   }
 
   private addRegistryAccess(): void {
+    const { k8s } = cdk8sPlus(this, 'ModelRegistryStack');
     const access = this.props.access ?? {};
     const clients = [...new Set(access.clientNamespaces ?? [])].sort();
     for (const ns of clients) this.checkNamespace('access.clientNamespaces', ns);
@@ -957,7 +965,7 @@ function keyRef(ref: ConfigMapKeyReference | undefined): { name: string; key: st
 
 /** kplus resources as the CRD's `{ requests, limits }` of quantities. */
 function registryResources(r: kplus.ContainerResources): { requests?: { [k: string]: any }; limits?: { [k: string]: any } } {
-  const q = (v: string) => mr.ModelRegistryV1Beta1SpecRestResourcesRequests.fromString(v);
+  const q = (v: string) => modelRegistryBindings().ModelRegistryV1Beta1SpecRestResourcesRequests.fromString(v);
   const requests: { [k: string]: any } = {};
   const limits: { [k: string]: any } = {};
   if (r.cpu?.request) requests.cpu = q(r.cpu.request.amount);

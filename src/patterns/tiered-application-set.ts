@@ -13,6 +13,8 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { delegateStepCoverage } from '../rules/protocols';
+import { TreeIndex } from '../rules/tree-index';
 
 /** A tier: one RollingSync step (or one per wave when its components use several waves). */
 export interface TierOptions {
@@ -213,7 +215,7 @@ export class TieredApplicationSet extends Construct {
       ignoreApplicationDifferences: props.ignoreApplicationDifferences,
       progressiveSyncsManagedExternally: props.progressiveSyncsManagedExternally,
     });
-    this.applicationSet._stepCoverageCheckedElsewhere = true;
+    delegateStepCoverage(this.applicationSet);
 
     for (const t of props.tiers ?? []) this.addTier(t);
     for (const c of props.components ?? []) this.addComponent(c);
@@ -389,8 +391,8 @@ export class TieredApplicationSet extends Construct {
         }));
       }
     }
-    const others = this.node.root.node.findAll()
-      .filter((x): x is TieredApplicationSet => x instanceof TieredApplicationSet && x !== this && x.componentsFolder === this.componentsFolder);
+    const others = TreeIndex.of(this).select('TieredApplicationSet', (x): x is TieredApplicationSet => x instanceof TieredApplicationSet)
+      .filter(x => x !== this && x.componentsFolder === this.componentsFolder);
     if (others.length) {
       errors.push(describeProblem({
         rule: 'TIER-038',

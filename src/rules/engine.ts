@@ -19,12 +19,10 @@ interface Store {
   pass: Map<string, RuleFinding>;
   /** suppressions that silenced something, keyed by rule + path */
   readonly used: Map<string, RuleSuppression>;
-  /** true while a synth pass (validation) is running or after it ran */
-  inPass: boolean;
   /** hooks run at the start of every pass, before any check (e.g. wave assignment) */
   readonly prepare: Array<() => void>;
-  /** what the tree index cached for this pass */
-  cache: Map<string, unknown>;
+  /** what the tree index cached for this pass (undefined before the first pass) */
+  cache: Map<string, unknown> | undefined;
 }
 
 const SUPPRESSIONS = new WeakMap<IConstruct, Map<string, string>>();
@@ -34,7 +32,7 @@ function storeOf(scope: IConstruct): Store {
   const root = scope.node.root;
   let s = STORES.get(root);
   if (!s) {
-    s = { construction: new Map(), pass: new Map(), used: new Map(), inPass: false, prepare: [], cache: new Map() };
+    s = { construction: new Map(), pass: new Map(), used: new Map(), prepare: [], cache: undefined };
     STORES.set(root, s);
     const store = s;
     // the root is validated first (pre-order): every pass starts here
@@ -46,7 +44,8 @@ function storeOf(scope: IConstruct): Store {
 function startPass(s: Store): void {
   s.pass = new Map();
   s.cache = new Map();
-  s.inPass = true;
+  // a pass is synchronous: the cache ends with it, so a later call never sees a stale tree
+  queueMicrotask(() => { s.cache = undefined; });
   for (const p of s.prepare) p();
 }
 
@@ -63,7 +62,7 @@ export function onPrepare(scope: IConstruct, fn: () => void): void {
 /** A per-pass cache on the app root (the tree index lives here). */
 export function passCache<T>(scope: IConstruct, key: string, build: () => T): T {
   const s = storeOf(scope);
-  if (!s.inPass) return build(); // outside a synth pass (a direct call): nothing to share
+  if (!s.cache) return build(); // outside a synth pass (a direct call): nothing to share
   if (s.cache.has(key)) return s.cache.get(key) as T;
   const v = build();
   s.cache.set(key, v);
@@ -95,10 +94,12 @@ export function suppressionsOn(scope: IConstruct): RuleSuppression[] {
 }
 
 /**
- * Decides what a finding of `ruleId` at `scope` does: `'suppressed'` (recorded as used), `'error'` (the caller
+ * Decides what a finding of `ruleId` at `scope` does (`phase`: a constructor check, kept for the app's life, or a
+ * check of the current synth pass, replaced by the next pass): `'suppressed'` (recorded as used), `'error'` (the caller
  * throws or returns it as a validation error) or `'recorded'` (a warning or info, kept for the synth report).
  */
-export function decide(scope: IConstruct | undefined, ruleId: string, message: string): 'suppressed' | 'error' | 'recorded' {
+export function decide(scope: IConstruct | undefined, ruleId: string, message: string,
+  phase: 'construction' | 'synth' = 'synth'): 'suppressed' | 'error' | 'recorded' {
   const rule = ruleById(ruleId);
   if (rule.level === RuleLevel.ERROR && !rule.suppressible) return 'error';
   if (scope === undefined) return rule.level === RuleLevel.ERROR ? 'error' : 'recorded';
@@ -113,7 +114,7 @@ export function decide(scope: IConstruct | undefined, ruleId: string, message: s
   if (rule.level === RuleLevel.ERROR) return 'error';
   const finding: RuleFinding = { ruleId, level: rule.level, path: scope.node.path, message };
   const key = `${ruleId}\0${finding.path}\0${message}`;
-  (s.inPass ? s.pass : s.construction).set(key, finding);
+  (phase === 'synth' ? s.pass : s.construction).set(key, finding);
   return 'recorded';
 }
 

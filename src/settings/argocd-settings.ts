@@ -1,11 +1,13 @@
 import { Lazy } from 'cdk8s';
-import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
+import { ConfigMapObject } from './config-map';
 import { APPLICATION_HEALTH_LUA } from './health-checks';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { registerInstanceSettings } from '../rules/protocols';
+import { TreeIndex } from '../rules/tree-index';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
@@ -108,8 +110,7 @@ export class ArgoCdSettings extends Construct {
    * @param namespace only consider settings for the Argo CD in this namespace
    */
   public static of(scope: IConstruct, namespace?: string): ArgoCdSettings | undefined {
-    const found = scope.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const found = TreeIndex.of(scope).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => namespace === undefined || s.namespace === namespace);
     if (found.length > 1) {
       fail(scope, {
@@ -138,12 +139,13 @@ export class ArgoCdSettings extends Construct {
   private readonly _settings = new Map<string, string>();
   private readonly _cmdParams = new Map<string, string>();
   private readonly _syncWave?: number;
-  private _settingsCm?: k8s.KubeConfigMap;
-  private _cmdParamsCm?: k8s.KubeConfigMap;
+  private _settingsCm?: ConfigMapObject;
+  private _cmdParamsCm?: ConfigMapObject;
 
   public constructor(scope: Construct, id: string, props: ArgoCdSettingsProps = {}) {
     super(scope, id);
     Object.defineProperty(this, ARGOCD_SETTINGS, { value: true });
+    registerInstanceSettings(this);
 
     const namespace = props.namespace ?? 'argocd';
     if (!isDns1123Label(namespace)) {
@@ -327,14 +329,14 @@ export class ArgoCdSettings extends Construct {
     if (this._settingsCm && this._cmdParamsCm) this._cmdParamsCm.node.addDependency(this._settingsCm);
   }
 
-  private newConfigMap(id: string, name: string, data: Map<string, string>): k8s.KubeConfigMap {
+  private newConfigMap(id: string, name: string, data: Map<string, string>): ConfigMapObject {
     const annotations: { [key: string]: string } = {
       [ArgoAnnotations.SYNC_OPTIONS]: SyncOption.annotationValue([
         SyncOption.SERVER_SIDE_APPLY, SyncOption.PRUNE_DISABLED, SyncOption.DELETE_DISABLED,
       ]),
     };
     if (this._syncWave !== undefined) annotations[ArgoAnnotations.SYNC_WAVE] = String(this._syncWave);
-    return new k8s.KubeConfigMap(this, id, {
+    return new ConfigMapObject(this, id, {
       metadata: {
         name,
         namespace: this.namespace,
@@ -346,8 +348,7 @@ export class ArgoCdSettings extends Construct {
   }
 
   private validateUnique(): string[] {
-    const others = this.node.root.node.findAll()
-      .filter(ArgoCdSettings.isArgoCdSettings)
+    const others = TreeIndex.of(this).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings)
       .filter(s => s !== this && s.namespace === this.namespace);
     if (others.length === 0) return [];
     return [describeProblem({

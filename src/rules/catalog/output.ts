@@ -5,10 +5,10 @@ export const OUT_RULES: RuleFamily = {
   prefix: 'OUT',
   family: 'Output layout',
   rules: [
-  { id: 'OUT-001', summary: 'two constructs write the same output file', fix: 'give each generated file its own path' },
-  { id: 'OUT-002', summary: 'two charts are written to the same file', fix: 'give the charts different ids or different GitOpsChart folders' },
-  { id: 'OUT-003', summary: 'a generated file has the same path as a chart', fix: 'move the file' },
-  { id: 'OUT-004', summary: '… must be a string (a relative folder path)', fix: 'use a path like \'apps/root\'' },
-  { id: 'OUT-005', summary: '… must be a relative path inside the output folder', fix: 'use a path like \'apps/root\'' },
+    { id: 'OUT-001', summary: 'two constructs write the same output file', fix: 'give each generated file its own path' },
+    { id: 'OUT-002', summary: 'two charts are written to the same file', fix: 'give the charts different ids or different GitOpsChart folders' },
+    { id: 'OUT-003', summary: 'a generated file has the same path as a chart', fix: 'move the file or the chart to another path' },
+    { id: 'OUT-004', summary: 'an output folder path is not a string', fix: 'use a relative folder path such as \'apps/root\'' },
+    { id: 'OUT-005', summary: 'an output path is not a relative path inside the output folder', fix: 'use a relative path without .. such as \'apps/root\'' },
   ],
 };

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Component } from './component';
-import { TieredApplicationSet } from './tiered-application-set';
+import { Component } from '../patterns/component';
+import { TieredApplicationSet } from '../patterns/tiered-application-set';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { Application } from '../argocd/application';
 import { ApplicationSource, HelmOptions } from '../argocd/application-source';
@@ -10,8 +10,8 @@ import { SyncOption } from '../argocd/sync-option';
 import { AutomatedSync } from '../argocd/sync-policy';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
-import { Helmfile, HelmfileChartKind, HelmfileRelease } from '../helmfile/helmfile';
-import { deepMerge } from '../helmfile/values';
+import { Helmfile, HelmfileChartKind, HelmfileRelease } from './helmfile';
+import { deepMerge } from './values';
 
 /** Where a Helmfile release stands in the move to GitOps. */
 export enum MigrationStatus {

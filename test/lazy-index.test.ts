@@ -1,0 +1,54 @@
+/**
+ * scripts/lazy-index.ts (the post-compile step that makes lib/index.js load each module at first use) keeps the
+ * package's exports: the same names in the same order with the same values, visible to ES module importers too.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+import { lazyIndexSource } from '../scripts/lazy-index';
+
+const SRC = path.join(__dirname, '..', 'src');
+/** The lexer Node uses to find a CommonJS module's named exports for `import { X }` (here: the copy jest uses). */
+const LEXER = ['cjs', 'module', 'lexer'].join('-');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const lexer = require(require.resolve(LEXER, { paths: [path.dirname(require.resolve('jest-runtime'))] }));
+
+function eagerIndexJs(): string {
+  return ts.transpileModule(fs.readFileSync(path.join(SRC, 'index.ts'), 'utf8'), {
+    compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
+  }).outputText;
+}
+
+function evaluate(source: string): any {
+  const module = { exports: {} as any };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  new Function('exports', 'require', 'module', source)(module.exports, (m: string) => require(path.join(SRC, m)), module);
+  return module.exports;
+}
+
+test('the lazy index exports the same names, in the same order, with the same values', () => {
+  const lazy = lazyIndexSource(path.join(SRC, 'index.js'), eagerIndexJs())!;
+  expect(lazy).toMatch(/^"use strict";\n\/\/ lazy index/);
+  expect(lazy).not.toMatch(/__exportStar\(/);
+  const exported = evaluate(lazy);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const eager = require('../src');
+  expect(Object.keys(exported)).toEqual(Object.keys(eager));
+  expect(Object.keys(exported).length).toBeGreaterThan(50);
+  for (const k of Object.keys(eager)) expect(exported[k]).toBe(eager[k]);
+  expect(exported.__esModule).toBe(true);
+});
+
+test('ES module importers see every export name; the rewrite is idempotent', async () => {
+  const lazy = lazyIndexSource(path.join(SRC, 'index.js'), eagerIndexJs())!;
+  await lexer.init?.();
+  const names = lexer.parse(lazy).exports;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(names.sort()).toEqual(['__esModule', ...Object.keys(require('../src'))].sort());
+  expect(lazyIndexSource('index.js', lazy)).toBeUndefined();
+});
+
+test('anything but export-star lines and TypeScript helpers stops the rewrite', () => {
+  expect(() => lazyIndexSource('index.js', '"use strict";\n__exportStar(require("./a"), exports);\nconsole.log(1);\n'))
+    .toThrow(/lazy-index: unexpected statement in index.js: console.log\(1\);/);
+});
