@@ -63,6 +63,38 @@ describe('cdk8s-gitops lint: the corpus', () => {
     expect(f.fix).toMatch(/templatePatch .*prune: \{\{ \.prune \}\} under spec\.syncPolicy\.automated/);
   });
 
+  test('templated lists and numbers in a template: APPSET-020, one templatePatch for all (lists through toJson)', () => {
+    const dir = tmp({
+      'a.yaml': `apiVersion: argoproj.io/v1alpha1
+kind: ApplicationSet
+metadata: {name: s, namespace: argocd}
+spec:
+  goTemplate: true
+  generators: [{list: {elements: [{env: dev, files: [a.yaml], limit: 3}]}}]
+  template:
+    metadata: {name: 'x-{{.env}}'}
+    spec:
+      project: default
+      source:
+        repoURL: https://git.example.com/x.git
+        helm:
+          valueFiles: '{{ .files }}'
+      destination: {server: https://kubernetes.default.svc, namespace: x}
+      syncPolicy:
+        retry:
+          limit: '{{.limit}}'
+`,
+    });
+    const r = lint(dir);
+    expect(r.findings.map(f => [f.ruleId, f.line, f.problem.split(':')[0]])).toEqual([
+      ['APPSET-020', 14, 'spec.source.helm.valueFiles is a list'],
+      ['APPSET-020', 18, 'spec.syncPolicy.retry.limit is a number'],
+    ]);
+    const [fixed] = computeFixes(r);
+    expect(YAML.parse(fixed.yaml).spec.templatePatch).toBe(
+      'spec:\n  source:\n    helm:\n      valueFiles: {{ toJson .files }}\n  syncPolicy:\n    retry:\n      limit: {{ .limit }}\n');
+  });
+
   test('a string where the CRD wants a list: LINT-006 naming the value and the list to write', () => {
     const [f] = lint(`${FIX}/invalid/string-for-list.yaml`).findings;
     expect(f).toMatchObject({ ruleId: 'LINT-006', line: 15, column: 5, value: 'CreateNamespace=true', path: 'spec.syncPolicy.syncOptions' });
