@@ -2,7 +2,8 @@
 # Consumer smoke test: a user following the README. Installs the packed library (dist/js/*.tgz, from
 # `npx projen build`) into a fresh cdk8s app outside the repository whose tsconfig.json, cdk8s.yaml and main.ts
 # are the README's (its "tsconfig", "cdk8s-yaml" and "quickstart" blocks), then
-#   1. type-checks main.ts with every TypeScript version the README claims (5.0, 5.9, 6.0, 7.0),
+#   1. type-checks main.ts with every TypeScript version the README claims (5.0, 5.9, 6.0, 7.0), and with the
+#      `cdk8s init typescript-app` tsconfig.json plus the two lines the README adds (TypeScript 7),
 #   2. runs `cdk8s synth` with the README's runner (`npx tsx main.ts`), under TypeScript 7,
 #   3. compiles with TypeScript 7 and runs the JavaScript (`app: node build/main.js`), which must give the same bytes,
 # and checks the GitOps tree: both Applications, and the workload folder the chart-backed one points at.
@@ -42,6 +43,15 @@ for v in $TS_VERSIONS; do
   node "node_modules/ts-$v/bin/tsc" -p tsconfig.json --noEmit || { echo "consumer-smoke: FAIL: TypeScript $v does not type-check the README quick start"; exit 1; }
 done
 
+# the README's advice for a `cdk8s init typescript-app` project: its tsconfig.json plus types/rootDir, under the latest
+node -e "
+const [tpl] = process.argv.slice(1);
+const c = JSON.parse(require('fs').readFileSync(tpl, 'utf8'));
+Object.assign(c.compilerOptions, { types: ['node'], rootDir: '.' });
+c.include = ['main.ts'];
+require('fs').writeFileSync('tsconfig.init.json', JSON.stringify(c, null, 2));" "$root/node_modules/cdk8s-cli/templates/typescript-app/tsconfig.json"
+node node_modules/typescript/bin/tsc -p tsconfig.init.json --noEmit || { echo "consumer-smoke: FAIL: TypeScript $TS_LATEST with the cdk8s init tsconfig.json (+ types, rootDir)"; exit 1; }
+
 check_tree() {
   local out="$1"
   grep -q '^kind: Application$' "$out/argocd/applications.k8s.yaml"
@@ -60,4 +70,4 @@ node build/main.js
 check_tree dist
 diff -r dist-tsx dist >/dev/null || { echo "consumer-smoke: FAIL: tsx and compile-then-run wrote different output"; diff -r dist-tsx dist | head -20; exit 1; }
 
-echo "consumer-smoke: OK: $(basename "$tgz") in a fresh app outside the repo; the README quick start type-checks with TypeScript $TS_VERSIONS, and \`cdk8s synth\` (tsx $TSX_VERSION) and tsc $TS_LATEST + node write the same tree"
+echo "consumer-smoke: OK: $(basename "$tgz") in a fresh app outside the repo; the README quick start type-checks with TypeScript $TS_VERSIONS (and the cdk8s init tsconfig), and \`cdk8s synth\` (tsx $TSX_VERSION) and tsc $TS_LATEST + node write the same tree"
