@@ -14,13 +14,15 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   constructsVersion: '10.8.1',
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
-  // yaml: the Helmfile reader and the fast emitter's reference parser; bundled because it is not a jsii module.
-  bundledDeps: ['yaml@^2.9.1'],
+  // yaml: the Helmfile reader, the fast emitter's reference parser and the linter; ajv: the linter's CRD schema
+  // validation (also used by the tests). Bundled because they are not jsii modules.
+  bundledDeps: ['yaml@^2.9.1', 'ajv@^8.20.0'],
   devDeps: [
     'cdk8s-cli',
     '@types/node@^20',
-    'ajv@^8.20.0',
     'fast-check@^4.10.2',
+    // only for its copy of the SARIF 2.1.0 JSON schema (lib/schemas/sarif-2.1.0-rtm.5.json): test/lint-sarif.test.ts
+    '@microsoft/jest-sarif@1.0.0-beta.0',
   ],
   // engines: what the library needs at run time (jsii itself, a devDependency, wants >= 20.16 to build)
   minNodeVersion: '20.0.0',
@@ -79,6 +81,17 @@ project.postCompileTask.exec('ts-node --transpile-only scripts/lazy-index.ts lib
 project.addTask('catalogue', {
   description: 'Regenerate the README section listing what the library catches at synth',
   exec: 'ts-node --transpile-only scripts/catalogue-readme.ts',
+});
+
+// `cdk8s-gitops lint` (docs/lint.md): the bin, and the CRD schemas it validates with, derived at build time from
+// ../shared/schemas into lib/lint/crd-schemas.json (generated, shipped in the tarball, never committed).
+project.addBins({ 'cdk8s-gitops': 'bin/cdk8s-gitops' });
+project.postCompileTask.exec('ts-node --transpile-only scripts/lint-schemas.ts');
+project.addPackageIgnore('!/lib/lint/crd-schemas.json');
+project.addTask('bench:lint', {
+  description: 'Lint benchmark: 10,000 Applications and 100 AppProjects (see docs/lint.md)',
+  exec: 'ts-node --transpile-only bench/lint.ts',
+  receiveArgs: true,
 });
 
 project.addTask('smoke', {

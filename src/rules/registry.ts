@@ -21,6 +21,7 @@ import { INSTALL_RULES } from './catalog/install';
 import { CLUSTER_RULES } from './catalog/clusters';
 import { REPO_RULES } from './catalog/repositories';
 import { NOTIF_RULES } from './catalog/notifications';
+import { LINT_RULES } from './catalog/lint';
 
 /** Where docs/rules.md is published; each rule has an anchor there. */
 export const RULES_DOC = 'https://github.com/cdk8s-gitops/cdk8s-gitops/blob/main/docs/rules.md';
@@ -29,6 +30,7 @@ export const FAMILIES: readonly RuleFamily[] = [
   OUT_RULES, NAME_RULES, TIME_RULES, APP_RULES, SRC_RULES, DEST_RULES, SYNC_RULES, APPSET_RULES, GEN_RULES, PROJ_RULES,
   AOA_RULES, TIER_RULES, SET_RULES, ODH_RULES, HELM_RULES, TGT_RULES, RULE_RULES,
   INSTALL_RULES, CLUSTER_RULES, REPO_RULES, NOTIF_RULES,
+  LINT_RULES,
 ];
 
 let byId: Map<string, RuleDescription> | undefined;
