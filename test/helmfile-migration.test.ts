@@ -180,7 +180,7 @@ describe('HelmfileMigration without an ApplicationSet (one multi-source Applicat
       automated: { selfHeal: true, prune: false },
       syncOptions: ['CreateNamespace=true', 'ServerSideApply=true', 'PruneLast=true', 'SkipDryRunOnMissingResource=true'],
     });
-    expect(cm.metadata.labels).toEqual({ 'cdk8s-gitops.io/component': 'cert-manager', 'cdk8s-gitops.io/tier': 'operators', 'cdk8s-gitops.io/wave': '0' });
+    expect(cm.metadata.labels).toEqual({ 'cdk8s-gitops.dev/component': 'cert-manager', 'cdk8s-gitops.dev/tier': 'operators', 'cdk8s-gitops.dev/wave': '0' });
     // a local chart: a Helm source in the values repository; no createNamespace
     const ns = apps.find(a => a.metadata.name === 'namespaces');
     expect(ns.spec.sources[0]).toMatchObject({ repoURL: VALUES, path: 'charts/namespaces', targetRevision: 'main' });

@@ -93,7 +93,7 @@ describe('TieredApplicationSet', () => {
     expect(appSet.spec.generators).toEqual([{ git: { repoURL: GIT, revision: 'main', files: [{ path: 'components/*/*/component.yaml' }] } }]);
     expect(appSet.spec.template.metadata).toEqual({
       name: '{{.name}}',
-      labels: { 'cdk8s-gitops.io/component': '{{.name}}', 'cdk8s-gitops.io/tier': '{{.tier}}', 'cdk8s-gitops.io/wave': '{{.wave}}' },
+      labels: { 'cdk8s-gitops.dev/component': '{{.name}}', 'cdk8s-gitops.dev/tier': '{{.tier}}', 'cdk8s-gitops.dev/wave': '{{.wave}}' },
     });
     expect(appSet.spec.template.spec).toEqual({
       project: '{{.project}}',
@@ -102,13 +102,13 @@ describe('TieredApplicationSet', () => {
     });
     expect(appSet.spec.templatePatch).toBe('spec:\n  source: {{ toJson .source }}\n  syncPolicy:\n    syncOptions: {{ toJson (concat (list "CreateNamespace=true") .syncOptions) }}\n');
     expect(appSet.spec.syncPolicy).toEqual({ applicationsSync: 'create-update', preserveResourcesOnDeletion: true });
-    const tier = (t: string) => ({ key: 'cdk8s-gitops.io/tier', operator: 'In', values: [t] });
+    const tier = (t: string) => ({ key: 'cdk8s-gitops.dev/tier', operator: 'In', values: [t] });
     expect(appSet.spec.strategy).toEqual({
       type: 'RollingSync',
       rollingSync: {
         steps: [
-          { matchExpressions: [tier('infra'), { key: 'cdk8s-gitops.io/wave', operator: 'In', values: ['0'] }] },
-          { matchExpressions: [tier('infra'), { key: 'cdk8s-gitops.io/wave', operator: 'NotIn', values: ['0'] }] },
+          { matchExpressions: [tier('infra'), { key: 'cdk8s-gitops.dev/wave', operator: 'In', values: ['0'] }] },
+          { matchExpressions: [tier('infra'), { key: 'cdk8s-gitops.dev/wave', operator: 'NotIn', values: ['0'] }] },
           { matchExpressions: [tier('data')] },
           { matchExpressions: [tier('apps')], maxUpdate: 1 },
         ],
@@ -134,7 +134,7 @@ describe('TieredApplicationSet', () => {
     expect(parseYaml(renderGoTemplate(appSet.spec.templatePatch, params))).toEqual({
       spec: { source: params.source, syncPolicy: { syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'] } },
     });
-    expect(renderGoTemplate(appSet.spec.template.metadata.labels['cdk8s-gitops.io/wave'], params)).toBe('0');
+    expect(renderGoTemplate(appSet.spec.template.metadata.labels['cdk8s-gitops.dev/wave'], params)).toBe('0');
   });
 
   test('GIVEN components in several tiers and waves WHEN previewed THEN rollout order with steps; disabled components excluded', () => {
@@ -151,7 +151,7 @@ describe('TieredApplicationSet', () => {
       [3, 'tier data', ['postgres']],
       [4, 'tier apps', []],
     ]);
-    expect(t.preview()[0].labels).toEqual({ 'cdk8s-gitops.io/component': 'cert-manager', 'cdk8s-gitops.io/tier': 'infra', 'cdk8s-gitops.io/wave': '0' });
+    expect(t.preview()[0].labels).toEqual({ 'cdk8s-gitops.dev/component': 'cert-manager', 'cdk8s-gitops.dev/tier': 'infra', 'cdk8s-gitops.dev/wave': '0' });
     const plan = t.renderRolloutPlan();
     expect(plan).toContain('subgraph step_1["step 1 · tier infra, wave 0 · all at once"]');
     expect(plan).toContain('subgraph step_4["step 4 · tier apps · 1 at a time"]');
@@ -343,7 +343,7 @@ describe('TieredApplicationSet checks', () => {
   test('GIVEN bad props WHEN built THEN errors', () => {
     expect(() => tiered(setup().chart, { namePrefix: 'Prod_' })).toThrow(/namePrefix must be lowercase/);
     expect(() => tiered(setup().chart, { componentsFolder: '../out' })).toThrow(/componentsFolder must be a relative folder/);
-    expect(() => tiered(setup().chart, { labels: { 'cdk8s-gitops.io/tier': 'x' } })).toThrow(/set by the TieredApplicationSet/);
+    expect(() => tiered(setup().chart, { labels: { 'cdk8s-gitops.dev/tier': 'x' } })).toThrow(/set by the TieredApplicationSet/);
   });
 });
 
@@ -407,7 +407,7 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
     expect(appSet.spec.template.metadata.labels).toEqual({
       'tier': '{{.tier}}',
       'wave': '{{ if hasPrefix "-" .wave }}m{{ trimPrefix "-" .wave }}{{ else }}{{ .wave }}{{ end }}',
-      'cdk8s-gitops.io/component': '{{.name}}',
+      'cdk8s-gitops.dev/component': '{{.name}}',
     });
     const tier = (v: string) => ({ key: 'tier', operator: 'In', values: [v] });
     expect(appSet.spec.strategy.rollingSync.steps).toEqual([
@@ -463,7 +463,7 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
     tiered(chart);
     const { appSet } = synth(app);
     expect(appSet.spec.templatePatch).toBe('spec:\n  source: {{ toJson .source }}\n  syncPolicy:\n    syncOptions: {{ toJson (concat (list "CreateNamespace=true") .syncOptions) }}\n');
-    expect(appSet.spec.template.metadata.labels['cdk8s-gitops.io/wave']).toBe('{{.wave}}');
+    expect(appSet.spec.template.metadata.labels['cdk8s-gitops.dev/wave']).toBe('{{.wave}}');
   });
 
   test('GIVEN broken multi-source components WHEN read or built THEN the missing ref, the duplicate ref and the misplaced ref are named', () => {

@@ -112,13 +112,13 @@ export interface TieredApplicationSetProps {
   /**
    * Label key of the component's tier on each generated Application (the RollingSync steps match it), e.g.
    * `tier` so that `argocd app sync -l tier=infra` selects a tier.
-   * @default TieredApplicationSet.TIER_LABEL ('cdk8s-gitops.io/tier')
+   * @default TieredApplicationSet.TIER_LABEL ('cdk8s-gitops.dev/tier')
    */
   readonly tierLabel?: string;
   /**
    * Label key of the component's wave (`wave` in component.yaml; negative waves as `m<n>`), which the
    * RollingSync steps of a tier with several waves match, e.g. `wave`.
-   * @default TieredApplicationSet.WAVE_LABEL ('cdk8s-gitops.io/wave')
+   * @default TieredApplicationSet.WAVE_LABEL ('cdk8s-gitops.dev/wave')
    */
   readonly waveLabel?: string;
 }
@@ -145,11 +145,11 @@ export interface TieredApplicationSetProps {
  */
 export class TieredApplicationSet extends Construct {
   /** Label with the component's tier on each generated Application. */
-  public static readonly TIER_LABEL = 'cdk8s-gitops.io/tier';
+  public static readonly TIER_LABEL = 'cdk8s-gitops.dev/tier';
   /** Label with the component's wave. */
-  public static readonly WAVE_LABEL = 'cdk8s-gitops.io/wave';
+  public static readonly WAVE_LABEL = 'cdk8s-gitops.dev/wave';
   /** Label with the component's name. */
-  public static readonly COMPONENT_LABEL = 'cdk8s-gitops.io/component';
+  public static readonly COMPONENT_LABEL = 'cdk8s-gitops.dev/component';
 
   /** The ApplicationSet. */
   public readonly applicationSet: ApplicationSet;
@@ -202,7 +202,7 @@ export class TieredApplicationSet extends Construct {
     for (const [k, v] of Object.entries(props.labels ?? {})) {
       const p = validateLabelKey(k) ?? validateLabelValue(v);
       if (p) fail(this, { rule: 'TIER-026', problem: `label ${k}: ${p}`, value: v, fix: 'use a valid label' });
-      if (k.startsWith('cdk8s-gitops.io/') || own.includes(k)) fail(this, { rule: 'TIER-027', problem: `the ${own.join(', ')} labels are set by the TieredApplicationSet`, value: k, fix: 'use another key' });
+      if (k.startsWith('cdk8s-gitops.dev/') || own.includes(k)) fail(this, { rule: 'TIER-027', problem: `the ${own.join(', ')} labels are set by the TieredApplicationSet`, value: k, fix: 'use another key' });
     }
 
     this.commonSyncOptions = [...props.syncPolicy?.syncOptions ?? []];

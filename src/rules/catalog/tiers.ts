@@ -32,7 +32,7 @@ export const TIER_RULES: RuleFamily = {
     { id: 'TIER-024', summary: 'componentsFolder must be a relative folder inside the output', fix: 'use a relative folder such as \'components\'' },
     { id: 'TIER-025', summary: 'namePrefix must be lowercase letters, digits and "-", starting with a letter or digit', fix: 'use a prefix such as \'platform-\'' },
     { id: 'TIER-026', summary: 'a TieredApplicationSet label has an invalid key or value', fix: 'use a valid label key and a value of at most 63 letters, digits, \'-\', \'_\' and \'.\'' },
-    { id: 'TIER-027', summary: 'the cdk8s-gitops.io/ labels are set by the TieredApplicationSet', fix: 'use a label key outside cdk8s-gitops.io/' },
+    { id: 'TIER-027', summary: 'the cdk8s-gitops.dev/ labels are set by the TieredApplicationSet', fix: 'use a label key outside cdk8s-gitops.dev/' },
     { id: 'TIER-028', summary: 'a tier name must be a DNS-1123 label (a folder name and a label value)', fix: 'use a DNS-1123 label such as \'infra\'' },
     { id: 'TIER-029', summary: 'two tiers have the same name', fix: 'give each tier its own name' },
     { id: 'TIER-030', summary: 'a tier description must be a string', fix: 'use e.g. description: \'cluster infrastructure\'' },
