@@ -42,7 +42,8 @@ export function lazyIndexSource(indexJs: string, source: string): string | undef
       continue;
     }
     if ((m = HOISTED.exec(line))) {
-      hoisted.push(...[...m[1].matchAll(/exports\.([A-Za-z_$][\w$]*) = /g)].map(x => x[1]));
+      // `exports.c = exports.b = exports.a = void 0;` assigns right to left: a, b, c is the property order
+      hoisted.push(...[...m[1].matchAll(/exports\.([A-Za-z_$][\w$]*) = /g)].map(x => x[1]).reverse());
       continue;
     }
     if ((m = REQUIRE.exec(line))) {

@@ -3,14 +3,21 @@
 export * from './rules/rule';
 export * from './rules/gitops-rules';
 export { GitOpsErrors } from './checks/errors';
-export * from './app/gitops-app';
+// ./app/gitops-app: its other exports are internal
+export { GitOpsApp, GitOpsChart } from './app/gitops-app';
+export type { GitOpsAppProps, GitOpsChartProps, IGeneratedFile } from './app/gitops-app';
 export * from './argocd/application-source';
-export * from './argocd/destination';
-export * from './argocd/sync-option';
-export * from './argocd/sync-policy';
+// ./argocd/destination: its other exports are internal
+export { Destination } from './argocd/destination';
+export type { DestinationOptions } from './argocd/destination';
+// ./argocd/sync-option: its other exports are internal
+export { PropagationPolicy, SyncOption, SyncOptionScope } from './argocd/sync-option';
+// ./argocd/sync-policy: its other exports are internal
+export type { AutomatedSync, ManagedNamespaceMetadata, RetryBackoff, SyncPolicy, SyncRetry } from './argocd/sync-policy';
 export * from './argocd/application';
 export * from './settings/argocd-settings';
-export * from './settings/health-checks';
+// ./settings/health-checks: its other exports are internal
+export { HealthCheckScripts } from './settings/health-checks';
 export * from './patterns/app-of-apps';
 export * from './argocd/app-project';
 export * from './argocd/external-app-projects';
@@ -18,11 +25,19 @@ export * from './patterns/scoped-app-project';
 export * from './odh/model-registry-database';
 export * from './odh/hardware-profile';
 export * from './patterns/model-registry-stack';
-export * from './argocd/generators';
-export * from './argocd/application-set-strategy';
+// ./argocd/generators: its other exports are internal
+export { Generator, GeneratorKind, PullRequestProvider, ScmProvider, SelectorOperator } from './argocd/generators';
+export type { AwsCodeCommitScmOptions, AwsTagFilter, AzureDevOpsPullRequestOptions, AzureDevOpsScmOptions, BasicAuth, BitbucketPullRequestOptions, BitbucketScmOptions, BitbucketServerPullRequestOptions, BitbucketServerScmOptions, ClusterDecisionResourceGeneratorOptions, ClustersGeneratorOptions, ConfigMapKeyRef, GeneratorOptions, GeneratorSelector, GeneratorTemplate, GitDirectoriesGeneratorOptions, GitFilesGeneratorOptions, GitGeneratorBaseOptions, GitHubPullRequestOptions, GitHubScmOptions, GitLabPullRequestOptions, GitLabScmOptions, GiteaPullRequestOptions, GiteaScmOptions, ListGeneratorOptions, MatrixGeneratorOptions, MergeGeneratorOptions, PluginGeneratorOptions, PollingGeneratorOptions, PullRequestFilter, PullRequestGeneratorOptions, ScmProviderFilter, ScmProviderGeneratorOptions, SecretKeyRef, SelectorRequirement } from './argocd/generators';
+// ./argocd/application-set-strategy: its other exports are internal
+export { ApplicationSetStrategy, DeletionOrder, MaxUpdate, StepOperator } from './argocd/application-set-strategy';
+export type { RollingSyncOptions, RollingSyncStep, StepMatchExpression } from './argocd/application-set-strategy';
 export * from './argocd/template-patch';
-export * from './argocd/application-set';
-export * from './patterns/component';
+// ./argocd/application-set: its other exports are internal
+export { ApplicationSet, ApplicationsSyncPolicy } from './argocd/application-set';
+export type { ApplicationPreview, ApplicationSetProps, ApplicationSetTemplate, IgnoreApplicationDifference, PreservedFields, RolloutStepPreview } from './argocd/application-set';
+// ./patterns/component: its other exports are internal
+export { Component } from './patterns/component';
+export type { ComponentProps, ComponentReadOptions } from './patterns/component';
 export * from './patterns/tiered-application-set';
 export * from './helmfile/helmfile';
 export * from './helmfile/helmfile-migration-component';
@@ -38,6 +53,9 @@ export * from './platform/repository-credentials';
 export * from './platform/repository-checks';
 export * from './platform/notifications';
 export * from './platform/self-managed-argo-cd';
-export * from './argocd/source-hydrator';
+// ./argocd/source-hydrator: its other exports are internal
+export type { HydratorSyncSource, SourceHydrator } from './argocd/source-hydrator';
 export * from './settings/health-check-library';
-export * from './settings/argocd-health-kinds';
+// ./settings/argocd-health-kinds: its other exports are internal
+export { ARGOCD_GO_HEALTH_CHECK_KINDS, ARGOCD_LUA_HEALTH_CHECK_KINDS, HealthCheckCoverage, NO_HEALTH_NEEDED_KINDS } from './settings/argocd-health-kinds';
+export type { UncoveredKind } from './settings/argocd-health-kinds';

@@ -5,8 +5,9 @@ import { ApiObject, Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {
   AppOfApps, ApplicationSource, ARGOCD_LUA_HEALTH_CHECK_KINDS, ArgoCdSettings, Component, Destination, GitOpsApp, GitOpsChart,
-  GitOpsRules, HealthCheckCoverage, healthCheckCoverage, LibraryHealthCheck, TieredApplicationSet,
+  GitOpsRules, HealthCheckCoverage, LibraryHealthCheck, TieredApplicationSet,
 } from '../src';
+import { healthCheckCoverage } from '../src/settings/argocd-health-kinds';
 import { runHealthLua } from './util/lua';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
