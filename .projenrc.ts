@@ -15,12 +15,14 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // yaml: the Helmfile reader and the fast emitter's reference parser; bundled because it is not a jsii module.
-  bundledDeps: ['yaml@^2.9.1'],
+  // luaparse: Lua syntax of health checks is parsed at synth (not a jsii module either).
+  bundledDeps: ['yaml@^2.9.1', 'luaparse@^0.3.1'],
   devDeps: [
     'cdk8s-cli',
     '@types/node@^20',
     'ajv@^8.20.0',
     'fast-check@^4.10.2',
+    '@types/luaparse@^0.2.13',
   ],
   github: false,
   release: false,
