@@ -100,12 +100,49 @@ export function collect(scope: IConstruct, p: ProblemOptions, errors: string[]):
   if (decide(scope, p.rule, message) === 'error') errors.push(message);
 }
 
-function renderValue(v: unknown): string {
+/**
+ * The offending value as the message shows it: JSON where JSON is faithful, else what JavaScript holds (NaN,
+ * Infinity, undefined, functions, BigInt, symbols, class instances are not turned into `null` or dropped).
+ */
+export function renderValue(v: unknown, depth: number = 0): string {
+  const s = render(v, depth, new Set());
+  return s.length > 200 ? s.slice(0, 197) + '...' : s;
+}
+
+function render(v: unknown, depth: number, seen: Set<unknown>): string {
+  switch (typeof v) {
+    case 'undefined': return 'undefined';
+    case 'number': return Number.isFinite(v) ? JSON.stringify(v) : String(v); // NaN, Infinity, -Infinity
+    case 'bigint': return `${v}n (a BigInt)`;
+    case 'symbol': return v.toString();
+    case 'function': return `[function ${(v as Function).name || 'anonymous'}]`;
+    case 'string': return JSON.stringify(v);
+    case 'boolean': return String(v);
+  }
+  if (v === null) return 'null';
+  if (seen.has(v)) return '[circular]';
+  if (depth > 4) return Array.isArray(v) ? '[...]' : '{...}';
+  seen.add(v);
   try {
-    const s = JSON.stringify(v);
-    if (s === undefined) return String(v);
-    return s.length > 200 ? s.slice(0, 197) + '...' : s;
+    if (Array.isArray(v)) return `[${v.slice(0, 20).map(x => render(x, depth + 1, seen)).join(',')}${v.length > 20 ? ',...' : ''}]`;
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== null && proto !== Object.prototype) {
+      const name = proto.constructor?.name ?? 'object';
+      if (v instanceof Date || v instanceof RegExp) return `${name} ${String(v)}`;
+      let json: string | undefined;
+      try {
+        json = JSON.stringify(v);
+      } catch {
+        json = undefined;
+      }
+      return json === undefined || json === '{}' ? `[${name}]` : `${name} ${json}`;
+    }
+    const keys = Object.keys(v as object).filter(k => (v as any)[k] !== undefined); // as JSON: absent fields
+    const body = keys.slice(0, 20).map(k => `${JSON.stringify(k)}:${render((v as any)[k], depth + 1, seen)}`);
+    return `{${body.join(',')}${keys.length > 20 ? ',...' : ''}}`;
   } catch {
     return String(v);
+  } finally {
+    seen.delete(v);
   }
 }

@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
+import { containedRelativePath } from '../checks/paths';
 import {
   ApplicationPreview, ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference, RolloutStepPreview,
 } from '../argocd/application-set';
@@ -155,8 +156,9 @@ export class TieredApplicationSet extends Construct {
       });
     }
     this.app = app;
-    this.componentsFolder = posixJoin(props.componentsFolder ?? 'components');
-    if (!this.componentsFolder || (props.componentsFolder ?? '').startsWith('/') || this.componentsFolder.split('/').includes('..')) {
+    const folder = containedRelativePath(props.componentsFolder ?? 'components');
+    this.componentsFolder = 'path' in folder ? folder.path : '';
+    if (!this.componentsFolder) {
       fail(this, { rule: 'TIER-024', problem: 'componentsFolder must be a relative folder inside the output', value: props.componentsFolder, fix: "use e.g. 'components'" });
     }
     this.namePrefix = props.namePrefix ?? '';

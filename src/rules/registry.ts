@@ -17,6 +17,7 @@ import { TIER_RULES } from './catalog/tiers';
 import { RULE_RULES } from './catalog/rules';
 import { SET_RULES } from './catalog/settings';
 import { TGT_RULES } from './catalog/target';
+import { TYPE_RULES } from './catalog/types';
 
 /** Where docs/rules.md is published; each rule has an anchor there. */
 export const RULES_DOC = 'https://github.com/cdk8s-gitops/cdk8s-gitops/blob/main/docs/rules.md';
@@ -24,6 +25,7 @@ export const RULES_DOC = 'https://github.com/cdk8s-gitops/cdk8s-gitops/blob/main
 export const FAMILIES: readonly RuleFamily[] = [
   OUT_RULES, NAME_RULES, TIME_RULES, APP_RULES, SRC_RULES, DEST_RULES, SYNC_RULES, APPSET_RULES, GEN_RULES, PROJ_RULES,
   AOA_RULES, TIER_RULES, SET_RULES, ODH_RULES, HELM_RULES, TGT_RULES, RULE_RULES,
+  TYPE_RULES,
 ];
 
 let byId: Map<string, RuleDescription> | undefined;

@@ -85,5 +85,6 @@ export const HELM_RULES: RuleFamily = {
   { id: 'HELM-078', summary: 'extraValueFiles are paths inside the values repository', fix: 'write e.g. \'values/prod/cert-manager.yaml\'' },
   { id: 'HELM-079', summary: 'value file … of release … (…) does not exist', fix: 'create it, or set ignoreMissingValueFiles' },
   { id: 'HELM-080', summary: 'release … (…) has no chart version: Helmfile installs the latest, and a floating version makes the same commit deploy different things', fix: 'pin it in the Helmfile (version: \'1.2.3\')' },
+  { id: 'HELM-301', summary: 'a base, value file or sub-helmfile resolves (directly or through a symbolic link) outside the values repository', fix: 'keep every file a Helmfile names inside the values repository, or read it with a repoDir that contains them' },
   ],
 };

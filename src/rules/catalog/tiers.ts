@@ -43,5 +43,6 @@ export const TIER_RULES: RuleFamily = {
   { id: 'TIER-036', summary: 'the Application name of component "…" is longer than 63 characters', fix: 'shorten the namePrefix or the component name' },
   { id: 'TIER-037', summary: 'the components folder "…" overlaps the folder of chart … ("…"): an Application reading that folder would apply component.yaml files as manifests', fix: 'give the TieredApplicationSet another componentsFolder (e.g. \'components\') or the chart another folder' },
   { id: 'TIER-038', summary: 'two TieredApplicationSets write their components to the same folder, so each would read the other\'s components', fix: 'give each its own componentsFolder, e.g. \'components/platform\'' },
+  { id: 'TIER-301', summary: 'a component file below the components folder is a symbolic link that leads out of it', fix: 'copy the component file into the components folder' },
   ],
 };
