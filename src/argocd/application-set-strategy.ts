@@ -1,6 +1,7 @@
 import { fail, failWith } from '../checks/errors';
 import { validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
+import { expectEnum } from '../checks/runtime';
 
 /** Operators of a RollingSync step expression (Argo CD supports only these two). */
 export enum StepOperator {
@@ -148,6 +149,7 @@ export class ApplicationSetStrategy {
         fix: "pass steps such as [{ matchExpressions: [{ key: 'env', operator: StepOperator.IN, values: ['dev'] }] }]",
       });
     }
+    expectEnum(undefined, 'RollingSync deletionOrder', options.deletionOrder, DeletionOrder, 'DeletionOrder');
     steps.forEach((s, i) => checkStep(s, i));
     const copy = steps.map(s => ({ ...s, matchExpressions: s.matchExpressions.map(e => ({ ...e, values: [...e.values] })) }));
     return new ApplicationSetStrategy(copy, options.deletionOrder, true);

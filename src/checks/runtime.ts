@@ -32,7 +32,7 @@ export function expectProps(scope: Scope, construct: string, props: unknown, req
   if (typeof props !== 'object' || props === null || Array.isArray(props)) {
     fail(scope, {
       rule: 'TYPE-001',
-      problem: `${construct} needs its props object (${required.map(r => `'${r}'`).join(', ')} required), got ${describeKind(props)}`,
+      problem: `${construct} needs its props object (${required.map(r => `'${r}'`).join(', ')} required), but it is ${describeKind(props)}`,
       value: props,
       fix: example,
     });
@@ -57,7 +57,7 @@ export function expectEnum(scope: Scope, what: string, value: unknown, enumObjec
     const members = Object.keys(enumObject).filter(k => isNaN(Number(k))).map(k => `${enumName}.${k}`);
     fail(scope, {
       rule: 'TYPE-002',
-      problem: `${what} must be one of the ${enumName} values, got ${describeKind(value)}`,
+      problem: `${what} must be one of the ${enumName} values, but it is ${describeKind(value)}`,
       value,
       fix: `use ${members.join(', ')}`,
     });
@@ -73,7 +73,7 @@ export function expectInstance(scope: Scope, what: string, value: unknown, test:
   if (!test(value)) {
     fail(scope, {
       rule: 'TYPE-003',
-      problem: `${what} must be ${expected}, got ${describeKind(value)}`,
+      problem: `${what} must be ${expected}, but it is ${describeKind(value)}`,
       value,
       fix: `build it with ${expected}`,
     });
@@ -84,7 +84,7 @@ export function expectInstance(scope: Scope, what: string, value: unknown, test:
 export function expectInstances(scope: Scope, what: string, value: unknown, test: (x: unknown) => boolean, expected: string): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) {
-    fail(scope, { rule: 'TYPE-006', problem: `${what} must be a list of ${expected}, got ${describeKind(value)}`, value, fix: `pass [${expected}, ...]` });
+    fail(scope, { rule: 'TYPE-006', problem: `${what} must be a list of ${expected}, but it is ${describeKind(value)}`, value, fix: `pass [${expected}, ...]` });
   }
   value.forEach((v, i) => expectInstance(scope, `${what}[${i}]`, v, test, expected));
 }
@@ -94,14 +94,14 @@ export function expectType(scope: Scope, what: string, value: unknown, type: 'st
   if (value === undefined) return;
   const ok = type === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : typeof value === type;
   if (!ok) {
-    fail(scope, { rule: 'TYPE-005', problem: `${what} must be a ${type}, got ${describeKind(value)}`, value, fix: example });
+    fail(scope, { rule: 'TYPE-005', problem: `${what} must be a ${type}, but it is ${describeKind(value)}`, value, fix: example });
   }
 }
 
 /** Fails unless `value` (when defined) is a list. */
 export function expectList(scope: Scope, what: string, value: unknown, example: string): void {
   if (value === undefined) return;
-  if (!Array.isArray(value)) fail(scope, { rule: 'TYPE-006', problem: `${what} must be a list, got ${describeKind(value)}`, value, fix: example });
+  if (!Array.isArray(value)) fail(scope, { rule: 'TYPE-006', problem: `${what} must be a list, but it is ${describeKind(value)}`, value, fix: example });
 }
 
 /**

@@ -14,6 +14,7 @@ import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as dashboard from '../imports/dashboard.opendatahub.io';
 import * as infra from '../imports/infrastructure.opendatahub.io';
+import { expectEnum } from '../checks/runtime';
 
 /** Label marking objects of a deprecated kind this library emits only on request. */
 export const LEGACY_LABEL = 'cdk8s-gitops.dev/legacy';
@@ -100,6 +101,7 @@ interface RenderedToleration {
 }
 
 function toleration(scope: IConstruct, what: string, t: ProfileToleration, keyRequired: boolean): RenderedToleration {
+  expectEnum(scope, `${what} operator`, t.operator, ProfileTolerationOperator, 'ProfileTolerationOperator');
   const operator = t.operator ?? ProfileTolerationOperator.EQUAL;
   if (!t.key && (keyRequired || operator !== ProfileTolerationOperator.EXISTS)) {
     fail(scope, {

@@ -12,6 +12,7 @@ import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 import { addSuppression, decide } from '../rules/engine';
+import { expectEnum, expectProps } from '../checks/runtime';
 
 /**
  * What a child app does; decides its default sync policy.
@@ -249,6 +250,7 @@ export class AppOfApps extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
+    expectProps(this, 'AppOfApps', props, ['project'], "new AppOfApps(app, 'root', { project: 'platform' })");
     if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
     this.props = props;
     const app = GitOpsApp.find(this);
@@ -395,6 +397,8 @@ export class AppOfApps extends Construct {
       // Argo CD parses the annotation as an integer: 1e21 would be written as "1e+21"
       fail(this, { rule: 'AOA-008', problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
     }
+    expectEnum(this, `child '${id}' role`, o.role, ChildRole, 'ChildRole');
+    expectEnum(this, `child '${id}' deletionCascade`, o.deletionCascade, DeletionCascade, 'DeletionCascade');
     const role = o.role ?? ChildRole.APPLICATION;
     const app = new Application(this.childrenChart, id, {
       name: o.name,

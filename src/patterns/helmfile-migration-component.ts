@@ -12,6 +12,7 @@ import { fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
 import { Helmfile, HelmfileChartKind, HelmfileRelease } from '../helmfile/helmfile';
 import { deepMerge } from '../helmfile/values';
+import { expectEnum } from '../checks/runtime';
 
 /** Where a Helmfile release stands in the move to GitOps. */
 export enum MigrationStatus {
@@ -217,6 +218,8 @@ export class HelmfileMigrationComponent extends Construct {
     }
     this.tier = props.tier;
     this.wave = props.wave ?? 0;
+    expectEnum(this, 'valuesMode', props.valuesMode, ValuesMode, 'ValuesMode');
+    expectEnum(this, 'status', props.status, MigrationStatus, 'MigrationStatus');
     this.valuesMode = props.valuesMode ?? (props.applicationSet ? ValuesMode.INLINE : ValuesMode.REFERENCE);
 
     const auto = defaultStatus(release);
