@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
+import { checkSourceIdentifiers } from '../checks/source-identifiers';
 import * as argo from '../imports/argoproj.io';
 
 /** A Helm `--set` parameter. */
@@ -346,7 +347,7 @@ export class ApplicationSource {
         fix: "pin the chart version, e.g. version: '1.2.3'",
       });
     }
-    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) ?? {} });
+    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) ?? {} }, undefined, true);
   }
 
   /** A Helm chart kept in a git repository folder. */
@@ -390,7 +391,8 @@ export class ApplicationSource {
   /** The options (for `fromChart` sources, repoUrl is filled in at synth). */
   public readonly options: SourceOptions;
 
-  private constructor(options: SourceOptions, chart?: Chart) {
+  private constructor(options: SourceOptions, chart?: Chart, helmRepository: boolean = false) {
+    checkSourceIdentifiers(options, helmRepository || options?.chart !== undefined);
     this.chart = chart;
     this.options = withPlainMaps(options);
     const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);

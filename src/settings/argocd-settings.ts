@@ -1,3 +1,4 @@
+import * as YAML from 'yaml';
 import { Lazy } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
@@ -6,6 +7,7 @@ import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { luaSyntaxError } from '../checks/lua';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
@@ -136,6 +138,7 @@ export class ArgoCdSettings extends Construct {
   public readonly namespace: string;
 
   private readonly _settings = new Map<string, string>();
+  private readonly wildcardHealth = new Map<string, string>();
   private readonly _cmdParams = new Map<string, string>();
   private readonly _syncWave?: number;
   private _settingsCm?: k8s.KubeConfigMap;
@@ -217,7 +220,8 @@ export class ArgoCdSettings extends Construct {
 
   /**
    * Adds a custom Lua health check for a resource kind to `argocd-cm`
-   * (`resource.customizations.health.<group>_<kind>`). Wildcards are not possible in this key form.
+   * (`resource.customizations.health.<group>_<kind>`). A group or kind with `*` wildcards (`'*.crossplane.io'`,
+   * `'*'`) goes to the `resource.customizations` key instead, the only form Argo CD reads wildcards from.
    * Fails if a different script is already set for the kind.
    * @param group API group, e.g. `cert-manager.io`; empty string for the core group
    * @param kind resource kind, e.g. `Certificate`
@@ -225,6 +229,21 @@ export class ArgoCdSettings extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#custom-health-checks
    */
   public addHealthCheck(group: string, kind: string, lua: string): void {
+    if (typeof lua === 'string' && lua.trim() !== '') {
+      const syntax = luaSyntaxError(lua);
+      if (syntax) {
+        fail(this, {
+          rule: 'SET-301',
+          problem: `health check script for ${group === '' ? kind : `${group}/${kind}`} is not valid Lua: line ${syntax.line}: ${syntax.message}`,
+          value: lua.split('\n')[syntax.line - 1] ?? '',
+          fix: 'fix the Lua syntax (Argo CD would report the health as Unknown for every such resource)',
+        });
+      }
+    }
+    if (typeof group === 'string' && typeof kind === 'string' && (group.includes('*') || kind.includes('*'))) {
+      this.addWildcardHealthCheck(group, kind, lua);
+      return;
+    }
     if (group !== '' && !isDns1123Subdomain(group)) {
       fail(this, {
         rule: 'SET-004',
@@ -250,6 +269,37 @@ export class ArgoCdSettings extends Construct {
       });
     }
     this.addSetting(ArgoCdSettings.healthCheckKey(group, kind), lua);
+  }
+
+  /**
+   * A health check whose group or kind has `*` wildcards (e.g. `*.aws.crossplane.io` / `*`): Kubernetes refuses `*` in
+   * a ConfigMap key, so Argo CD reads wildcard checks only from the `resource.customizations` key (a YAML map of
+   * `<group>/<kind>: { health.lua: ... }`), which this writes (sorted, one entry per pattern).
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#custom-health-checks
+   */
+  private addWildcardHealthCheck(group: string, kind: string, lua: string): void {
+    if (!/^[a-z0-9*]([-a-z0-9.*]*[a-z0-9*])?$/.test(group) && group !== '') {
+      fail(this, { rule: 'SET-302', problem: 'health check group pattern is not an API group with * wildcards', value: group, fix: "use e.g. '*.crossplane.io'" });
+    }
+    if (!/^[A-Za-z0-9*]+$/.test(kind)) {
+      fail(this, { rule: 'SET-302', problem: 'health check kind pattern is not a kind with * wildcards', value: kind, fix: "use e.g. '*' or 'Bucket*'" });
+    }
+    if (typeof lua !== 'string' || lua.trim() === '') {
+      fail(this, { rule: 'SET-006', problem: `health check script for ${group}/${kind} is empty`, value: lua, fix: 'pass a Lua script that sets hs.status and returns hs' });
+    }
+    const key = `${group}/${kind}`;
+    const current = this.wildcardHealth.get(key);
+    if (current !== undefined && current !== lua) {
+      fail(this, { rule: 'SET-009', problem: `the wildcard health check "${key}" is already set to a different script`, value: preview(lua), fix: 'set each wildcard health check once' });
+    }
+    this.wildcardHealth.set(key, lua);
+    const doc: { [k: string]: { 'health.lua': string } } = {};
+    for (const k of [...this.wildcardHealth.keys()].sort()) doc[k] = { 'health.lua': this.wildcardHealth.get(k)! };
+    if (this._settings.has(CUSTOMIZATIONS_KEY) && this.wildcardHealth.size === 1) {
+      fail(this, { rule: 'SET-302', problem: `${CUSTOMIZATIONS_KEY} is already set with addSetting; wildcard health checks are written there`, value: key, fix: `set ${CUSTOMIZATIONS_KEY} in one place` });
+    }
+    this._settings.set(CUSTOMIZATIONS_KEY, YAML.stringify(doc, { lineWidth: 0 }));
+    this.configMap(ArgoCdSettings.ARGOCD_CM);
   }
 
   /**
@@ -358,6 +408,8 @@ export class ArgoCdSettings extends Construct {
     })];
   }
 }
+
+const CUSTOMIZATIONS_KEY = 'resource.customizations';
 
 function sortedRecord(data: Map<string, string>): { [key: string]: string } {
   const out: { [key: string]: string } = {};

@@ -57,5 +57,6 @@ export const APPSET_RULES: RuleFamily = {
   { id: 'APPSET-050', summary: 'an autoSync binding has no effect with RollingSync: the rollout turns auto-sync off on every generated Application', fix: 'drop autoSync; the RollingSync steps sync the Applications (use MaxUpdate.PAUSE for a manual gate)' },
   { id: 'APPSET-051', summary: 'a helmValueFiles binding needs a template with a single Helm source (a patch cannot address one item of sources)', fix: 'use source: ApplicationSource.helm(...) or helmChart(...), or write a TemplatePatch.fromYaml with the whole sources list' },
     { id: 'APPSET-052', summary: 'the template cannot be rendered for a parameter set', fix: 'make every template field render for every parameter set' },
+  { id: 'APPSET-301', summary: 'a templatePatch is not valid YAML (the message names the line)', fix: 'fix the YAML of the patch' },
   ],
 };

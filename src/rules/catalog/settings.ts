@@ -17,5 +17,7 @@ export const SET_RULES: RuleFamily = {
   { id: 'SET-009', summary: '… key "…" is already set to a different value (current: …)', fix: 'set "…" once, or make every call agree on its value' },
   { id: 'SET-010', summary: 'more than one ArgoCdSettings for the Argo CD in namespace "…"', fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps' },
     { id: 'SET-011', level: RuleLevel.WARNING, summary: 'server.insecure serves the Argo CD API over plain HTTP', fix: 'terminate TLS at the server, or suppress when a proxy terminates it' },
+  { id: 'SET-301', summary: 'a Lua health check script does not parse', fix: 'fix the Lua syntax at the line the message names' },
+  { id: 'SET-302', summary: 'a wildcard health check pattern is malformed, or resource.customizations is set twice', fix: "use patterns like '*.crossplane.io' / '*', and set resource.customizations in one place" },
   ],
 };
