@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
+import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
@@ -9,6 +10,7 @@ import { expectEnum, expectInstance, expectInstances, expectList, expectProps, e
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
+import { attachRules } from '../rules/engine';
 import { markTree } from '../yaml/emitter';
 
 /** Annotation keys Argo CD reads. */
@@ -312,7 +314,8 @@ export class Application extends Construct {
     // fail early on bad sync options and retry blocks
     this.renderSyncPolicy();
 
-    this.node.addValidation({ validate: () => this.validateRefs() });
+    attachRules(this); // one synth pass, one index of the app for the whole-app checks
+    this.node.addValidation({ validate: () => [...this.validateRefs(), ...validateAppWide(this)] });
   }
 
   /** The sources, in order. */

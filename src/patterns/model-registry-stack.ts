@@ -22,6 +22,7 @@ import { ArgoCdSettings } from '../settings/argocd-settings';
 import { decide } from '../rules/engine';
 import { GitOpsRules } from '../rules/gitops-rules';
 import { expectEnum, expectProps } from '../checks/runtime';
+import { OWN_SECRET_CHECK } from '../argocd/app-wide-checks';
 
 /** How clients authenticate to the model registry's REST API. */
 export enum RegistryAuthProxy {
@@ -346,6 +347,7 @@ export class ModelRegistryStack extends Construct {
 
   public constructor(scope: Construct, id: string, props: ModelRegistryStackProps) {
     super(scope, id);
+    Object.defineProperty(this, OWN_SECRET_CHECK, { value: true }); // its charts' Secrets are ODH-049's
     expectProps(this, 'ModelRegistryStack', props, [], "new ModelRegistryStack(chart, 'registry', { database: ModelRegistryDatabase.externalMySql({...}) })");
     this.props = props;
     this.name = props.name ?? id;
