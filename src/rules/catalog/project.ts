@@ -76,5 +76,11 @@ export const PROJ_RULES: RuleFamily = {
     { id: 'PROJ-068', summary: 'a ScopedAppProject has no destinations, so no Application can deploy with it', fix: 'add destinations' },
     { id: 'PROJ-069', level: RuleLevel.WARNING, summary: 'an AppProject role allows every action', fix: 'grant only the actions the role needs' },
     { id: 'PROJ-070', level: RuleLevel.WARNING, summary: 'an AppProject allows a source repository over plain http://', fix: 'allow the https:// or ssh URL' },
+  { id: 'PROJ-301', summary: 'a ScopedAppProject kind pattern reaches privileged cluster-scoped kinds it does not name (ClusterRole* reaches ClusterRoleBinding)', fix: 'list each kind literally, or set allowAnyClusterResourceUnsafe: true', suppressible: true },
+  { id: 'PROJ-302', summary: 'a lone "!" entry in sourceRepos or destinations reads as "everything else" in Argo CD', fix: "list what to allow; to allow all but some, add the '*' entry as well", suppressible: true },
+  { id: 'PROJ-303', summary: 'a sourceRepos entry matches every repository', fix: 'list the repositories', level: RuleLevel.WARNING },
+  { id: 'PROJ-304', summary: 'a destination matches every namespace (or every cluster and namespace)', fix: 'name the cluster and the namespaces', level: RuleLevel.WARNING },
+  { id: 'PROJ-305', summary: 'a sourceNamespaces entry matches every namespace', fix: 'list the namespaces', level: RuleLevel.WARNING },
+  { id: 'PROJ-306', summary: 'a clusterResourceWhitelist entry allows every cluster-scoped kind', fix: 'list the kinds', level: RuleLevel.WARNING },
   ],
 };
