@@ -41,6 +41,11 @@ export function validateAppWide(app: Application): string[] {
   for (const s of app.sources) {
     const chart = s.chart;
     if (!chart) continue;
+    try {
+      s._toArgo(app);
+    } catch {
+      continue; // not renderable (no GitOpsApp, no repoUrl): SRC-012/013 say so
+    }
     const objects = index.objectsOf(chart);
     if (objects.length === 0) {
       collect(app, {

@@ -392,7 +392,6 @@ export class ApplicationSource {
   public readonly options: SourceOptions;
 
   private constructor(options: SourceOptions, chart?: Chart, helmRepository: boolean = false) {
-    checkSourceIdentifiers(options, helmRepository || options?.chart !== undefined);
     this.chart = chart;
     this.options = withPlainMaps(options);
     const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);
@@ -469,6 +468,7 @@ export class ApplicationSource {
         });
       }
     }
+    checkSourceIdentifiers(options, helmRepository);
   }
 
   /** True when this source is a values-only `ref` source (no path, no chart). */

@@ -6,7 +6,7 @@ import { Destination } from './destination';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { check, fail, failWith } from '../checks/errors';
-import { expectEnum, expectInstance, expectInstances, expectList, expectProps, expectType } from '../checks/runtime';
+import { atPath, expectEnum, expectInstance, expectInstances, expectList, expectProps, expectType } from '../checks/runtime';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
@@ -311,8 +311,8 @@ export class Application extends Construct {
     for (const i of props.info ?? []) this.addInfo(i.name, i.value);
     for (const n of props.notifications ?? []) this.addNotification(n);
 
-    // fail early on bad sync options and retry blocks
-    this.renderSyncPolicy();
+    // fail early on bad sync options and retry blocks (errors of value objects get this construct's path)
+    atPath(this, () => this.renderSyncPolicy());
 
     attachRules(this); // one synth pass, one index of the app for the whole-app checks
     this.node.addValidation({ validate: () => [...this.validateRefs(), ...validateAppWide(this)] });
@@ -528,9 +528,6 @@ function checkApplicationProps(app: Application, props: ApplicationProps): void 
   const example = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
   expectProps(app, 'Application', props, ['project'], example);
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
-  if (props.project === '') {
-    fail(app, { rule: 'TYPE-004', problem: 'Application needs a project (the AppProject name); an empty one is not the default project', value: props.project, fix: "name the AppProject, e.g. project: 'team-a' (or 'default')" });
-  }
   for (const k of ['name', 'namespace'] as const) expectType(app, k, props[k], 'string', `pass a string, e.g. ${k}: 'web'`);
   expectInstance(app, 'destination', props.destination, x => x instanceof Destination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
   const isSource = (x: unknown) => x instanceof ApplicationSource;

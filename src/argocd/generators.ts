@@ -1,5 +1,5 @@
 import { Duration } from 'cdk8s';
-import { fail, failWith } from '../checks/errors';
+import { errorDetail, fail, failWith } from '../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
 import * as argo from '../imports/argoproj.io';
 
@@ -809,6 +809,7 @@ export class Generator {
     for (const g of options.generators) checkNesting(g, 'merge');
     const gens = [...options.generators];
     const keys = [...options.mergeKeys];
+    checkMergeKeysProduced(keys, gens);
     return new Generator(GeneratorKind.MERGE, options, () => ({
       merge: { mergeKeys: keys, generators: gens.map(g => g._toNested()) },
     }), () => combineMerge(keys, gens.map(g => g._params())));
@@ -1007,7 +1008,7 @@ function jsonCopy(v: unknown, what: string): any {
   } catch (e) {
     return fail(undefined, {
       rule: 'GEN-009',
-      problem: `${what} must be JSON data: ${(e as Error).message}`,
+      problem: `${what} must be JSON data: ${errorDetail(e)}`,
       value: String(v),
       fix: 'use strings, numbers, booleans, lists and plain objects (write big numbers as strings)',
     });
@@ -1172,6 +1173,30 @@ function combineMatrix(a: _ParamSpace, b: _ParamSpace): _ParamSpace {
     sets,
     unknownBecause: a.unknownBecause ?? b.unknownBecause,
   };
+}
+
+/**
+ * GEN-301: a merge key that no child generator produces matches nothing, so the merge does nothing (every base set
+ * goes through unchanged). Judged only where every child's parameter shape is known (no open sets).
+ */
+function checkMergeKeysProduced(keys: string[], gens: Generator[]): void {
+  let spaces: _ParamSpace[];
+  try {
+    spaces = gens.map(g => g._params());
+  } catch {
+    return; // a child that cannot tell its parameters yet is judged by its own checks
+  }
+  const produces = (set: _ParamSet, key: string) => set.open || set.paths.includes(key) || set.openPrefixes.some(p => key === p || key.startsWith(p + '.'));
+  for (const key of keys) {
+    if (spaces.some(sp => sp.sets.length === 0)) return;
+    if (spaces.some(sp => sp.sets.some(set => produces(set, key)))) continue;
+    fail(undefined, {
+      rule: 'GEN-301',
+      problem: `the merge key "${key}" is a parameter no child generator produces, so no sets are merged (the merge does nothing)`,
+      value: key,
+      fix: `use a parameter the generators produce (e.g. ${JSON.stringify([...new Set(spaces.flatMap(sp => sp.sets.flatMap(set => set.paths)))].slice(0, 5))})`,
+    });
+  }
 }
 
 function combineMerge(keys: string[], spaces: _ParamSpace[]): _ParamSpace {

@@ -37,11 +37,44 @@ export class GitOpsConfigError extends Error {
    * @param scope the construct (or its path) the problem is at
    * @param message the message: problem, value, fix and rule id
    */
+  /** The message without the `[path]` (or `[at file:line]`) prefix. */
+  public readonly detail: string;
+  /** True when no construct was known (a value class): the prefix names where the caller created the value. */
+  public readonly pathless: boolean;
+
   public constructor(scope: IConstruct | string | undefined, message: string) {
-    super(prefix(scope) + message);
+    super((scope === undefined ? callerPrefix() : prefix(scope)) + message);
     this.name = 'GitOpsConfigError';
+    this.detail = message;
+    this.pathless = scope === undefined;
     this.ruleId = /\[([A-Z]+-[0-9]{3})\]\s*$/.exec(message)?.[1];
   }
+}
+
+/** The library's own folder (src/ or lib/), whose frames are skipped when looking for the caller. */
+const LIBRARY_DIR = pathDirname(pathDirname(__filename));
+
+function pathDirname(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i <= 0 ? p : p.slice(0, i);
+}
+
+/**
+ * `[at file:line] ` for an error of a value class (no construct yet): the first stack frame outside this library,
+ * i.e. where the user's program created the value. Empty when it cannot be told.
+ */
+function callerPrefix(): string {
+  const stack = new Error().stack ?? '';
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /\(?((?:[A-Za-z]:)?[^():]+):(\d+):\d+\)?\s*$/.exec(line);
+    if (!m) continue;
+    const file = m[1].replace(/^\s*at\s+/, '');
+    if (file.startsWith(LIBRARY_DIR) || file.includes('node_modules') || file.startsWith('node:') || !file.includes('/') && !file.includes('\\')) continue;
+    const cwd = typeof process !== 'undefined' ? process.cwd() : '';
+    const rel = cwd && file.startsWith(cwd + '/') ? file.slice(cwd.length + 1) : file;
+    return `[at ${rel}:${m[2]}] `;
+  }
+  return '';
 }
 
 const CONFIG_ERROR = Symbol.for('cdk8s-gitops.GitOpsConfigError');
@@ -70,6 +103,12 @@ function prefix(scope: IConstruct | string | undefined): string {
   if (scope === undefined) return '';
   const p = typeof scope === 'string' ? scope : scope.node.path;
   return `[${p === '' ? '<app root>' : p}] `;
+}
+
+/** The message of a caught error without the `[at file:line]` prefix a value-class error carries (to embed it). */
+export function errorDetail(e: unknown): string {
+  if (GitOpsErrors.isGitOpsConfigError(e) && (e as GitOpsConfigError).pathless) return (e as GitOpsConfigError).detail;
+  return (e as Error)?.message ?? String(e);
 }
 
 /** Throws `[path] message` where message already names the value, the fix and the rule (e.g. from a validate* check). */

@@ -112,8 +112,8 @@ export function atPath<T>(scope: IConstruct, fn: () => T): T {
   try {
     return fn();
   } catch (e) {
-    if (GitOpsErrors.isGitOpsConfigError(e) && !(e as Error).message.startsWith('[')) {
-      throw new GitOpsConfigError(scope, (e as Error).message);
+    if (GitOpsErrors.isGitOpsConfigError(e) && (e as GitOpsConfigError).pathless) {
+      throw new GitOpsConfigError(scope, (e as GitOpsConfigError).detail);
     }
     throw e;
   }

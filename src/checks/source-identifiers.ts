@@ -12,7 +12,8 @@ import { relativePathProblem } from './paths';
  * data with no JSON form. Rules SRC-301..SRC-310. Called by the ApplicationSource factories (no construct yet:
  * the receiving construct re-throws with its path).
  */
-export function checkSourceIdentifiers(o: SourceOptions, isHelmRepository: boolean): void {
+export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolean): void {
+  const isHelmRepository = fromHelmFactory;
   if (o.chart !== undefined) {
     if (typeof o.chart !== 'string' || o.chart.trim() === '') {
       fail(undefined, {
@@ -35,7 +36,7 @@ export function checkSourceIdentifiers(o: SourceOptions, isHelmRepository: boole
       fix: "for a chart stored in git use ApplicationSource.helmChart({ repoUrl, path: 'charts/name' })",
     });
   }
-  if (isHelmRepository && typeof o.targetRevision === 'string' && !isTemplated(o.targetRevision)) {
+  if ((isHelmRepository || o.chart !== undefined) && typeof o.targetRevision === 'string' && !isTemplated(o.targetRevision)) {
     const v = o.targetRevision;
     if (v.trim() !== v || /^(latest|head|main|master|stable)$/i.test(v)) {
       fail(undefined, {

@@ -4,7 +4,7 @@ import { IConstruct } from 'constructs';
 import * as YAML from 'yaml';
 import { ApplicationSource, SourceOptions } from '../argocd/application-source';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
-import { describeProblem, fail, failWith } from '../checks/errors';
+import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { resolveInside } from '../checks/paths';
 import * as argo from '../imports/argoproj.io';
@@ -126,7 +126,7 @@ export class Component {
         return f();
       } catch (e) {
         // the wrapped message already names the value and the fix
-        return failWith(origin, `${what}: ${(e as Error).message}`);
+        return failWith(origin, `${what}: ${errorDetail(e)}`);
       }
     };
     return new Component({

@@ -8,7 +8,7 @@ import { ApplicationSource, HelmOptions } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
 import { AutomatedSync } from '../argocd/sync-policy';
-import { fail, failWith } from '../checks/errors';
+import { errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
 import { Helmfile, HelmfileChartKind, HelmfileRelease } from '../helmfile/helmfile';
 import { deepMerge } from '../helmfile/values';
@@ -277,7 +277,7 @@ export class HelmfileMigrationComponent extends Construct {
         disabled: this.status === MigrationStatus.DISABLED,
       }, where);
     } catch (e) {
-      return failWith(this, `release ${release.id}: ${(e as Error).message}`);
+      return failWith(this, `release ${release.id}: ${errorDetail(e)}`);
     }
 
     if (props.applicationSet) {

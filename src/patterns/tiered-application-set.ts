@@ -12,7 +12,7 @@ import { Generator } from '../argocd/generators';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
-import { describeProblem, fail } from '../checks/errors';
+import { describeProblem, errorDetail, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
 
 /** A tier: one RollingSync step (or one per wave when its components use several waves). */
@@ -376,7 +376,7 @@ export class TieredApplicationSet extends Construct {
       try {
         renderSyncOptions([...this.commonSyncOptions, ...c.syncOptions.map(o => SyncOption.of(o))], SyncOptionScope.APPLICATION);
       } catch (e) {
-        errors.push(`component "${c.name}" (${c.origin}): its syncOptions conflict with the TieredApplicationSet's: ${(e as Error).message}`);
+        errors.push(`component "${c.name}" (${c.origin}): its syncOptions conflict with the TieredApplicationSet's: ${errorDetail(e)}`);
       }
     }
     // the components folder must not be read as manifests by a directory source of a chart folder

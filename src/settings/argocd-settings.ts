@@ -182,7 +182,7 @@ export class ArgoCdSettings extends Construct {
 
   /** True if `argocd-cmd-params-cm` turns on ApplicationSet progressive syncs. */
   public get progressiveSyncsEnabled(): boolean {
-    return this._cmdParams.get(ArgoCdSettings.PROGRESSIVE_SYNCS_KEY) === 'true';
+    return GO_TRUE.includes(this._cmdParams.get(ArgoCdSettings.PROGRESSIVE_SYNCS_KEY) ?? '');
   }
 
   /** The `argocd-cm` keys set so far (a sorted copy). */
@@ -321,6 +321,14 @@ export class ArgoCdSettings extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/argocd-cmd-params-cm-yaml/
    */
   public addCmdParam(key: string, value: string): void {
+    if (typeof key === 'string' && typeof value === 'string' && isBooleanCmdParam(key) && !GO_BOOLS.includes(value)) {
+      fail(this, {
+        rule: 'SET-303',
+        problem: `${key} is a boolean flag, and Argo CD reads it with Go's ParseBool: this value parses as an error and the flag stays off`,
+        value,
+        fix: 'write "true" or "false"',
+      });
+    }
     this.put(this._cmdParams, ArgoCdSettings.CMD_PARAMS_CM, key, value);
     if (key === 'server.insecure' && value.trim().toLowerCase() === 'true') {
       check(this, {
@@ -410,6 +418,15 @@ export class ArgoCdSettings extends Construct {
 }
 
 const CUSTOMIZATIONS_KEY = 'resource.customizations';
+
+/** What Go's strconv.ParseBool accepts (Argo CD reads boolean flags with it; anything else is an error = off). */
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_BOOLS = [...GO_TRUE, '0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/** argocd-cmd-params-cm keys that are booleans (`*.enable.*`, `*.insecure`, `*.dryrun`...). */
+function isBooleanCmdParam(key: string): boolean {
+  return /(^|\.)(enable|disable)(\.|$)|\.insecure$|\.dryrun$|\.diff\.server\.side$|\.plaintext$|\.strict\.tls$/.test(key);
+}
 
 function sortedRecord(data: Map<string, string>): { [key: string]: string } {
   const out: { [key: string]: string } = {};

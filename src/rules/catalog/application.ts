@@ -28,7 +28,7 @@ export const APP_RULES: RuleFamily = {
     { id: 'APP-020', level: RuleLevel.WARNING, summary: 'deletionCascade NONE: deleting the Application orphans its resources', fix: 'keep DeletionCascade.FOREGROUND or BACKGROUND' },
     { id: 'APP-021', level: RuleLevel.WARNING, summary: 'a source repository is read over plain http://', fix: 'use the https:// or ssh URL' },
   { id: 'APP-301', summary: 'two Applications have the same name in the same namespace (one replaces the other)', fix: 'give each Application its own name' },
-  { id: 'APP-302', summary: 'two Applications deploy the same source to the same destination (they fight over the objects)', fix: 'deploy the source once, or change the destination or releaseName', suppressible: true },
+  { id: 'APP-302', summary: 'two Applications deploy the same source to the same destination (they fight over the objects)', fix: 'deploy the source once, or change the destination or releaseName', level: RuleLevel.WARNING },
   { id: 'APP-303', summary: 'an Application deploys a chart with no objects (its folder is never written: "app path does not exist")', fix: 'add the chart\'s objects, or remove the Application' },
   { id: 'APP-304', summary: 'a chart an Application deploys holds a Secret with data or stringData (plaintext in git)', fix: 'use an ExternalSecret or SealedSecret; suppress APP-304 with a reason for a throwaway cluster', suppressible: true },
   ],

@@ -24,5 +24,6 @@ export const GEN_RULES: RuleFamily = {
   { id: 'GEN-017', summary: '… operator is unknown', fix: 'use SelectorOperator.IN, NOT_IN, EXISTS or DOES_NOT_EXIST' },
   { id: 'GEN-018', summary: '… expression … … needs values', fix: 'add values: [\'...\']' },
   { id: 'GEN-019', summary: '… expression … … takes no values', fix: 'remove values' },
+  { id: 'GEN-301', summary: 'a merge key is a parameter no child generator produces (the merge does nothing)', fix: 'merge on a parameter the generators produce' },
   ],
 };
