@@ -81,7 +81,7 @@ export class GitOpsApp extends App {
     Object.defineProperty(this, GITOPS_APP, { value: true });
     this.repoUrl = props.repoUrl;
     this.targetRevision = props.targetRevision ?? 'HEAD';
-    this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath');
+    this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath', this);
     this.strict = props.strict ?? ['true', '1'].includes(process.env.CDK8S_GITOPS_STRICT ?? '');
     attachRules(this);
   }
@@ -117,7 +117,7 @@ export class GitOpsApp extends App {
    * Two constructs adding the same path fail at once.
    */
   public addFile(filePath: string, content: IGeneratedFile): void {
-    const p = normalizeRelative(filePath, 'filePath');
+    const p = normalizeRelative(filePath, 'filePath', this);
     if (this.files.has(p)) {
       fail(this, {
         rule: 'OUT-001',

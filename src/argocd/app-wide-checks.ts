@@ -4,6 +4,7 @@ import type { Application } from './application';
 import { collect } from '../checks/errors';
 import { groupOf } from '../checks/kinds';
 import { normalizeGitURL } from '../checks/project-rules';
+import { isVersionRange } from '../checks/source-identifiers';
 import { decide, passCache } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
 
@@ -39,6 +40,15 @@ export function validateAppWide(app: Application): string[] {
     }, errors);
   }
   for (const s of app.sources) {
+    const v = s.options.targetRevision;
+    if (s.options.chart !== undefined && typeof v === 'string' && isVersionRange(v)) {
+      collect(app, {
+        rule: 'SRC-305',
+        problem: `the Helm chart ${s.options.chart} has a version range: the same commit deploys whatever newest chart matches`,
+        value: v,
+        fix: "pin an exact version (e.g. '1.2.3'); suppress SRC-305 with a reason if following a range is intended",
+      }, errors);
+    }
     const chart = s.chart;
     if (!chart) continue;
     try {

@@ -1,6 +1,6 @@
 import type { SourceOptions } from '../argocd/application-source';
 import { argoGlobError, compileArgoGlob } from './glob';
-import { check, fail } from './errors';
+import { fail } from './errors';
 import { nonJsonValue, templatedYamlSyntaxError } from './embedded';
 import { isTemplated } from './go-template';
 import { relativePathProblem } from './paths';
@@ -44,14 +44,6 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
         problem: 'a Helm chart version must be a version (or a semver range): Helm repositories have no "latest" tag and Argo CD fails to resolve it',
         value: v,
         fix: "pin the version, e.g. version: '1.2.3'",
-      });
-    }
-    if (/[*xX^~<>|]|\s-\s/.test(v) && !/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(v)) {
-      check(undefined, {
-        rule: 'SRC-305',
-        problem: 'a Helm chart version is a range: the same commit deploys whatever newest chart matches',
-        value: v,
-        fix: "pin an exact version (e.g. '1.2.3'); suppress SRC-305 with a reason if following a range is intended",
       });
     }
   }
@@ -114,4 +106,9 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
       });
     }
   }
+}
+
+/** Whether a Helm chart version is a semver range (`^1.2`, `1.x`, `>=1.0 <2`), not one exact version. */
+export function isVersionRange(v: string): boolean {
+  return !isTemplated(v) && /[*xX^~<>|]|\s-\s/.test(v) && !/^v?\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/.test(v);
 }
