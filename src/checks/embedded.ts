@@ -21,6 +21,13 @@ export function yamlSyntaxError(text: string, options: { uniqueKeys?: boolean } 
       const line = e.linePos?.[0]?.line ?? lineOf(text, e.pos?.[0] ?? 0);
       return { line, message: e.message.split('\n')[0] };
     }
+    try {
+      d.toJS({ maxAliasCount: 1000 }); // unresolved aliases, alias bombs
+    } catch (err) {
+      const m = /\*([^\s,\]}]+)/.exec(String((err as Error).message));
+      const at = m ? text.split('\n').findIndex(l => l.includes('*' + m[1])) + 1 : 0;
+      return { line: at > 0 ? at : 1, message: String((err as Error).message).split('\n')[0] };
+    }
   }
   return undefined;
 }
