@@ -7,11 +7,11 @@ import {
   AppProject, Application, ApplicationSource, ArgoCdSettings, Destination, GitOpsApp, GitOpsChart, GitOpsRules, Helmfile,
   ModelRegistryDatabase, ScopedAppProject, TemplatePatch, GitOpsErrors, DatabaseCredentials,
 } from '../src';
-import { renderValue } from '../src/checks/errors';
-import { containedRelativePath, relativePathProblem, resolveInside } from '../src/checks/paths';
-import { luaSyntaxError } from '../src/checks/lua';
 import { nonJsonValue, templatedYamlSyntaxError } from '../src/checks/embedded';
+import { renderValue } from '../src/checks/errors';
 import { kindGlobMatchesEverything, namespaceGlobMatchesEverything, sensitiveKindsReached, systemNamespacesReached } from '../src/checks/glob-reach';
+import { luaSyntaxError } from '../src/checks/lua';
+import { containedRelativePath, relativePathProblem, resolveInside } from '../src/checks/paths';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 const tmp = (p: string) => fs.mkdtempSync(path.join(os.tmpdir(), p));

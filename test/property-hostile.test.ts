@@ -4,11 +4,11 @@ import * as path from 'path';
 import { ApiObject, Chart, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
-  acceptedOrOurError, brokenYaml, BUDGET, executedRuns, expectOurError, hostileGlob, hostilePath, hostileSegment, nonPlainValue, runProperty,
-} from './util/arbitraries';
-import {
   Application, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, GitOpsErrors, ScopedAppProject, TemplatePatch,
 } from '../src';
+import {
+  acceptedOrOurError, brokenYaml, BUDGET, executedRuns, expectOurError, hostileGlob, hostilePath, hostileSegment, nonPlainValue, runProperty,
+} from './util/arbitraries';
 import { compileArgoGlob } from '../src/checks/glob';
 import { SYSTEM_NAMESPACES } from '../src/checks/glob-reach';
 import { containedRelativePath } from '../src/checks/paths';

@@ -18,8 +18,8 @@ const src = () => ApplicationSource.directory({ repoUrl: GIT, path: 'x' });
 const dest = () => Destination.inCluster('x');
 
 function gitopsApp(): { app: GitOpsApp; argocd: GitOpsChart } {
-  const app = new GitOpsApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cat-hard-')), repoUrl: GIT });
-  return { app, argocd: new GitOpsChart(app, 'argocd', { folder: 'argocd' }) };
+  const a = new GitOpsApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cat-hard-')), repoUrl: GIT });
+  return { app: a, argocd: new GitOpsChart(a, 'argocd', { folder: 'argocd' }) };
 }
 
 function app(props: any): () => void {
