@@ -15,14 +15,16 @@ const project = new cdk8s.ConstructLibraryCdk8s({
   jsiiVersion: '~6.0.0',
   peerDeps: ['cdk8s-plus-28@^2.5.6'],
   // yaml: the Helmfile reader, the fast emitter's reference parser and the linter; ajv: the linter's CRD schema
-  // validation (also used by the tests). Bundled because they are not jsii modules.
-  bundledDeps: ['yaml@^2.9.1', 'ajv@^8.20.0'],
+  // validation (also used by the tests); luaparse: Lua syntax of health checks is parsed at synth.
+  // Bundled because they are not jsii modules.
+  bundledDeps: ['yaml@^2.9.1', 'ajv@^8.20.0', 'luaparse@^0.3.1'],
   devDeps: [
     'cdk8s-cli',
     '@types/node@^20',
     'fast-check@^4.10.2',
     // only for its copy of the SARIF 2.1.0 JSON schema (lib/schemas/sarif-2.1.0-rtm.5.json): test/lint-sarif.test.ts
     '@microsoft/jest-sarif@1.0.0-beta.0',
+    '@types/luaparse@^0.2.13',
   ],
   // engines: what the library needs at run time (jsii itself, a devDependency, wants >= 20.16 to build)
   minNodeVersion: '20.0.0',

@@ -1,4 +1,4 @@
-import { Chart, Duration, Testing } from 'cdk8s';
+import { ApiObject, Chart, Duration, Testing } from 'cdk8s';
 import { parseAllDocuments } from 'yaml';
 import {
   Application, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, PropagationPolicy, SyncOption,
@@ -193,10 +193,11 @@ describe('Application', () => {
   test('fromChart points at the chart folder inside the GitOpsApp repository', () => {
     const app = new GitOpsApp({ outdir: Testing.app().outdir, repoUrl: GIT, targetRevision: 'main', repoPath: 'clusters/prod' });
     const workloads = new Chart(app, 'payments');
+    new ApiObject(workloads, 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'payments' } }); // an empty chart is APP-303
     const apps = new GitOpsChart(app, 'apps', { folder: 'argocd' });
     new Application(apps, 'payments', { project: 'apps', destination: Destination.inCluster('payments'), source: ApplicationSource.fromChart(workloads) });
     const files = app.synthFiles();
-    expect(Object.keys(files)).toEqual(['argocd/apps.k8s.yaml']);
+    expect(Object.keys(files)).toEqual(['argocd/apps.k8s.yaml', 'payments/payments.k8s.yaml']);
     const docs = expectSchemaValid(parseAllDocuments(files['argocd/apps.k8s.yaml']).map((d: any) => d.toJSON()));
     expect(docs[0].spec.source).toEqual({ repoURL: GIT, path: 'clusters/prod/payments', targetRevision: 'main' });
   });

@@ -351,7 +351,8 @@ describe('ArgoCdSettings', () => {
     const settings = new ArgoCdSettings(Testing.chart(), 'settings');
     expect(() => settings.addSetting('bad key', 'x')).toThrow(/argocd-cm key is not a valid ConfigMap key \(got "bad key"\)/);
     expect(() => settings.addCmdParam('', 'x')).toThrow(/argocd-cmd-params-cm key is not a valid ConfigMap key/);
-    expect(() => settings.addHealthCheck('*.crossplane.io', 'Bucket', 'return {}')).toThrow(/group is not an API group name \(got "\*\.crossplane\.io"\)/);
+    // wildcards are written to resource.customizations (test/hardening.test.ts); a malformed pattern still fails
+    expect(() => settings.addHealthCheck('*.Crossplane_IO', 'Bucket', 'return {}')).toThrow(/group pattern is not an API group with \* wildcards \(got "\*\.Crossplane_IO"\).*\[SET-302\]/);
     expect(() => settings.addHealthCheck('example.com', 'My_Kind', 'return {}')).toThrow(/kind is not a resource kind/);
     expect(() => settings.addHealthCheck('example.com', 'Widget', '  ')).toThrow(/health check script for example\.com\/Widget is empty/);
     expect(() => new ArgoCdSettings(Testing.chart(), 's', { namespace: 'Argo_CD' })).toThrow(/not a valid namespace name \(DNS-1123 label\) \(got "Argo_CD"\)/);

@@ -69,7 +69,7 @@ const optional = <T>(a: fc.Arbitrary<T>) => fc.option(a, { nil: undefined });
 
 const helmOptions = fc.record({
   valueFiles: optional(strings),
-  values: optional(text),
+  values: optional(text.map(t => `key: ${JSON.stringify(t)}\n`)), // YAML text (SRC-308 parses it)
   valuesObject: optional(fc.oneof({ weight: 5, arbitrary: jsonObject }, { weight: 1, arbitrary: bigObject })),
   parameters: optional(fc.array(fc.record({ name: dns, value: text, forceString: optional(fc.boolean()) }), { maxLength: 2 })),
   fileParameters: optional(fc.array(fc.record({ name: dns, path: dns }), { maxLength: 2 })),

@@ -212,7 +212,8 @@ describe('secure default: Applications that own workloads carry the resources fi
     const chart = new Chart(memoryApp(), 'c');
     const source = ApplicationSource.directory({ repoUrl: REPO, path: 'web' });
     new Application(chart, 'web', { project: 'apps', destination: Destination.inCluster('web'), source });
-    new Application(chart, 'orphaning', { project: 'apps', destination: Destination.inCluster('web'), source, deletionCascade: DeletionCascade.NONE });
+    // another namespace: the same source to the same destination is a collision (APP-302)
+    new Application(chart, 'orphaning', { project: 'apps', destination: Destination.inCluster('web-orphans'), source, deletionCascade: DeletionCascade.NONE });
     const [web, orphaning] = expectSchemaValid(Testing.synth(chart));
     expect(web.metadata.finalizers).toEqual([FOREGROUND]);
     expect(orphaning.metadata.finalizers).toBeUndefined();

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, ChartProps, DependencyGraph } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../checks/errors';
+import { containedRelativePath, resolveInside } from '../checks/paths';
 import { attachRules, findingsOf, formatFindings } from '../rules/engine';
 import { RuleLevel } from '../rules/rule';
 import { stringifyDocument } from '../yaml/emitter';
@@ -81,7 +82,7 @@ export class GitOpsApp extends App {
     Object.defineProperty(this, GITOPS_APP, { value: true });
     this.repoUrl = props.repoUrl;
     this.targetRevision = props.targetRevision ?? 'HEAD';
-    this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath');
+    this.repoPath = normalizeRelative(props.repoPath ?? '', 'repoPath', this);
     this.strict = props.strict ?? ['true', '1'].includes(process.env.CDK8S_GITOPS_STRICT ?? '');
     attachRules(this);
   }
@@ -99,12 +100,12 @@ export class GitOpsApp extends App {
     if (GitOpsChart.isGitOpsChart(chart) && chart.folder !== undefined) {
       return chart.folder;
     }
-    return chartFileBase(chart);
+    return safeChartFileBase(chart);
   }
 
   /** The file a chart is written to, relative to `outdir`. */
   public chartFile(chart: Chart): string {
-    return posixJoin(this.chartFolder(chart), `${chartFileBase(chart)}${this.outputFileExtension}`);
+    return posixJoin(this.chartFolder(chart), `${safeChartFileBase(chart)}${this.outputFileExtension}`);
   }
 
   /** The path of a chart's folder inside the git repository (what an Argo CD source's `path` names). */
@@ -117,7 +118,7 @@ export class GitOpsApp extends App {
    * Two constructs adding the same path fail at once.
    */
   public addFile(filePath: string, content: IGeneratedFile): void {
-    const p = normalizeRelative(filePath, 'filePath');
+    const p = normalizeRelative(filePath, 'filePath', this);
     if (this.files.has(p)) {
       fail(this, {
         rule: 'OUT-001',
@@ -216,9 +217,20 @@ export class GitOpsApp extends App {
     const files = this.synthFiles();
     const report = formatFindings(this);
     if (report && !['true', '1'].includes(process.env.CDK8S_GITOPS_QUIET ?? '')) process.stderr.write(report);
+    const checkedDirs = new Set<string>();
     for (const [rel, content] of Object.entries(files)) {
       const full = path.join(this.outdir, ...rel.split('/'));
-      fs.mkdirSync(path.dirname(full), { recursive: true });
+      // every path was checked as it was built; this is the last line of defence (and follows symbolic links
+      // already in the output folder, once a folder)
+      const dir = path.dirname(full);
+      if (!checkedDirs.has(dir)) {
+        const inside = resolveInside(this.outdir, this.outdir, path.relative(this.outdir, full) || '.');
+        if ('problem' in inside) {
+          fail(this, { rule: 'OUT-302', problem: `an output file ${inside.problem}`, value: rel, fix: 'write every file inside outdir (and remove symbolic links that lead out of it)' });
+        }
+        checkedDirs.add(dir);
+      }
+      fs.mkdirSync(dir, { recursive: true });
       fs.writeFileSync(full, content);
     }
   }
@@ -333,6 +345,20 @@ function isArrayIndex(key: string): boolean {
   return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
 }
 
+/** The chart's file base name, refused when it is not one plain path segment (a chart id `..`, `.` or ''). */
+function safeChartFileBase(chart: Chart): string {
+  const base = chartFileBase(chart);
+  if (base === '' || /^\.+$/.test(base)) {
+    fail(chart, {
+      rule: 'OUT-301',
+      problem: 'the chart\'s id (its output folder and file name) is not a plain folder name: it would be written outside its folder',
+      value: chart.node.id,
+      fix: 'give the chart an id with letters or digits (e.g. \'apps\'), or a GitOpsChart folder',
+    });
+  }
+  return base;
+}
+
 function chartFileBase(chart: Chart): string {
   // nested charts: join the path below the app, like cdk8s's own chart namer
   return chart.node.scopes.slice(1).map(s => s.node.id).join('-').replace(/[^0-9a-zA-Z-_.]/g, '');
@@ -347,9 +373,9 @@ function normalizeRelative(p: string, what: string, scope?: IConstruct): string 
   if (typeof p !== 'string') {
     fail(scope, { rule: 'OUT-004', problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
   }
-  const n = posixJoin(p.replace(/\\/g, '/'));
-  if (p.startsWith('/') || n.split('/').includes('..')) {
-    fail(scope, { rule: 'OUT-005', problem: `${what} must be a relative path inside the output folder`, value: p, fix: 'use a path like \'apps/root\'' });
+  const c = containedRelativePath(p);
+  if ('problem' in c) {
+    fail(scope, { rule: 'OUT-005', problem: `${what} must be a relative path inside the output folder (it ${c.problem})`, value: p, fix: 'use a path like \'apps/root\'' });
   }
-  return n;
+  return c.path;
 }

@@ -10,6 +10,7 @@ import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKe
 import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
 import { PROJECT_POLICY_ACTIONS, isValidPolicyAction, validateProjectPolicy, validateRoleGroupName, validateRoleName } from '../checks/rbac-policy';
 import type * as argo from '../imports/argoproj.io';
+import { projectWildcardFindings } from '../checks/project-wildcards';
 
 /**
  * One `spec.destinations[]` entry: a cluster (by API server URL or by Argo CD cluster name) and a namespace.
@@ -1060,7 +1061,9 @@ export class AppProject extends Construct {
     // entries were checked as they were added; what is left are whole-spec problems
     const problems = compileProject(this._permissionSpec()).problems
       .filter(p => !(this.denyAllNamespaced && p.startsWith('namespaceResourceWhitelist is an empty list')));
-    return problems.map(p => `AppProject ${JSON.stringify(this.name)}: ${p}`);
+    return [...problems.map(p => `AppProject ${JSON.stringify(this.name)}: ${p}`), ...projectWildcardFindings(this, {
+      repos: this.repos, sourceNamespaces: this.sourceNs, destinations: this.dests, clusterResourceWhitelist: this.lists.clusterResourceWhitelist,
+    })];
   }
 }
 

@@ -2,6 +2,7 @@ import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
+import { expectEnum } from '../checks/runtime';
 
 /** Operators of a RollingSync step expression (Argo CD supports only these two). */
 export enum StepOperator {
@@ -149,6 +150,7 @@ export class ApplicationSetStrategy {
         fix: "pass steps such as [{ matchExpressions: [{ key: 'env', operator: StepOperator.IN, values: ['dev'] }] }]",
       });
     }
+    expectEnum(undefined, 'RollingSync deletionOrder', options.deletionOrder, DeletionOrder, 'DeletionOrder');
     steps.forEach((s, i) => checkStep(s, i));
     const copy = steps.map(s => ({ ...s, matchExpressions: s.matchExpressions.map(e => ({ ...e, values: [...e.values] })) }));
     return new ApplicationSetStrategy(copy, options.deletionOrder, true);

@@ -8,6 +8,7 @@ import { Destination } from './destination';
 import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { applicationSetUsages, registerProjectUser } from './project-checks';
+import { SyncOption } from './sync-option';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
@@ -17,6 +18,7 @@ import {
   fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
   stripActions, templateReferences,
 } from '../checks/go-template';
+import { expectEnum, expectInstance, expectInstances, expectProps, expectType } from '../checks/runtime';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
 import { addSuppression, passCache } from '../rules/engine';
@@ -359,6 +361,7 @@ export class ApplicationSet extends Construct {
 
   public constructor(scope: Construct, id: string, props: ApplicationSetProps) {
     super(scope, id);
+    checkApplicationSetProps(this, props);
     if (props.progressiveSyncsManagedExternally) addSuppression(this, 'APPSET-037', 'progressiveSyncsManagedExternally: true');
     registerProjectUser(this, charts => applicationSetUsages(this, charts));
     Object.defineProperty(this, APPLICATION_SET, { value: true });
@@ -1117,4 +1120,24 @@ function sortedMap(m?: { [key: string]: string }): { [key: string]: string } | u
 
 function escapeMermaid(s: string): string {
   return s.replace(/"/g, '#quot;');
+}
+
+/** Run-time types of the props (JavaScript callers, `as any`), before anything reads them. */
+function checkApplicationSetProps(scope: Construct, props: ApplicationSetProps): void {
+  const example = "new ApplicationSet(scope, 'envs', { generators: [Generator.list([...])], template: { project: 'team-a', source, destination } })";
+  expectProps(scope, 'ApplicationSet', props, ['template'], example);
+  const t = props.template;
+  expectType(scope, 'template', t, 'object', example);
+  expectType(scope, 'template.project', t.project, 'string', "name the AppProject, e.g. project: 'team-a'");
+  expectInstance(scope, 'template.destination', t.destination, x => x instanceof Destination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
+  const sourceKind = 'an ApplicationSource (ApplicationSource.helm/helmChart/kustomize/directory/of(...)), not a plain Argo CD source object';
+  expectInstance(scope, 'template.source', t.source, x => x instanceof ApplicationSource, sourceKind);
+  expectInstances(scope, 'template.sources', t.sources, x => x instanceof ApplicationSource, sourceKind);
+  // a templated string there has its own check (it needs a templatePatch)
+  if (Array.isArray(t.syncPolicy?.syncOptions)) expectInstances(scope, 'template.syncPolicy.syncOptions', t.syncPolicy?.syncOptions, x => x instanceof SyncOption, "a SyncOption (e.g. SyncOption.CREATE_NAMESPACE or SyncOption.of('Key=value'))");
+  expectEnum(scope, 'template.deletionCascade', t.deletionCascade, DeletionCascade, 'DeletionCascade');
+  expectEnum(scope, 'applicationsSync', props.applicationsSync, ApplicationsSyncPolicy, 'ApplicationsSyncPolicy');
+  expectInstances(scope, 'generators', props.generators, x => x instanceof Generator, 'a Generator (Generator.list(...), Generator.git(...), ...)');
+  expectInstance(scope, 'templatePatch', props.templatePatch, x => x instanceof TemplatePatch, 'a TemplatePatch (TemplatePatch.fromYaml(...) or TemplatePatch.fromParameters(...))');
+  expectInstance(scope, 'strategy', props.strategy, x => x instanceof ApplicationSetStrategy, 'an ApplicationSetStrategy (ApplicationSetStrategy.rollingSync(...))');
 }

@@ -5,6 +5,7 @@ import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
+import { checkSourceIdentifiers } from '../checks/source-identifiers';
 
 /** A Helm `--set` parameter. */
 export interface HelmParameter {
@@ -597,7 +598,7 @@ export class ApplicationSource {
         fix: "pin the chart version, e.g. version: '1.2.3'",
       });
     }
-    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) });
+    return new ApplicationSource({ repoUrl, chart, targetRevision: version, name, helm: emptyToUndefined(helm) }, undefined, true);
   }
 
   /** A Helm chart kept in a git repository folder (Argo CD detects it by its `Chart.yaml`). */
@@ -647,7 +648,7 @@ export class ApplicationSource {
   /** The options (for `fromChart` sources, repoUrl is filled in at synth). */
   public readonly options: SourceOptions;
 
-  private constructor(options: SourceOptions, chart?: Chart) {
+  private constructor(options: SourceOptions, chart?: Chart, helmRepository: boolean = false) {
     this.chart = chart;
     this.options = withPlainMaps(options);
     const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);
@@ -746,6 +747,7 @@ export class ApplicationSource {
         });
       }
     }
+    checkSourceIdentifiers(options, helmRepository);
   }
 
   /** True when this source is a values-only `ref` source (no path, no chart). */

@@ -1,5 +1,6 @@
 import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
 import { Construct } from 'constructs';
+import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSourceHydrator, SourceHydrator } from './source-hydrator';
@@ -7,9 +8,11 @@ import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { argoBindings } from '../app/lazy-modules';
 import { check, collect, describeProblem, fail, failWith } from '../checks/errors';
+import { atPath, expectEnum, expectInstance, expectInstances, expectList, expectProps, expectType } from '../checks/runtime';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
+import { attachRules } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
 import { markTree } from '../yaml/emitter';
 
@@ -220,6 +223,7 @@ export class Application extends Construct {
   public constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id);
     Object.defineProperty(this, APPLICATION, { value: true });
+    checkApplicationProps(this, props);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
     this.project = props.project;
@@ -331,10 +335,11 @@ export class Application extends Construct {
     for (const i of props.info ?? []) this.addInfo(i.name, i.value);
     for (const n of props.notifications ?? []) this.addNotification(n);
 
-    // fail early on bad sync options and retry blocks
-    this.renderSyncPolicy();
+    // fail early on bad sync options and retry blocks (errors of value objects get this construct's path)
+    atPath(this, () => this.renderSyncPolicy());
 
-    this.node.addValidation({ validate: () => this.validateRefs() });
+    attachRules(this); // one synth pass, one index of the app for the whole-app checks
+    this.node.addValidation({ validate: () => [...this.validateRefs(), ...validateAppWide(this)] });
     if (this.hydrator) this.node.addValidation({ validate: () => this.validateHydrator() });
   }
 
@@ -388,6 +393,7 @@ export class Application extends Construct {
 
   /** Adds a sync option. */
   public addSyncOption(option: SyncOption): void {
+    expectInstance(this, 'addSyncOption()', option, x => x instanceof SyncOption, 'a SyncOption (e.g. SyncOption.CREATE_NAMESPACE or SyncOption.of(\'Key=value\'))');
     this.extraSyncOptions.push(option);
     this.syncOptions; // validate scope and conflicts now
   }
@@ -562,6 +568,34 @@ export class Application extends Construct {
     }
     return errors;
   }
+}
+
+/**
+ * Run-time types of the props (JavaScript callers, `as any`): every enum-like and class-typed prop, with a message
+ * that says what was expected, before anything reads them.
+ */
+function checkApplicationProps(app: Application, props: ApplicationProps): void {
+  const example = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
+  expectProps(app, 'Application', props, ['project'], example);
+  expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
+  for (const k of ['name', 'namespace'] as const) expectType(app, k, props[k], 'string', `pass a string, e.g. ${k}: 'web'`);
+  expectInstance(app, 'destination', props.destination, x => x instanceof Destination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
+  const isSource = (x: unknown) => x instanceof ApplicationSource;
+  const sourceKind = 'an ApplicationSource (ApplicationSource.helm/helmChart/kustomize/directory/fromChart/of(...)), not a plain Argo CD source object';
+  expectInstance(app, 'source', props.source, isSource, sourceKind);
+  expectInstances(app, 'sources', props.sources, isSource, sourceKind);
+  expectEnum(app, 'deletionCascade', props.deletionCascade, DeletionCascade, 'DeletionCascade');
+  expectType(app, 'syncPolicy', props.syncPolicy, 'object', 'pass e.g. syncPolicy: { automated: { prune: true }, syncOptions: [SyncOption.CREATE_NAMESPACE] }');
+  expectInstances(app, 'syncPolicy.syncOptions', props.syncPolicy?.syncOptions, x => x instanceof SyncOption, "a SyncOption (e.g. SyncOption.CREATE_NAMESPACE or SyncOption.of('Key=value'))");
+  if (props.syncPolicy?.automated !== undefined) expectType(app, 'syncPolicy.automated', props.syncPolicy.automated, 'object', 'pass e.g. automated: { prune: true, selfHeal: true }');
+  for (const k of ['prune', 'selfHeal', 'allowEmpty', 'enabled'] as const) {
+    expectType(app, `syncPolicy.automated.${k}`, (props.syncPolicy?.automated as any)?.[k], 'boolean', `pass true or false, e.g. ${k}: true`);
+  }
+  if (props.syncWave !== undefined && typeof props.syncWave !== 'number') {
+    expectType(app, 'syncWave', props.syncWave, 'number', 'pass a whole number, e.g. syncWave: 1');
+  }
+  for (const k of ['ignoreDifferences', 'info', 'notifications'] as const) expectList(app, k, props[k], `pass a list, e.g. ${k}: []`);
+  for (const k of ['labels', 'annotations'] as const) expectType(app, k, props[k], 'object', `pass a map, e.g. ${k}: { team: 'a' }`);
 }
 
 function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: string } | undefined {

@@ -6,7 +6,7 @@ import type { Destination } from './destination';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { argoBindings } from '../app/lazy-modules';
 import { DeclaredClusterInfo, ParamContext } from './declared-clusters';
-import { fail, failWith } from '../checks/errors';
+import { errorDetail, fail, failWith } from '../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
 
@@ -1222,6 +1222,7 @@ export class Generator {
     for (const g of options.generators) checkNesting(g, 'merge');
     const gens = [...options.generators];
     const keys = [...options.mergeKeys];
+    checkMergeKeysProduced(keys, gens);
     return Generator.withMapParameters(gens.flatMap(g => g.mapParams), new Generator(GeneratorKind.MERGE, options, (scope?: IConstruct) => ({
       merge: { mergeKeys: keys, generators: gens.map(g => g._toNested(scope)) },
     }), (ctx?: ParamContext) => combineMerge(keys, gens.map(g => g._params(ctx)))));
@@ -1502,7 +1503,7 @@ function jsonCopy(v: unknown, what: string): any {
   } catch (e) {
     return fail(undefined, {
       rule: 'GEN-009',
-      problem: `${what} must be JSON data: ${(e as Error).message}`,
+      problem: `${what} must be JSON data: ${errorDetail(e)}`,
       value: String(v),
       fix: 'use strings, numbers, booleans, lists and plain objects (write big numbers as strings)',
     });
@@ -1668,6 +1669,30 @@ function combineMatrix(a: _ParamSpace, b: _ParamSpace): _ParamSpace {
     sets,
     unknownBecause: a.unknownBecause ?? b.unknownBecause,
   };
+}
+
+/**
+ * GEN-301: a merge key that no child generator produces matches nothing, so the merge does nothing (every base set
+ * goes through unchanged). Judged only where every child's parameter shape is known (no open sets).
+ */
+function checkMergeKeysProduced(keys: string[], gens: Generator[]): void {
+  let spaces: _ParamSpace[];
+  try {
+    spaces = gens.map(g => g._params());
+  } catch {
+    return; // a child that cannot tell its parameters yet is judged by its own checks
+  }
+  const produces = (set: _ParamSet, key: string) => set.open || set.paths.includes(key) || set.openPrefixes.some(p => key === p || key.startsWith(p + '.'));
+  for (const key of keys) {
+    if (spaces.some(sp => sp.sets.length === 0)) return;
+    if (spaces.some(sp => sp.sets.some(set => produces(set, key)))) continue;
+    fail(undefined, {
+      rule: 'GEN-301',
+      problem: `the merge key "${key}" is a parameter no child generator produces, so no sets are merged (the merge does nothing)`,
+      value: key,
+      fix: `use a parameter the generators produce (e.g. ${JSON.stringify([...new Set(spaces.flatMap(sp => sp.sets.flatMap(set => set.paths)))].slice(0, 5))})`,
+    });
+  }
 }
 
 function combineMerge(keys: string[], spaces: _ParamSpace[]): _ParamSpace {

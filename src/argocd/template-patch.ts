@@ -1,5 +1,6 @@
 import { fail } from '../checks/errors';
 import { GoTemplateError, templateReferences } from '../checks/go-template';
+import { templatedYamlSyntaxError } from '../checks/embedded';
 
 /**
  * Generator parameters that feed the non-string fields of the generated Applications. ApplicationSet
@@ -101,6 +102,15 @@ export class TemplatePatch {
         fail(undefined, { rule: 'APPSET-048', problem: `the templatePatch is not a valid Go template: ${e.message}`, value: goTemplateYaml.slice(0, 120), fix: 'fix the template syntax' });
       }
       throw e;
+    }
+    const syntax = templatedYamlSyntaxError(goTemplateYaml);
+    if (syntax) {
+      fail(undefined, {
+        rule: 'APPSET-301',
+        problem: `the templatePatch is not valid YAML once its parameters are filled in: line ${syntax.line}: ${syntax.message}`,
+        value: goTemplateYaml.split('\n')[syntax.line - 1] ?? '',
+        fix: 'fix the YAML (quote a value that starts with a template action: key: \'{{ .x }}\')',
+      });
     }
     return new TemplatePatch(goTemplateYaml, undefined);
   }

@@ -8,10 +8,11 @@ import { ApplicationSource, HelmOptions } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
 import { AutomatedSync } from '../argocd/sync-policy';
-import { fail, failWith } from '../checks/errors';
+import { errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
 import { Helmfile, HelmfileChartKind, HelmfileRelease } from './helmfile';
 import { deepMerge } from './values';
+import { expectEnum } from '../checks/runtime';
 
 /** Where a Helmfile release stands in the move to GitOps. */
 export enum MigrationStatus {
@@ -219,6 +220,8 @@ export class HelmfileMigrationComponent extends Construct {
     }
     this.tier = props.tier;
     this.wave = props.wave ?? 0;
+    expectEnum(this, 'valuesMode', props.valuesMode, ValuesMode, 'ValuesMode');
+    expectEnum(this, 'status', props.status, MigrationStatus, 'MigrationStatus');
     this.valuesMode = props.valuesMode ?? ValuesMode.REFERENCE;
 
     const auto = defaultStatus(release);
@@ -276,7 +279,7 @@ export class HelmfileMigrationComponent extends Construct {
         disabled: this.status === MigrationStatus.DISABLED,
       }, where);
     } catch (e) {
-      return failWith(this, `release ${release.id}: ${(e as Error).message}`);
+      return failWith(this, `release ${release.id}: ${errorDetail(e)}`);
     }
 
     if (props.applicationSet) {

@@ -4,6 +4,7 @@ import type * as YAML from 'yaml';
 import { deepMerge, isMap } from './values';
 import { yamlLib } from '../app/lazy-modules';
 import { fail } from '../checks/errors';
+import { resolveInside } from '../checks/paths';
 
 /**
  * A Helmfile reader for plain (untemplated) Helmfiles.
@@ -276,7 +277,18 @@ export class Helmfile {
         if (matches.length === 0) {
           fail(where, { rule: 'HELM-015', problem: 'the sub-helmfile does not exist', value: ref.path, fix: 'correct the path (relative to the Helmfile that lists it)' });
         }
-        for (const m of matches) visit(m, ref.selectors.length ? ref.selectors : undefined, where);
+        for (const m of matches) {
+          const r = resolveInside(options.repoDir!, path.dirname(abs), m);
+          if ('problem' in r) {
+            fail(where, {
+              rule: 'HELM-301',
+              problem: `a sub-helmfile ${r.problem.replace(/ outside .*$/, ' outside the values repository')}, so it is not read`,
+              value: ref.path,
+              fix: `keep sub-helmfiles inside the values repository (now ${toPosix(path.resolve(options.repoDir!))}), or pass a repoDir that contains them`,
+            });
+          }
+          visit(m, ref.selectors.length ? ref.selectors : undefined, where);
+        }
       }
     };
     visit(filePath, options.selectors);
@@ -330,7 +342,7 @@ export class Helmfile {
         if (/^[a-z0-9+]+::|^[a-z]+:\/\//i.test(base)) {
           fail(where, { rule: 'HELM-017', problem: 'remote bases (go-getter URLs) are not read', value: base, fix: 'vendor the base into the repository and refer to it by a relative path' });
         }
-        const baseAbs = path.resolve(path.dirname(abs), base);
+        const baseAbs = this.inside(base, path.dirname(abs), where);
         if (!fs.existsSync(baseAbs)) fail(where, { rule: 'HELM-018', problem: 'the base Helmfile does not exist', value: base, fix: 'correct the path (relative to this Helmfile)' });
         const baseFile = this.fileText(baseAbs, fs.readFileSync(baseAbs, 'utf8'));
         const baseLayers = parseLayers(baseFile.text, baseFile);
@@ -482,7 +494,7 @@ export class Helmfile {
    * Returns undefined when the file does not exist; fails on templates and non-mappings.
    */
   public readValueFile(repoPath: string): { [key: string]: any } | undefined {
-    const abs = path.resolve(this.repoDir, ...repoPath.split('/'));
+    const abs = this.inside(repoPath, this.repoDir, repoPath);
     if (!fs.existsSync(abs)) return undefined;
     const text = fs.readFileSync(abs, 'utf8');
     const tpl = findTemplate(text);
@@ -496,6 +508,23 @@ export class Helmfile {
     if (v === null || v === undefined) return {};
     if (!isMap(v)) fail(repoPath, { rule: 'HELM-032', problem: 'a value file must hold a mapping', value: repoPath, fix: 'write key: value pairs' });
     return v;
+  }
+
+  /**
+   * `target` (relative to `dir`) resolved for reading, refused (HELM-301) when it, or a symbolic link on the way,
+   * leads outside the values repository (`repoDir`): a Helmfile cannot make the library read any file on the disk.
+   */
+  private inside(target: string, dir: string, where: string): string {
+    const r = resolveInside(this.repoDir, dir, target);
+    if ('problem' in r) {
+      fail(where, {
+        rule: 'HELM-301',
+        problem: `a file the Helmfile names ${r.problem.replace(/ outside .*$/, ' outside the values repository')}, so it is not read`,
+        value: target,
+        fix: `keep bases and value files inside the values repository (now ${toPosix(this.repoDir)}), or read the Helmfile with a repoDir that contains them`,
+      });
+    }
+    return r.path;
   }
 
   private fileText(abs: string, text: string): FileText {
@@ -740,7 +769,7 @@ export class Helmfile {
         if (!/\.ya?ml$/.test(s.value)) {
           fail(w, { rule: 'HELM-056', problem: 'only plain YAML environment value files can be read (a condition needs them)', value: s.value, fix: 'use a .yaml file, or replace the condition with installed: true|false' });
         }
-        const abs = path.resolve(path.dirname(s.file.abs), s.value);
+        const abs = this.inside(s.value, path.dirname(s.file.abs), w);
         if (!fs.existsSync(abs)) fail(w, { rule: 'HELM-057', problem: 'the environment value file does not exist', value: s.value, fix: 'correct the path (relative to the Helmfile)' });
         const text = fs.readFileSync(abs, 'utf8');
         const tpl = findTemplate(text);

@@ -3,6 +3,7 @@ import type * as kplus from 'cdk8s-plus-28';
 import { validateDataKey } from './checks';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain } from '../checks/names';
+import { expectEnum } from '../checks/runtime';
 
 /** A key of a Kubernetes Secret in the namespace of the object that reads it. */
 export interface SecretKeyReference {
@@ -296,6 +297,7 @@ export class ModelRegistryDatabase {
 
   /** A PostgreSQL server the stack does not deploy. */
   public static externalPostgres(options: ExternalPostgresOptions): ModelRegistryDatabase {
+    expectEnum(undefined, 'externalPostgres sslMode', options?.sslMode, PostgresSslMode, 'PostgresSslMode');
     return new ModelRegistryDatabase(DatabaseEngine.POSTGRES, options.credentials, undefined, undefined, options);
   }
 

@@ -15,6 +15,7 @@ import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as dashboard from '../imports/dashboard.opendatahub.io';
 import type * as infra from '../imports/infrastructure.opendatahub.io';
+import { expectEnum } from '../checks/runtime';
 
 /** Label marking objects of a deprecated kind this library emits only on request. */
 export const LEGACY_LABEL = 'cdk8s-gitops.dev/legacy';
@@ -101,6 +102,7 @@ interface RenderedToleration {
 }
 
 function toleration(scope: IConstruct, what: string, t: ProfileToleration, keyRequired: boolean): RenderedToleration {
+  expectEnum(scope, `${what} operator`, t.operator, ProfileTolerationOperator, 'ProfileTolerationOperator');
   const operator = t.operator ?? ProfileTolerationOperator.EQUAL;
   if (!t.key && (keyRequired || operator !== ProfileTolerationOperator.EXISTS)) {
     fail(scope, {

@@ -14,6 +14,7 @@ import { isDns1123Label, validateAppName } from '../checks/names';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 import { addSuppression, decide, onPrepare } from '../rules/engine';
+import { expectEnum, expectProps } from '../checks/runtime';
 
 /**
  * What a child app does; decides its default sync policy.
@@ -267,6 +268,7 @@ export class AppOfApps extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
+    expectProps(this, 'AppOfApps', props, ['project'], "new AppOfApps(app, 'root', { project: 'platform' })");
     if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
     if (props.applicationSetHealthCheckManagedExternally) addSuppression(this, 'AOA-101', 'applicationSetHealthCheckManagedExternally: true');
     this.props = props;
@@ -418,6 +420,8 @@ export class AppOfApps extends Construct {
       // Argo CD parses the annotation as an integer: 1e21 would be written as "1e+21"
       fail(this, { rule: 'AOA-008', problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
     }
+    expectEnum(this, `child '${id}' role`, o.role, ChildRole, 'ChildRole');
+    expectEnum(this, `child '${id}' deletionCascade`, o.deletionCascade, DeletionCascade, 'DeletionCascade');
     const role = o.role ?? ChildRole.APPLICATION;
     const app = new Application(this.childrenChart, id, {
       name: o.name,

@@ -4,8 +4,9 @@ import { IConstruct } from 'constructs';
 import { yamlLib, argoBindings } from '../app/lazy-modules';
 import { ApplicationSource, SourceOptions } from '../argocd/application-source';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
-import { describeProblem, fail, failWith } from '../checks/errors';
+import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
+import { resolveInside } from '../checks/paths';
 
 /** The file name of an enabled component. */
 const ENABLED_FILE = 'component.yaml';
@@ -156,7 +157,7 @@ export class Component {
         return f();
       } catch (e) {
         // the wrapped message already names the value and the fix
-        return failWith(origin, `${what}: ${(e as Error).message}`);
+        return failWith(origin, `${what}: ${errorDetail(e)}`);
       }
     };
     return new Component({
@@ -198,7 +199,7 @@ export class Component {
       for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
         const full = path.join(d, e.name);
         if (e.isDirectory()) walk(full);
-        else if (e.name === ENABLED_FILE || e.name === DISABLED_FILE) files.push(full);
+        else if (e.name === ENABLED_FILE || e.name === DISABLED_FILE) files.push(componentFileInside(dir, full));
       }
     };
     walk(dir);
@@ -469,4 +470,18 @@ function checkSourceShape(s: any): void {
       throw new Error(describeProblem({ rule: 'TIER-022', problem: 'each source.plugin.env entry needs a string name and value', value: e, fix: 'write env: [{ name: FOO, value: bar }]' }));
     }
   }
+}
+
+/** A component file found below `dir`, refused (TIER-301) when it is a symbolic link leading out of that folder. */
+function componentFileInside(dir: string, full: string): string {
+  const r = resolveInside(dir, dir, full);
+  if ('problem' in r) {
+    fail(full, {
+      rule: 'TIER-301',
+      problem: `a component file below the components folder ${r.problem.replace(/ outside .*$/, ' outside that folder')}, so it is not read`,
+      value: full,
+      fix: 'copy the component file into the components folder instead of linking to a file elsewhere',
+    });
+  }
+  return r.path;
 }

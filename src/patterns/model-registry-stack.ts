@@ -21,6 +21,8 @@ import { addHardwareProfile, addLegacyAcceleratorProfile } from '../odh/profiles
 import { ArgoCdSettings } from '../settings/argocd-settings';
 import { decide } from '../rules/engine';
 import { GitOpsRules } from '../rules/gitops-rules';
+import { expectEnum, expectProps } from '../checks/runtime';
+import { OWN_SECRET_CHECK } from '../argocd/app-wide-checks';
 
 /** How clients authenticate to the model registry's REST API. */
 export enum RegistryAuthProxy {
@@ -349,6 +351,8 @@ export class ModelRegistryStack extends Construct {
   public constructor(scope: Construct, id: string, props: ModelRegistryStackProps) {
     super(scope, id);
     cdk8sPlus(this, 'ModelRegistryStack'); // an optional peer dependency: fail first, with the install command
+    Object.defineProperty(this, OWN_SECRET_CHECK, { value: true }); // its charts' Secrets are ODH-049's
+    expectProps(this, 'ModelRegistryStack', props, [], "new ModelRegistryStack(chart, 'registry', { database: ModelRegistryDatabase.externalMySql({...}) })");
     this.props = props;
     this.name = props.name ?? id;
     this.registryNamespace = props.registryNamespace ?? 'rhoai-model-registries';
@@ -741,6 +745,7 @@ export class ModelRegistryStack extends Construct {
     const restPort = p.rest?.port ?? 8080;
     this.check(validatePort(restPort, 'rest.port'));
     const auth = p.auth ?? {};
+    expectEnum(this, 'auth.proxy', auth.proxy, RegistryAuthProxy, 'RegistryAuthProxy');
     const proxy = auth.proxy ?? RegistryAuthProxy.KUBE_RBAC_PROXY;
     const route = auth.route ?? proxy !== RegistryAuthProxy.NONE;
     if (proxy === RegistryAuthProxy.NONE && route) {

@@ -5,6 +5,7 @@ import {
 } from '../argocd/app-project';
 import { fail, ProblemOptions } from '../checks/errors';
 import { addSuppression, suppressionOf } from '../rules/engine';
+import { groupGlobMatchesEverything, kindGlobMatchesEverything, nameGlobMatchesEverything, namespaceGlobMatchesEverything, repoGlobMatchesEverything, sensitiveKindsReached, systemNamespacesReached } from '../checks/glob-reach';
 
 /**
  * Ready-made resource rules for common tiers. Every preset denies cluster-scoped kinds it does not list and
@@ -196,10 +197,10 @@ export class ScopedAppProject extends AppProject {
 
 /** The unsafe opt-ins are sugar over suppressions of these rules (on the project, or any enclosing scope). */
 const UNSAFE_OPT_INS: ReadonlyArray<{ readonly prop: keyof ScopedAppProjectProps; readonly flag: keyof Flags; readonly rules: readonly string[] }> = [
-  { prop: 'allowAnySourceRepoUnsafe', flag: 'anyRepo', rules: ['PROJ-056', 'PROJ-057'] },
-  { prop: 'allowAnyDestinationUnsafe', flag: 'anyDestination', rules: ['PROJ-058', 'PROJ-059'] },
-  { prop: 'allowAnySourceNamespaceUnsafe', flag: 'anySourceNamespace', rules: ['PROJ-060'] },
-  { prop: 'allowAnyClusterResourceUnsafe', flag: 'anyClusterResource', rules: ['PROJ-062'] },
+  { prop: 'allowAnySourceRepoUnsafe', flag: 'anyRepo', rules: ['PROJ-056', 'PROJ-057', 'PROJ-303'] },
+  { prop: 'allowAnyDestinationUnsafe', flag: 'anyDestination', rules: ['PROJ-058', 'PROJ-059', 'PROJ-304'] },
+  { prop: 'allowAnySourceNamespaceUnsafe', flag: 'anySourceNamespace', rules: ['PROJ-060', 'PROJ-305'] },
+  { prop: 'allowAnyClusterResourceUnsafe', flag: 'anyClusterResource', rules: ['PROJ-062', 'PROJ-301', 'PROJ-306'] },
 ];
 
 function flagsOf(props: ScopedAppProjectProps, scope?: IConstruct): Flags {
@@ -322,7 +323,7 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
     case 'sourceRepos': {
       const repo = value as string;
       if (flags.anyRepo) return undefined;
-      if (isStar(repo) || repoHostIsGlob(repo)) {
+      if (isStar(repo) || repoHostIsGlob(repo) || repoGlobMatchesEverything(repo)) {
         return {
           rule: 'PROJ-056',
           problem: isStar(repo) ? 'a ScopedAppProject does not allow every source repository'
@@ -358,13 +359,15 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
         };
       }
       const ns = typeof d.namespace === 'string' ? d.namespace : '';
-      if (isStar(ns) || ns.startsWith('!') || namespaceIsWide(ns)) {
+      const system = systemNamespacesReached(ns);
+      if (isStar(ns) || ns.startsWith('!') || namespaceIsWide(ns) || system.length > 0 || namespaceGlobMatchesEverything(ns)) {
         return {
           rule: 'PROJ-059',
           problem: ns.startsWith('!')
             ? 'a "!" namespace in a destination also allows every other namespace of the cluster (Argo CD counts a non-matching deny rule as a match)'
-            : isStar(ns) ? 'a ScopedAppProject does not allow every namespace'
-              : 'a namespace pattern that starts with a wildcard matches namespaces of other teams and the system (e.g. kube-system)',
+            : isStar(ns) || namespaceGlobMatchesEverything(ns) ? 'a ScopedAppProject does not allow every namespace (the pattern matches any name)'
+              : namespaceIsWide(ns) ? 'a namespace pattern that starts with a wildcard matches namespaces of other teams and the system (e.g. kube-system)'
+                : `the namespace pattern reaches system namespaces (${system.join(', ')}) under Argo CD's matcher`,
           value: d,
           fix: "list the namespaces (globs such as 'team-a-*' are fine), or set allowAnyDestinationUnsafe: true",
         };
@@ -372,10 +375,13 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
       return undefined;
     }
     case 'sourceNamespaces': {
-      if (flags.anySourceNamespace || !isStar(value)) return undefined;
+      const reached = typeof value === 'string' ? systemNamespacesReached(value) : [];
+      if (flags.anySourceNamespace || (!isStar(value) && !namespaceGlobMatchesEverything(value) && reached.length === 0)) return undefined;
       return {
         rule: 'PROJ-060',
-        problem: 'a ScopedAppProject does not let Applications in every namespace use it',
+        problem: reached.length > 0 && !namespaceGlobMatchesEverything(value)
+          ? `the source namespace pattern reaches system namespaces (${reached.join(', ')}): Applications there could use the project`
+          : 'a ScopedAppProject does not let Applications in every namespace use it',
         value,
         fix: 'list the namespaces, or set allowAnySourceNamespaceUnsafe: true',
       };
@@ -390,12 +396,23 @@ function vet(flags: Flags, field: string, value: any): ProblemOptions | undefine
           fix: 'deploy cluster-scoped objects from a platform-tier project, or use ProjectTier.CUSTOM',
         };
       }
-      if (!flags.anyClusterResource && isStar(r.group) && isStar(r.kind) && (r.name === undefined || isStar(r.name))) {
+      const anyGroup = isStar(r.group) || groupGlobMatchesEverything(r.group);
+      const anyKind = isStar(r.kind) || kindGlobMatchesEverything(r.kind);
+      if (!flags.anyClusterResource && anyGroup && anyKind && (r.name === undefined || isStar(r.name) || nameGlobMatchesEverything(r.name))) {
         return {
           rule: 'PROJ-062',
           problem: 'a ScopedAppProject does not allow every cluster-scoped kind',
           value: r,
           fix: "list the kinds (e.g. { group: '', kind: 'Namespace' }), or set allowAnyClusterResourceUnsafe: true",
+        };
+      }
+      const sensitive = typeof r.kind === 'string' ? sensitiveKindsReached(r.kind) : [];
+      if (!flags.anyClusterResource && sensitive.length > 0) {
+        return {
+          rule: 'PROJ-301',
+          problem: `the kind pattern reaches privileged cluster-scoped kinds it does not name (${sensitive.join(', ')}) under Argo CD's matcher`,
+          value: r,
+          fix: "list each kind literally (e.g. kind: 'ClusterRole' without ClusterRoleBinding), or set allowAnyClusterResourceUnsafe: true",
         };
       }
       return undefined;

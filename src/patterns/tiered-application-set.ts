@@ -2,6 +2,7 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
+import { containedRelativePath } from '../checks/paths';
 import {
   ApplicationPreview, ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference, RolloutStepPreview,
 } from '../argocd/application-set';
@@ -11,7 +12,7 @@ import { Generator } from '../argocd/generators';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
-import { collect, describeProblem, fail } from '../checks/errors';
+import { collect, describeProblem, errorDetail, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
 import { delegateStepCoverage } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
@@ -181,8 +182,9 @@ export class TieredApplicationSet extends Construct {
       });
     }
     this.app = app;
-    this.componentsFolder = posixJoin(props.componentsFolder ?? 'components');
-    if (!this.componentsFolder || (props.componentsFolder ?? '').startsWith('/') || this.componentsFolder.split('/').includes('..')) {
+    const folder = containedRelativePath(props.componentsFolder ?? 'components');
+    this.componentsFolder = 'path' in folder ? folder.path : '';
+    if (!this.componentsFolder) {
       fail(this, { rule: 'TIER-024', problem: 'componentsFolder must be a relative folder inside the output', value: props.componentsFolder, fix: "use e.g. 'components'" });
     }
     this.namePrefix = props.namePrefix ?? '';
@@ -499,7 +501,7 @@ export class TieredApplicationSet extends Construct {
       try {
         renderSyncOptions([...this.commonSyncOptions, ...c.syncOptions.map(o => SyncOption.of(o))], SyncOptionScope.APPLICATION);
       } catch (e) {
-        errors.push(`component "${c.name}" (${c.origin}): its syncOptions conflict with the TieredApplicationSet's: ${(e as Error).message}`);
+        errors.push(`component "${c.name}" (${c.origin}): its syncOptions conflict with the TieredApplicationSet's: ${errorDetail(e)}`);
       }
     }
     // the components folder must not be read as manifests by a directory source of a chart folder

@@ -22,6 +22,7 @@ import { CLUSTER_RULES } from './catalog/clusters';
 import { REPO_RULES } from './catalog/repositories';
 import { NOTIF_RULES } from './catalog/notifications';
 import { LINT_RULES } from './catalog/lint';
+import { TYPE_RULES } from './catalog/types';
 
 /** Where docs/rules.md is published; each rule has an anchor there. */
 export const RULES_DOC = 'https://github.com/cdk8s-gitops/cdk8s-gitops/blob/main/docs/rules.md';
@@ -31,6 +32,7 @@ export const FAMILIES: readonly RuleFamily[] = [
   AOA_RULES, TIER_RULES, SET_RULES, ODH_RULES, HELM_RULES, TGT_RULES, RULE_RULES,
   INSTALL_RULES, CLUSTER_RULES, REPO_RULES, NOTIF_RULES,
   LINT_RULES,
+  TYPE_RULES,
 ];
 
 let byId: Map<string, RuleDescription> | undefined;

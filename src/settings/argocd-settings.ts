@@ -12,6 +12,7 @@ import { check, describeProblem, fail } from '../checks/errors';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
 import { registerInstanceSettings } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
+import { luaSyntaxError } from '../checks/lua';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
@@ -231,6 +232,7 @@ export class ArgoCdSettings extends Construct {
   public readonly instanceName: string;
 
   private readonly _settings = new Map<string, string>();
+  private readonly wildcardHealth = new Map<string, string>();
   private readonly _cmdParams = new Map<string, string>();
   private readonly _syncWave?: number;
   private readonly _rbac = new Map<string, string>();
@@ -311,7 +313,7 @@ export class ArgoCdSettings extends Construct {
 
   /** True if `argocd-cmd-params-cm` turns on ApplicationSet progressive syncs. */
   public get progressiveSyncsEnabled(): boolean {
-    return this._cmdParams.get(ArgoCdSettings.PROGRESSIVE_SYNCS_KEY) === 'true';
+    return GO_TRUE.includes(this._cmdParams.get(ArgoCdSettings.PROGRESSIVE_SYNCS_KEY) ?? '');
   }
 
   /** The `argocd-cm` keys set so far (a sorted copy). */
@@ -360,7 +362,8 @@ export class ArgoCdSettings extends Construct {
 
   /**
    * Adds a custom Lua health check for a resource kind to `argocd-cm`
-   * (`resource.customizations.health.<group>_<kind>`). Wildcards are not possible in this key form.
+   * (`resource.customizations.health.<group>_<kind>`). A group or kind with `*` wildcards (`'*.crossplane.io'`,
+   * `'*'`) goes to the `resource.customizations` key instead, the only form Argo CD reads wildcards from.
    * Fails if a different script is already set for the kind.
    * @param group API group, e.g. `cert-manager.io`; empty string for the core group
    * @param kind resource kind, e.g. `Certificate`
@@ -368,6 +371,21 @@ export class ArgoCdSettings extends Construct {
    * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#custom-health-checks
    */
   public addHealthCheck(group: string, kind: string, lua: string): void {
+    if (typeof lua === 'string' && lua.trim() !== '') {
+      const syntax = luaSyntaxError(lua);
+      if (syntax) {
+        fail(this, {
+          rule: 'SET-301',
+          problem: `health check script for ${group === '' ? kind : `${group}/${kind}`} is not valid Lua: line ${syntax.line}: ${syntax.message}`,
+          value: lua.split('\n')[syntax.line - 1] ?? '',
+          fix: 'fix the Lua syntax (Argo CD would report the health as Unknown for every such resource)',
+        });
+      }
+    }
+    if (typeof group === 'string' && typeof kind === 'string' && (group.includes('*') || kind.includes('*'))) {
+      this.addWildcardHealthCheck(group, kind, lua);
+      return;
+    }
     if (group !== '' && !isDns1123Subdomain(group)) {
       fail(this, {
         rule: 'SET-004',
@@ -396,6 +414,37 @@ export class ArgoCdSettings extends Construct {
   }
 
   /**
+   * A health check whose group or kind has `*` wildcards (e.g. `*.aws.crossplane.io` / `*`): Kubernetes refuses `*` in
+   * a ConfigMap key, so Argo CD reads wildcard checks only from the `resource.customizations` key (a YAML map of
+   * `<group>/<kind>: { health.lua: ... }`), which this writes (sorted, one entry per pattern).
+   * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/health/#custom-health-checks
+   */
+  private addWildcardHealthCheck(group: string, kind: string, lua: string): void {
+    if (!/^[a-z0-9*]([-a-z0-9.*]*[a-z0-9*])?$/.test(group) && group !== '') {
+      fail(this, { rule: 'SET-302', problem: 'health check group pattern is not an API group with * wildcards', value: group, fix: "use e.g. '*.crossplane.io'" });
+    }
+    if (!/^[A-Za-z0-9*]+$/.test(kind)) {
+      fail(this, { rule: 'SET-302', problem: 'health check kind pattern is not a kind with * wildcards', value: kind, fix: "use e.g. '*' or 'Bucket*'" });
+    }
+    if (typeof lua !== 'string' || lua.trim() === '') {
+      fail(this, { rule: 'SET-006', problem: `health check script for ${group}/${kind} is empty`, value: lua, fix: 'pass a Lua script that sets hs.status and returns hs' });
+    }
+    const key = `${group}/${kind}`;
+    const current = this.wildcardHealth.get(key);
+    if (current !== undefined && current !== lua) {
+      fail(this, { rule: 'SET-009', problem: `the wildcard health check "${key}" is already set to a different script`, value: preview(lua), fix: 'set each wildcard health check once' });
+    }
+    this.wildcardHealth.set(key, lua);
+    const doc: { [k: string]: { 'health.lua': string } } = {};
+    for (const k of [...this.wildcardHealth.keys()].sort()) doc[k] = { 'health.lua': this.wildcardHealth.get(k)! };
+    if (this._settings.has(CUSTOMIZATIONS_KEY) && this.wildcardHealth.size === 1) {
+      fail(this, { rule: 'SET-302', problem: `${CUSTOMIZATIONS_KEY} is already set with addSetting; wildcard health checks are written there`, value: key, fix: `set ${CUSTOMIZATIONS_KEY} in one place` });
+    }
+    this._settings.set(CUSTOMIZATIONS_KEY, yamlLib().stringify(doc, { lineWidth: 0 }));
+    this.output(ArgoCdSettings.ARGOCD_CM);
+  }
+
+  /**
    * Sets a key in `argocd-cm`. Setting the same value again is a no-op; a different value fails.
    * @param key e.g. `timeout.reconciliation`
    * @param value the string value
@@ -420,6 +469,14 @@ export class ArgoCdSettings extends Construct {
         problem: `the ArgoCD resource cannot carry the ${ArgoCdSettings.CMD_PARAMS_CM} key "${key}": the operator's spec.cmdParams accepts only ${_OPERATOR_CMD_PARAMS.join(', ')} (and progressive syncs, set as an ApplicationSet controller flag)`,
         value: key,
         fix: 'set the component flag through the ArgoCD resource\'s own field for it (e.g. spec.controller, spec.server.extraCommandArgs), or use SettingsTarget.CONFIG_MAPS / HELM_VALUES',
+      });
+    }
+    if (typeof key === 'string' && typeof value === 'string' && isBooleanCmdParam(key) && !GO_BOOLS.includes(value)) {
+      fail(this, {
+        rule: 'SET-303',
+        problem: `${key} is a boolean flag, and Argo CD reads it with Go's ParseBool: this value parses as an error and the flag stays off`,
+        value,
+        fix: 'write "true" or "false"',
       });
     }
     this.put(this._cmdParams, ArgoCdSettings.CMD_PARAMS_CM, key, value);
@@ -680,6 +737,17 @@ export class ArgoCdSettings extends Construct {
       fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps',
     })];
   }
+}
+
+const CUSTOMIZATIONS_KEY = 'resource.customizations';
+
+/** What Go's strconv.ParseBool accepts (Argo CD reads boolean flags with it; anything else is an error = off). */
+const GO_TRUE = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const GO_BOOLS = [...GO_TRUE, '0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/** argocd-cmd-params-cm keys that are booleans (`*.enable.*`, `*.insecure`, `*.dryrun`...). */
+function isBooleanCmdParam(key: string): boolean {
+  return /(^|\.)(enable|disable)(\.|$)|\.insecure$|\.dryrun$|\.diff\.server\.side$|\.plaintext$|\.strict\.tls$/.test(key);
 }
 
 function sortedRecord(data: Map<string, string>): { [key: string]: string } {

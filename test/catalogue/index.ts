@@ -1,5 +1,6 @@
 import { APPSET_ENTRIES } from './entries-appset';
 import { CORE_ENTRIES } from './entries-core';
+import { HARDENING_ENTRIES } from './entries-hardening';
 import { HELMFILE_ENTRIES } from './entries-helmfile';
 import { ODH_ENTRIES } from './entries-odh';
 import { PROJECT_ENTRIES } from './entries-project';
@@ -14,4 +15,5 @@ export const ALL_ENTRIES: CatalogueEntry[] = [
   ...APPSET_ENTRIES,
   ...PROJECT_ENTRIES,
   ...HELMFILE_ENTRIES,
+  ...HARDENING_ENTRIES,
 ];

@@ -24,7 +24,7 @@ import { ApplicationSource, SyncOption, SyncPolicy } from '../../src';
 // ---------------------------------------------------------------------------------------------------------------
 // Budget: numRuns per property. Value-level properties (no synth) are cheap and get many runs; properties that
 // synthesize and schema-validate charts get fewer. Totals: values 12,900 + application 3,700 + project 3,100 +
-// patterns 2,150 = 21,850 generated cases (about 30 s on two cores, with the determinism and secure-defaults tests).
+// patterns 2,150 + hostile 4,400 = 26,250 generated cases (about 30 s on two cores, with the determinism and secure-defaults tests).
 
 export const BUDGET = {
   values: {
@@ -65,6 +65,14 @@ export const BUDGET = {
     'ArgoCdSettings keys and values': 800,
     'ModelRegistryStack props synthesize schema-valid or fail with our error': 250,
     'HelmfileMigration from generated Helmfiles': 300,
+  },
+  hostile: {
+    'hostile chart ids and folders never write outside outdir': 300,
+    'hostile relative paths are contained or refused': 1500,
+    'hostile namespace and kind globs never reach the system unopted': 800,
+    'non-plain values never reach the manifest': 600,
+    'hostile embedded texts parse or fail with a line': 600,
+    'JavaScript-typed props fail with what was expected': 600,
   },
 } as const;
 
@@ -538,3 +546,33 @@ export function buildSyncPolicy(p: SyncPolicySpec | undefined): SyncPolicy | und
   if (p === undefined) return undefined;
   return { ...p, syncOptions: p.syncOptions?.map(o => SyncOption.of(o)) };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Hostile shapes (issue 17): path segments, disguised globs, non-plain values, broken embedded texts.
+
+/** Path segments that try to leave a folder: `..`, absolute starts, drive letters, backslashes, NUL, `~`. */
+export const hostileSegment: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('..', '.', '', '...', '/', '\\', 'C:', 'c:\\', '~', '\0', '..\\..', '%2e%2e', '.. ', ' ..', '\u2024\u2024'),
+  fc.stringMatching(/^[a-z0-9._-]{1,6}$/),
+);
+
+/** A path made of hostile and plain segments, joined by / or \. */
+export const hostilePath: fc.Arbitrary<string> = fc.tuple(fc.array(hostileSegment, { minLength: 1, maxLength: 5 }), fc.constantFrom('/', '\\'))
+  .map(([segs, sep]) => segs.join(sep));
+
+/** Globs that look narrow but may match everything or the system: `?*`, `kube-*`, `[!x]*`, `{*,a}`, `ClusterRole*`. */
+export const hostileGlob: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('*', '?*', '*?', '**', '[!.]*', '{*,a}', '{kube-*,x}', 'kube-*', 'k*', '*-system', 'openshift-*', '?ube-system',
+    'default', 'team-a-*', 'team-?', 'ClusterRole*', 'Cluster*', '*Binding', '*Webhook*', 'Custom*', 'Namespace', '[A-Z]*'),
+  fc.stringMatching(/^[a-z?*[\]!{},-]{1,8}$/),
+);
+
+/** Values with no JSON form, and values that pretend to be plain. */
+export const nonPlainValue: fc.Arbitrary<unknown> = fc.constantFrom<unknown>(
+  () => 1, BigInt(7), Symbol('s'), NaN, Infinity, -Infinity, new Map([['a', 1]]), new Set([1]), new Date(0), /re/,
+);
+
+/** YAML texts that are broken in one place. */
+export const brokenYaml: fc.Arbitrary<string> = fc.constantFrom(
+  'spec: [', 'a: {b: 1', 'a:\n  - b\n c: 1', 'a: "x', 'a: &x\nb: *y', '- a\nb: 1', 'a: b: c', '\ta: 1',
+);

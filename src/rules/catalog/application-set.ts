@@ -63,5 +63,6 @@ export const APPSET_RULES: RuleFamily = {
     { id: 'APPSET-101', summary: 'a template with sourceHydrator also has source or sources', fix: 'move the source into sourceHydrator.drySource and drop source/sources' },
     { id: 'APPSET-102', level: RuleLevel.WARNING, summary: 'a pullRequest / scmProvider generator with the default applicationsSync (create-update) never deletes the previews of closed pull requests', fix: 'choose applicationsSync explicitly: SYNC (or CREATE_DELETE) with preserveResourcesOnDeletion: false to remove previews, or CREATE_UPDATE to keep them on purpose' },
     { id: 'APPSET-103', summary: "the template's sourceHydrator.syncSource.path has no parameter, so every generated Application would hydrate into the same folder", fix: "use a parameter, e.g. path: 'apps/{{.name}}'" },
+    { id: 'APPSET-301', summary: 'a templatePatch is not valid YAML (the message names the line)', fix: 'fix the YAML of the patch' },
   ],
 };

@@ -39,5 +39,9 @@ export const APP_RULES: RuleFamily = {
     { id: 'APP-110', summary: 'hydrateToBranch is the sync branch itself', fix: 'drop hydrateToBranch, or use another (staging) branch' },
     { id: 'APP-111', summary: 'an Application uses sourceHydrator but the ArgoCdSettings of its Argo CD do not set hydrator.enabled: "true"', fix: "call addCmdParam('hydrator.enabled', 'true') on the ArgoCdSettings and deploy the commit server", suppressible: true },
     { id: 'APP-112', summary: 'two Applications hydrate into the same repository, branch and folder and would overwrite each other', fix: 'give each Application its own syncSource.path' },
+    { id: 'APP-301', summary: 'two Applications have the same name in the same namespace (one replaces the other)', fix: 'give each Application its own name' },
+    { id: 'APP-302', summary: 'two Applications deploy the same source to the same destination (they fight over the objects)', fix: 'deploy the source once, or change the destination or releaseName', level: RuleLevel.WARNING },
+    { id: 'APP-303', summary: 'an Application deploys a chart with no objects (its folder is never written: "app path does not exist")', fix: 'add the chart\'s objects, or remove the Application' },
+    { id: 'APP-304', summary: 'a chart an Application deploys holds a Secret with data or stringData (plaintext in git)', fix: 'use an ExternalSecret or SealedSecret; suppress APP-304 with a reason for a throwaway cluster', suppressible: true },
   ],
 };

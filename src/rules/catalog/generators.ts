@@ -28,5 +28,6 @@ export const GEN_RULES: RuleFamily = {
     { id: 'GEN-202', summary: 'a generator template override must be an object', fix: 'write template: { source: ..., labels: ... }' },
     { id: 'GEN-203', summary: 'a generator template override has either source or sources', fix: 'put every source in sources' },
     { id: 'GEN-204', summary: 'a generator template override revisionHistoryLimit must be a whole number ≥ 0', fix: 'use e.g. 10' },
+    { id: 'GEN-301', summary: 'a merge key is a parameter no child generator produces (the merge does nothing)', fix: 'merge on a parameter the generators produce' },
   ],
 };

@@ -87,5 +87,11 @@ export const PROJ_RULES: RuleFamily = {
     { id: 'PROJ-209', summary: 'a head/strict source-integrity policy with no keys accepts no commit', fix: 'list the GnuPG key IDs to trust' },
     { id: 'PROJ-210', summary: 'a source-integrity GnuPG key ID is not hexadecimal', fix: "use e.g. '4AEE18F83AFDEB23'" },
     { id: 'PROJ-211', level: RuleLevel.WARNING, summary: 'signatureKeys is deprecated since Argo CD 3.5', fix: 'use sourceIntegrity with a head GnuPG policy for the same keys' },
+    { id: 'PROJ-301', summary: 'a ScopedAppProject kind pattern reaches privileged cluster-scoped kinds it does not name (ClusterRole* reaches ClusterRoleBinding)', fix: 'list each kind literally, or set allowAnyClusterResourceUnsafe: true', suppressible: true },
+    { id: 'PROJ-302', summary: 'a lone "!" entry in sourceRepos or destinations reads as "everything else" in Argo CD', fix: "list what to allow; to allow all but some, add the '*' entry as well", suppressible: true },
+    { id: 'PROJ-303', summary: 'a sourceRepos entry matches every repository', fix: 'list the repositories', level: RuleLevel.WARNING },
+    { id: 'PROJ-304', summary: 'a destination matches every namespace (or every cluster and namespace)', fix: 'name the cluster and the namespaces', level: RuleLevel.WARNING },
+    { id: 'PROJ-305', summary: 'a sourceNamespaces entry matches every namespace', fix: 'list the namespaces', level: RuleLevel.WARNING },
+    { id: 'PROJ-306', summary: 'a clusterResourceWhitelist entry allows every cluster-scoped kind', fix: 'list the kinds', level: RuleLevel.WARNING },
   ],
 };

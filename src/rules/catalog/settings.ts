@@ -18,5 +18,8 @@ export const SET_RULES: RuleFamily = {
     { id: 'SET-010', summary: 'there is more than one ArgoCdSettings for the same Argo CD namespace', fix: 'use one ArgoCdSettings per Argo CD instance: each would write the same ConfigMaps' },
     { id: 'SET-011', level: RuleLevel.WARNING, summary: 'server.insecure serves the Argo CD API over plain HTTP', fix: 'terminate TLS at the server, or suppress when a proxy terminates it' },
     { id: 'SET-101', summary: 'a library health check names no valid API group or kind', fix: "use e.g. LibraryHealthCheck.readyCondition('temporal.io', 'TemporalCluster')" },
+    { id: 'SET-301', summary: 'a Lua health check script does not parse', fix: 'fix the Lua syntax at the line the message names' },
+    { id: 'SET-302', summary: 'a wildcard health check pattern is malformed, or resource.customizations is set twice', fix: "use patterns like '*.crossplane.io' / '*', and set resource.customizations in one place" },
+    { id: 'SET-303', summary: 'a boolean argocd-cmd-params-cm flag has a value Go\'s ParseBool rejects (e.g. "yes"): the flag stays off', fix: 'write "true" or "false"' },
   ],
 };

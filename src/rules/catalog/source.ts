@@ -1,4 +1,5 @@
 import { RuleFamily } from '../definitions';
+import { RuleLevel } from '../rule';
 
 /** Application sources: the checks of this family, one entry a check (see docs/rules.md). */
 export const SRC_RULES: RuleFamily = {
@@ -22,5 +23,15 @@ export const SRC_RULES: RuleFamily = {
     { id: 'SRC-201', summary: 'a plugin parameter needs a name and exactly one of string, array or map', fix: "write e.g. { name: 'values-files', array: ['values.yaml'] }" },
     { id: 'SRC-202', summary: 'a Jsonnet extVars / tlas entry needs a name and a string value', fix: "write e.g. { name: 'env', value: 'prod' } (code: true for Jsonnet code)" },
     { id: 'SRC-203', summary: 'two Jsonnet extVars / tlas entries have the same name', fix: 'give each its own name' },
+    { id: 'SRC-301', summary: 'a Helm chart name is empty (Argo CD then takes the source for a git directory)', fix: 'name the chart' },
+    { id: 'SRC-302', summary: 'a Helm chart name has spaces or control characters', fix: 'write the chart name without them' },
+    { id: 'SRC-303', summary: 'ApplicationSource.helm() was given a git repository URL', fix: 'use ApplicationSource.helmChart({ repoUrl, path }) for a chart stored in git' },
+    { id: 'SRC-304', summary: 'a Helm chart version is "latest" (or another branch-like word) or padded with spaces', fix: "pin the version, e.g. '1.2.3'" },
+    { id: 'SRC-305', summary: 'a Helm chart version is a range: the same commit deploys different charts over time', fix: 'pin an exact version', level: RuleLevel.WARNING },
+    { id: 'SRC-306', summary: 'a Helm parameter or file parameter has an empty or padded name', fix: "name it, e.g. { name: 'image.tag', value: '1.2.3' }" },
+    { id: 'SRC-307', summary: 'a source path is absolute or climbs above the repository root', fix: "write it relative to the repository root, e.g. 'apps/web'" },
+    { id: 'SRC-308', summary: 'helm.values is not valid YAML (the message names the line)', fix: 'fix the YAML, or pass valuesObject' },
+    { id: 'SRC-309', summary: 'a directory include/exclude glob does not compile under Argo CD\'s matcher (e.g. an unclosed brace)', fix: "write a glob such as '{*.yml,*.yaml}'" },
+    { id: 'SRC-310', summary: 'valuesObject (or kustomize data) holds a function, BigInt, symbol, NaN/Infinity or a Map/Set/Date', fix: 'pass JSON data only' },
   ],
 };

@@ -1,0 +1,153 @@
+import { ApiObject, Chart } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import type { Application } from './application';
+import { collect } from '../checks/errors';
+import { groupOf } from '../checks/kinds';
+import { normalizeGitURL } from '../checks/project-rules';
+import { isVersionRange } from '../checks/source-identifiers';
+import { decide, passCache } from '../rules/engine';
+import { TreeIndex } from '../rules/tree-index';
+
+/**
+ * Whole-app checks of an Application, run at synth from its validation, on one index of the app per pass
+ * (linear in the number of Applications):
+ * - APP-301: two Applications with the same name in the same namespace (one overwrites the other on apply);
+ * - APP-302: two Applications with the same source and the same destination (they fight over the objects);
+ * - APP-303: an Application whose `fromChart` chart has no objects (its folder is never written and Argo CD reports
+ *   "app path does not exist");
+ * - APP-304: a chart an Application deploys holds a Secret with `data`/`stringData` (committed to git in plaintext).
+ */
+export function validateAppWide(app: Application): string[] {
+  const errors: string[] = [];
+  const index = appIndex(app);
+  const first = index.byName.get(`${app.namespace}/${app.name}`);
+  if (first && first !== app) {
+    collect(app, {
+      rule: 'APP-301',
+      problem: `another Application has the same name in namespace "${app.namespace}" (${first.node.path}): the one applied last replaces the other`,
+      value: app.name,
+      fix: 'give each Application its own name (name: ...)',
+    }, errors);
+  }
+  const key = sourceKey(app);
+  const same = key === undefined ? undefined : index.bySource.get(key);
+  if (same && same !== app) {
+    collect(app, {
+      rule: 'APP-302',
+      problem: `Application ${same.node.path} deploys the same source to the same destination: both would own the same objects and fight over them`,
+      value: app.name,
+      fix: 'deploy the source once, or change the destination namespace (or the Helm releaseName / Kustomize namePrefix)',
+    }, errors);
+  }
+  for (const s of app.sources) {
+    const v = s.options.targetRevision;
+    if (s.options.chart !== undefined && typeof v === 'string' && isVersionRange(v)) {
+      collect(app, {
+        rule: 'SRC-305',
+        problem: `the Helm chart ${s.options.chart} has a version range: the same commit deploys whatever newest chart matches`,
+        value: v,
+        fix: "pin an exact version (e.g. '1.2.3'); suppress SRC-305 with a reason if following a range is intended",
+      }, errors);
+    }
+    const chart = s.chart;
+    if (!chart) continue;
+    try {
+      s._toArgo(app);
+    } catch {
+      continue; // not renderable (no GitOpsApp, no repoUrl): SRC-012/013 say so
+    }
+    const objects = index.objectsOf(chart);
+    if (objects.length === 0) {
+      collect(app, {
+        rule: 'APP-303',
+        problem: `the chart ${chart.node.path} that this Application deploys has no objects, so its folder is never written and Argo CD reports "app path does not exist"`,
+        value: chart.node.path,
+        fix: 'add the chart\'s objects (Deployments, Services...) before synth, or remove the Application',
+      }, errors);
+    }
+    if (!index.secretChecked.has(chart) && !hasOwnSecretCheck(chart)) {
+      index.secretChecked.add(chart);
+      for (const o of objects) {
+        if (o.kind !== 'Secret' || groupOf(o.apiVersion) !== '') continue;
+        const json = o.toJson();
+        const keys = Object.keys({ ...json?.data, ...json?.stringData }).sort();
+        if (keys.length === 0) continue;
+        const message = `Secret ${o.name} in chart ${chart.node.path} (deployed by this Application) carries secret values (got keys ${JSON.stringify(keys)}): `
+          + 'they would be committed to git in plaintext. Fix: create it with an ExternalSecret or SealedSecret, or reference an existing Secret; '
+          + 'suppress APP-304 on the chart with a reason for a throwaway cluster [APP-304]';
+        if (decide(o, 'APP-304', message) === 'error') errors.push(message);
+      }
+    }
+  }
+  return errors;
+}
+
+/** Constructs that check the Secrets of their own charts (ModelRegistryStack, rule ODH-049) carry this marker. */
+export const OWN_SECRET_CHECK = Symbol.for('cdk8s-gitops.ownSecretCheck');
+
+function hasOwnSecretCheck(chart: IConstruct): boolean {
+  return chart.node.scopes.some(s => (s as any)[OWN_SECRET_CHECK] === true);
+}
+
+interface AppIndex {
+  readonly byName: Map<string, Application>;
+  readonly bySource: Map<string, Application>;
+  readonly secretChecked: Set<Chart>;
+  objectsOf(chart: Chart): ApiObject[];
+}
+
+function appIndex(scope: Application): AppIndex {
+  return passCache(scope, 'app-wide-checks', () => {
+    const tree = TreeIndex.of(scope);
+    const isApp = (c: IConstruct): c is Application => (c as any)[Symbol.for('cdk8s-gitops.Application')] === true;
+    const apps = tree.select('applications', isApp);
+    const byName = new Map<string, Application>();
+    const bySource = new Map<string, Application>();
+    for (const a of apps) {
+      const n = `${a.namespace}/${a.name}`;
+      if (!byName.has(n)) byName.set(n, a);
+      const k = sourceKey(a);
+      if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
+    }
+    let byChart: Map<Chart, ApiObject[]> | undefined;
+    return {
+      byName,
+      bySource,
+      secretChecked: new Set<Chart>(),
+      objectsOf: (chart: Chart) => {
+        if (!byChart) {
+          byChart = new Map();
+          for (const o of tree.select('api-objects', (c: IConstruct): c is ApiObject => c instanceof ApiObject)) {
+            const ch = Chart.of(o);
+            const list = byChart.get(ch);
+            if (list) list.push(o);
+            else byChart.set(ch, [o]);
+          }
+        }
+        return byChart.get(chart) ?? [];
+      },
+    };
+  });
+}
+
+/**
+ * What the Application deploys and where, as a key: equal keys mean the same objects in the same place. Helm
+ * sources without a releaseName are left out (the release is named after the Application, so the objects
+ * usually differ), as are Applications whose sources cannot be rendered yet (their own checks report that).
+ */
+function sourceKey(app: Application): string | undefined {
+  try {
+    const sources = app.sources.filter(s => !s.isRefOnly);
+    if (sources.length === 0) return undefined;
+    const parts: unknown[] = [];
+    for (const s of sources) {
+      const a: any = s._toArgo(app);
+      if ((a.chart !== undefined || a.helm !== undefined) && !a.helm?.releaseName) return undefined;
+      parts.push({ ...a, repoUrl: normalizeGitURL(String(a.repoUrl ?? '')), targetRevision: a.targetRevision ?? 'HEAD', name: undefined });
+    }
+    const d = app.destination._toArgo();
+    return JSON.stringify([d.server ?? '', d.name ?? '', d.namespace ?? '', parts]);
+  } catch {
+    return undefined;
+  }
+}
