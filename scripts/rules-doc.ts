@@ -28,6 +28,7 @@ function families(): Map<string, RuleDescription[]> {
   return m;
 }
 
+const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderRulesDoc(examples: Map<string, string[]>): string {
@@ -59,13 +60,13 @@ export function renderRulesDoc(examples: Map<string, string[]>): string {
     lines.push(`## ${family}`, '');
     for (const r of rules) {
       lines.push(`### ${r.id}`, '');
-      lines.push(`**${r.level}**${r.suppressible ? ', suppressible' : ''}: ${r.summary}.`, '');
-      lines.push(`Fix: ${r.fix}.`, '');
+      lines.push(`**${r.level}**${r.suppressible ? ', suppressible' : ''}: ${sentence(r.summary)}`, '');
+      lines.push(`Fix: ${sentence(r.fix)}`, '');
       const ex = examples.get(r.id);
       if (ex) lines.push(`Caught in the catalogue: ${ex.map(e => `"${e}"`).join(', ')}.`, '');
     }
   }
-  return lines.join('\n').replace(/\.\.(\s|$)/g, '.$1').trimEnd() + '\n';
+  return lines.join('\n').trimEnd() + '\n';
 }
 
 export function renderReadmeSection(examples: Map<string, string[]>): string {

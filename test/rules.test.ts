@@ -81,8 +81,13 @@ describe('warnings, suppressions and strict mode', () => {
   function gitopsApp(strict?: boolean): GitOpsApp {
     return new GitOpsApp({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'rules-')), repoUrl: GIT, strict });
   }
+  // each Application its own name, folder and namespace (the app-wide collision rules stay quiet)
   const orphaning = (scope: Chart, id = 'app') => new Application(scope, id, {
-    project: 'default', destination: Destination.inCluster('x'), source: src(), deletionCascade: DeletionCascade.NONE,
+    name: `${scope.node.id}-${id}`,
+    project: 'default',
+    destination: Destination.inCluster(`${scope.node.id}-${id}`),
+    source: ApplicationSource.directory({ repoUrl: GIT, path: `${scope.node.id}/${id}` }),
+    deletionCascade: DeletionCascade.NONE,
   });
 
   test('a warning is recorded, not thrown, and the synth report groups it under its rule', () => {
@@ -179,13 +184,14 @@ describe('unsafe opt-ins are sugar over suppressions', () => {
     expect(GitOpsRules.of(p).suppressions.map(s => [s.ruleId, s.reason])).toEqual([
       ['PROJ-056', 'allowAnySourceRepoUnsafe: true'],
       ['PROJ-057', 'allowAnySourceRepoUnsafe: true'],
+      ['PROJ-303', 'allowAnySourceRepoUnsafe: true'],
     ]);
   });
 
   test('the same suppression declared on an enclosing scope has the effect of the opt-in', () => {
     const c = Testing.chart();
     expect(() => new ScopedAppProject(c, 'p1', { sourceRepos: ['*'], destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'x' }] })).toThrow(/\[PROJ-056\]/);
-    GitOpsRules.of(c).suppress('PROJ-056', 'a sandbox cluster').suppress('PROJ-057', 'a sandbox cluster');
+    GitOpsRules.of(c).suppress('PROJ-056', 'a sandbox cluster').suppress('PROJ-057', 'a sandbox cluster').suppress('PROJ-303', 'a sandbox cluster');
     expect(() => new ScopedAppProject(c, 'p2', { sourceRepos: ['*'], destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'x' }] })).not.toThrow();
   });
 

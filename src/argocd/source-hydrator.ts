@@ -2,7 +2,7 @@ import { IConstruct } from 'constructs';
 import { ApplicationSource } from './application-source';
 import { fail, ProblemOptions } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
-import * as argo from '../imports/argoproj.io';
+import type * as argo from '../imports/argoproj.io';
 import { TreeIndex } from '../rules/tree-index';
 
 /**

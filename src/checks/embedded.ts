@@ -1,4 +1,4 @@
-import * as YAML from 'yaml';
+import { yamlLib } from '../app/lazy-modules';
 
 /**
  * Checks of the languages embedded in props (YAML strings, templated YAML, JSON-like data): parsed at synth so a
@@ -13,7 +13,7 @@ export interface EmbeddedSyntaxError {
 
 /** The first YAML syntax error of `text`, or undefined when it parses (duplicate keys count as errors). */
 export function yamlSyntaxError(text: string, options: { uniqueKeys?: boolean } = {}): EmbeddedSyntaxError | undefined {
-  const docs = YAML.parseAllDocuments(text, { uniqueKeys: options.uniqueKeys ?? true, prettyErrors: false });
+  const docs = yamlLib().parseAllDocuments(text, { uniqueKeys: options.uniqueKeys ?? true, prettyErrors: false });
   const list = Array.isArray(docs) ? docs : [docs];
   for (const d of list) {
     const e = d.errors[0];

@@ -474,7 +474,8 @@ function checkSourceShape(s: any): void {
 
 /** A component file found below `dir`, refused (TIER-301) when it is a symbolic link leading out of that folder. */
 function componentFileInside(dir: string, full: string): string {
-  const r = resolveInside(dir, dir, full);
+  // `full` is already below `dir` (joined with it): resolve it on its own, not against `dir` again
+  const r = resolveInside(dir, dir, path.resolve(full));
   if ('problem' in r) {
     fail(full, {
       rule: 'TIER-301',
@@ -483,5 +484,5 @@ function componentFileInside(dir: string, full: string): string {
       fix: 'copy the component file into the components folder instead of linking to a file elsewhere',
     });
   }
-  return r.path;
+  return full;
 }

@@ -85,7 +85,6 @@ export const HELM_RULES: RuleFamily = {
     { id: 'HELM-078', summary: 'extraValueFiles are paths inside the values repository', fix: 'write a path inside the values repository, e.g. \'values/prod/cert-manager.yaml\'' },
     { id: 'HELM-079', summary: 'a value file of a migrated release does not exist when its values are inlined', fix: 'create the file, or set ignoreMissingValueFiles' },
     { id: 'HELM-080', summary: 'a release has no chart version: Helmfile installs the latest, and a floating version makes the same commit deploy different things', fix: 'pin it in the Helmfile (version: \'1.2.3\')' },
-    { id: 'HELM-075', summary: 'release … (…): a TieredApplicationSet component has one source (component.yaml `source`), so its `$…/...` value files would point at no ref source', fix: 'use valuesMode: ValuesMode.INLINE (the default with an applicationSet), or no applicationSet (each component gets a multi-source Application)' },
     { id: 'HELM-301', summary: 'a base, value file or sub-helmfile resolves (directly or through a symbolic link) outside the values repository', fix: 'keep every file a Helmfile names inside the values repository, or read it with a repoDir that contains them' },
   ],
 };
