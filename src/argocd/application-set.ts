@@ -10,6 +10,7 @@ import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generato
 import { applicationSetUsages, registerProjectUser } from './project-checks';
 import { SyncOption } from './sync-option';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { renderIgnoreDifferences, renderInfo } from './spec-render';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
@@ -762,16 +763,8 @@ export class ApplicationSet extends Construct {
         ...(multi ? { sources } : sources.length ? { source: sources[0] } : {}),
         sourceHydrator: t.sourceHydrator && renderSourceHydrator(this, t.sourceHydrator) as argo.ApplicationSetSpecTemplateSpecSourceHydrator,
         syncPolicy,
-        ignoreDifferences: t.ignoreDifferences?.length ? t.ignoreDifferences.map(d => ({
-          group: d.group,
-          kind: d.kind,
-          name: d.name,
-          namespace: d.namespace,
-          jsonPointers: d.jsonPointers,
-          jqPathExpressions: d.jqPathExpressions,
-          managedFieldsManagers: d.managedFieldsManagers,
-        })) : undefined,
-        info: t.info?.length ? t.info.map(i => ({ name: i.name, value: i.value })) : undefined,
+        ignoreDifferences: renderIgnoreDifferences(t.ignoreDifferences),
+        info: renderInfo(t.info),
         revisionHistoryLimit: t.revisionHistoryLimit,
       },
     };

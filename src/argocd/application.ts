@@ -4,6 +4,7 @@ import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
 import { Destination } from './destination';
 import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSourceHydrator, SourceHydrator } from './source-hydrator';
+import { renderIgnoreDifferences, renderInfo } from './spec-render';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
 import { argoBindings } from '../app/lazy-modules';
@@ -483,16 +484,8 @@ export class Application extends Construct {
       destination: this.destination._toArgo(),
       ...(this.hydrator ? { sourceHydrator: renderSourceHydrator(this, this.hydrator) } : this.multiSource ? { sources } : { source: sources[0] }),
       syncPolicy: this.renderSyncPolicy(),
-      ignoreDifferences: this.ignoreDiffs.length === 0 ? undefined : this.ignoreDiffs.map(d => ({
-        group: d.group,
-        kind: d.kind,
-        name: d.name,
-        namespace: d.namespace,
-        jsonPointers: d.jsonPointers,
-        jqPathExpressions: d.jqPathExpressions,
-        managedFieldsManagers: d.managedFieldsManagers,
-      })),
-      info: this.infoItems.length === 0 ? undefined : this.infoItems.map(i => ({ name: i.name, value: i.value })),
+      ignoreDifferences: renderIgnoreDifferences(this.ignoreDiffs),
+      info: renderInfo(this.infoItems),
       revisionHistoryLimit: this.revisionHistoryLimit,
     };
   }

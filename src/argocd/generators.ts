@@ -4,6 +4,7 @@ import type { IgnoreDifference, InfoItem } from './application';
 import type { ApplicationSource } from './application-source';
 import type { Destination } from './destination';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { renderIgnoreDifferences, renderInfo } from './spec-render';
 import { argoBindings } from '../app/lazy-modules';
 import { DeclaredClusterInfo, ParamContext } from './declared-clusters';
 import { errorDetail, fail, failWith } from '../checks/errors';
@@ -1465,16 +1466,8 @@ function renderTemplateOverride(t: GeneratorTemplate, scope: IConstruct | undefi
       destination: t.destination?._toArgo() ?? {},
       ...(t.sources ? { sources } : sources.length ? { source: sources[0] } : {}),
       syncPolicy: renderSyncPolicy(t.syncPolicy, path),
-      ignoreDifferences: t.ignoreDifferences?.length ? t.ignoreDifferences.map(d => ({
-        group: d.group,
-        kind: d.kind,
-        name: d.name,
-        namespace: d.namespace,
-        jsonPointers: d.jsonPointers,
-        jqPathExpressions: d.jqPathExpressions,
-        managedFieldsManagers: d.managedFieldsManagers,
-      })) : undefined,
-      info: t.info?.length ? t.info.map(i => ({ name: i.name, value: i.value })) : undefined,
+      ignoreDifferences: renderIgnoreDifferences(t.ignoreDifferences),
+      info: renderInfo(t.info),
       revisionHistoryLimit: t.revisionHistoryLimit,
     },
   };
