@@ -532,7 +532,9 @@ describe('ApplicationSet previews and deletion policy', () => {
     new ApplicationSet(chart, 'repos', {
       generators: [Generator.matrix(Generator.scmProvider({ provider: ScmProvider.github({ organization: 'acme' }) }), Generator.list({ elements: [{ env: 'dev' }] }))],
       template: {
-        ...template, name: '{{.repository}}-{{.env}}', destination: Destination.inCluster('{{.repository}}'),
+        ...template,
+        name: '{{.repository}}-{{.env}}',
+        destination: Destination.inCluster('{{.repository}}'),
         source: ApplicationSource.directory({ repoUrl: GIT, path: 'deploy', targetRevision: '{{.sha}}' }),
       },
     });

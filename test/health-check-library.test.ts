@@ -7,8 +7,8 @@ import {
   AppOfApps, ApplicationSource, ARGOCD_LUA_HEALTH_CHECK_KINDS, ArgoCdSettings, Component, Destination, GitOpsApp, GitOpsChart,
   GitOpsRules, HealthCheckCoverage, LibraryHealthCheck, TieredApplicationSet,
 } from '../src';
-import { healthCheckCoverage } from '../src/settings/argocd-health-kinds';
 import { runHealthLua } from './util/lua';
+import { healthCheckCoverage } from '../src/settings/argocd-health-kinds';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 

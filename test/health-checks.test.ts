@@ -21,7 +21,12 @@ function appSet(opts: { conditions?: any[]; resources?: any[]; resourcesCount?: 
 }
 
 const app = (name: string, health?: string, sync = 'Synced') => ({
-  group: 'argoproj.io', version: 'v1alpha1', kind: 'Application', name, namespace: 'argocd', status: sync,
+  group: 'argoproj.io',
+  version: 'v1alpha1',
+  kind: 'Application',
+  name,
+  namespace: 'argocd',
+  status: sync,
   health: health === undefined ? {} : { status: health },
 });
 

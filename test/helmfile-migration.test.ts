@@ -6,8 +6,8 @@ import {
   ArgoCdSettings, GitOpsApp, GitOpsChart, Helmfile, HelmfileMigration, HelmfileMigrationComponent,
   HelmfileMigrationProps, MigrationStatus, SyncOption, TieredApplicationSet, ValuesMode,
 } from '../src';
-import { renderGoTemplate } from '../src/checks/go-template';
 import { expectSchemaValid } from './util/schema';
+import { renderGoTemplate } from '../src/checks/go-template';
 
 const GITOPS = 'https://git.example.com/platform/gitops.git';
 const VALUES = 'https://git.example.com/platform/helmfiles.git';

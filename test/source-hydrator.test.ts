@@ -127,7 +127,9 @@ describe('ApplicationSet template sourceHydrator', () => {
   test('GIVEN a sync path without parameter or a source beside it WHEN constructed THEN it fails', () => {
     const chart = Testing.chart();
     const template = (extra: any) => ({
-      name: '{{.name}}', project: 'apps', destination: Destination.inCluster('{{.name}}'),
+      name: '{{.name}}',
+      project: 'apps',
+      destination: Destination.inCluster('{{.name}}'),
       sourceHydrator: { drySource: ApplicationSource.directory({ repoUrl: DRY, path: 'apps/{{.name}}' }), syncSource: { targetBranch: 'env/prod', path: 'apps/all' } },
       ...extra,
     });

@@ -442,7 +442,9 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
     const written = parseYaml(files['components/infra/cnpg-operator/component.yaml']);
     expect(written.sources).toEqual([
       {
-        repoURL: 'https://cloudnative-pg.github.io/charts', chart: 'cloudnative-pg', targetRevision: '0.22.1',
+        repoURL: 'https://cloudnative-pg.github.io/charts',
+        chart: 'cloudnative-pg',
+        targetRevision: '0.22.1',
         helm: { valueFiles: ['$values/shared/cnpg-operator.yaml', '$values/prod/cnpg-operator.yaml'] },
       },
       { repoURL: VALUES_REPO, targetRevision: 'main', ref: 'values' },
@@ -479,7 +481,10 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
     expect(() => new Component({ name: 'a', tier: 'infra', project: 'p', namespace: 'a', sources: [ApplicationSource.ref({ repoUrl: VALUES_REPO, ref: 'values' })] }))
       .toThrow(/every source is a ref-only source.*\[TIER-106\]/);
     expect(() => new Component({
-      name: 'a', tier: 'infra', project: 'p', namespace: 'a',
+      name: 'a',
+      tier: 'infra',
+      project: 'p',
+      namespace: 'a',
       source: ApplicationSource.helm({ repoUrl: 'https://c.example.com', chart: 'a', version: '1.0.0', valueFiles: ['$values/a.yaml'] }),
     })).toThrow(/its value files read \$values\/\.\.\., which needs a multi-source component/);
   });

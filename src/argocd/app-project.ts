@@ -8,9 +8,9 @@ import { check, fail, failWith } from '../checks/errors';
 import { isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
+import { projectWildcardFindings } from '../checks/project-wildcards';
 import { PROJECT_POLICY_ACTIONS, isValidPolicyAction, validateProjectPolicy, validateRoleGroupName, validateRoleName } from '../checks/rbac-policy';
 import type * as argo from '../imports/argoproj.io';
-import { projectWildcardFindings } from '../checks/project-wildcards';
 
 /**
  * One `spec.destinations[]` entry: a cluster (by API server URL or by Argo CD cluster name) and a namespace.

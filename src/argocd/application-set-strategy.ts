@@ -1,8 +1,8 @@
 import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { validateLabelKey, validateLabelValue } from '../checks/names';
-import type * as argo from '../imports/argoproj.io';
 import { expectEnum } from '../checks/runtime';
+import type * as argo from '../imports/argoproj.io';
 
 /** Operators of a RollingSync step expression (Argo CD supports only these two). */
 export enum StepOperator {

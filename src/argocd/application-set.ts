@@ -5,12 +5,12 @@ import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rolli
 import { ApplicationSource } from './application-source';
 import { paramContextOf } from './declared-clusters';
 import { Destination } from './destination';
-import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { applicationSetUsages, registerProjectUser } from './project-checks';
+import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
+import { renderIgnoreDifferences, renderInfo } from './spec-render';
 import { SyncOption } from './sync-option';
 import { renderSyncPolicy, SyncPolicy } from './sync-policy';
-import { renderIgnoreDifferences, renderInfo } from './spec-render';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
@@ -19,8 +19,8 @@ import {
   fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
   stripActions, templateReferences,
 } from '../checks/go-template';
-import { expectEnum, expectInstance, expectInstances, expectProps, expectType } from '../checks/runtime';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import { expectEnum, expectInstance, expectInstances, expectProps, expectType } from '../checks/runtime';
 import type * as argo from '../imports/argoproj.io';
 import { addSuppression, passCache } from '../rules/engine';
 import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
@@ -1056,8 +1056,7 @@ export function previewDeletionProblem(generators: Generator[], policy: Applicat
   if (explicit || (policy !== ApplicationsSyncPolicy.CREATE_UPDATE && policy !== ApplicationsSyncPolicy.CREATE_ONLY)) return undefined;
   const kinds = new Set<string>();
   const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') {
+    if (Array.isArray(v)) {v.forEach(walk);} else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
         if ((k === 'pullRequest' || k === 'scmProvider') && x && typeof x === 'object') kinds.add(k);
         walk(x);

@@ -4,8 +4,8 @@ import { GitOpsApp } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
-import type * as argo from '../imports/argoproj.io';
 import { checkSourceIdentifiers } from '../checks/source-identifiers';
+import type * as argo from '../imports/argoproj.io';
 
 /** A Helm `--set` parameter. */
 export interface HelmParameter {

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
-import { Component, waveLabelValue } from '../patterns/component';
-import { TieredApplicationSet } from '../patterns/tiered-application-set';
+import { Helmfile, HelmfileChartKind, HelmfileRelease } from './helmfile';
+import { deepMerge } from './values';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { Application } from '../argocd/application';
 import { ApplicationSource, HelmOptions } from '../argocd/application-source';
@@ -10,9 +10,9 @@ import { SyncOption } from '../argocd/sync-option';
 import { AutomatedSync } from '../argocd/sync-policy';
 import { errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
-import { Helmfile, HelmfileChartKind, HelmfileRelease } from './helmfile';
-import { deepMerge } from './values';
 import { expectEnum } from '../checks/runtime';
+import { Component, waveLabelValue } from '../patterns/component';
+import { TieredApplicationSet } from '../patterns/tiered-application-set';
 
 /** Where a Helmfile release stands in the move to GitOps. */
 export enum MigrationStatus {

@@ -1,5 +1,8 @@
 import { Construct } from 'constructs';
 import { Helmfile, HelmfileRelease } from './helmfile';
+import {
+  HelmfileMigrationComponent, MigrationStatus, ValuesMode, ValuesRepository,
+} from './helmfile-migration-component';
 import { renderReport, ReportRow } from './report';
 import { computeWaves, WaveError, WaveNode } from './waves';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
@@ -8,9 +11,6 @@ import { SyncOption } from '../argocd/sync-option';
 import { AutomatedSync } from '../argocd/sync-policy';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Label } from '../checks/names';
-import {
-  HelmfileMigrationComponent, MigrationStatus, ValuesMode, ValuesRepository,
-} from './helmfile-migration-component';
 import { TieredApplicationSet } from '../patterns/tiered-application-set';
 
 /** A Helmfile taking part in a migration. */

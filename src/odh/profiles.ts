@@ -13,9 +13,9 @@ import { dashboardBindings, infrastructureBindings } from '../app/lazy-modules';
 import { SyncOption } from '../argocd/sync-option';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
+import { expectEnum } from '../checks/runtime';
 import type * as dashboard from '../imports/dashboard.opendatahub.io';
 import type * as infra from '../imports/infrastructure.opendatahub.io';
-import { expectEnum } from '../checks/runtime';
 
 /** Label marking objects of a deprecated kind this library emits only on request. */
 export const LEGACY_LABEL = 'cdk8s-gitops.dev/legacy';

@@ -11,10 +11,10 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { collect, fail, failWith, ProblemOptions } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
+import { expectEnum, expectProps } from '../checks/runtime';
+import { addSuppression, decide, onPrepare } from '../rules/engine';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
-import { addSuppression, decide, onPrepare } from '../rules/engine';
-import { expectEnum, expectProps } from '../checks/runtime';
 
 /**
  * What a child app does; decides its default sync policy.

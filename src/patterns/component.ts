@@ -375,7 +375,9 @@ function sourceFromArgo(s: any, inSources: boolean): ApplicationSource {
   const unknown = Object.keys(s).filter(k => !allowed.includes(k));
   if (unknown.length) {
     throw new Error(describeProblem({
-      rule: 'TIER-019', problem: 'unknown source keys', value: unknown,
+      rule: 'TIER-019',
+      problem: 'unknown source keys',
+      value: unknown,
       fix: `use ${allowed.join(', ')} (repoURL is spelled with capital URL)${!inSources && unknown.includes('ref') ? '; a ref source goes in a sources list' : ''}`,
     }));
   }

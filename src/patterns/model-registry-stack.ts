@@ -5,11 +5,13 @@ import { Construct, IConstruct } from 'constructs';
 import { AppOfApps, ChildRole } from './app-of-apps';
 import { GitOpsChart, posixJoin } from '../app/gitops-app';
 import { cdk8sPlus, modelRegistryBindings } from '../app/lazy-modules';
+import { OWN_SECRET_CHECK } from '../argocd/app-wide-checks';
 import { Application } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
+import { expectEnum, expectProps } from '../checks/runtime';
 import type * as mr from '../imports/modelregistry.opendatahub.io';
 import { parseImageReference, validateDns1035Label, validateImagePinned, validatePort } from '../odh/checks';
 import { HardwareProfileOptions, LegacyAcceleratorProfileOptions } from '../odh/hardware-profile';
@@ -18,11 +20,9 @@ import {
 } from '../odh/model-registry-database';
 import { MODEL_REGISTRY_HEALTH_LUA } from '../odh/model-registry-health';
 import { addHardwareProfile, addLegacyAcceleratorProfile } from '../odh/profiles';
-import { ArgoCdSettings } from '../settings/argocd-settings';
 import { decide } from '../rules/engine';
 import { GitOpsRules } from '../rules/gitops-rules';
-import { expectEnum, expectProps } from '../checks/runtime';
-import { OWN_SECRET_CHECK } from '../argocd/app-wide-checks';
+import { ArgoCdSettings } from '../settings/argocd-settings';
 
 /** How clients authenticate to the model registry's REST API. */
 export enum RegistryAuthProxy {

@@ -4,8 +4,8 @@ import {
   AppProject, AppProjectProps, ProjectDestination, ProjectResourceRule,
 } from '../argocd/app-project';
 import { fail, ProblemOptions } from '../checks/errors';
-import { addSuppression, suppressionOf } from '../rules/engine';
 import { groupGlobMatchesEverything, kindGlobMatchesEverything, nameGlobMatchesEverything, namespaceGlobMatchesEverything, repoGlobMatchesEverything, sensitiveKindsReached, systemNamespacesReached } from '../checks/glob-reach';
+import { addSuppression, suppressionOf } from '../rules/engine';
 
 /**
  * Ready-made resource rules for common tiers. Every preset denies cluster-scoped kinds it does not list and

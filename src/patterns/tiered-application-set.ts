@@ -2,7 +2,6 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
-import { containedRelativePath } from '../checks/paths';
 import {
   ApplicationPreview, ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference, RolloutStepPreview,
 } from '../argocd/application-set';
@@ -14,6 +13,7 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { collect, describeProblem, errorDetail, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { containedRelativePath } from '../checks/paths';
 import { delegateStepCoverage } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
@@ -377,7 +377,9 @@ export class TieredApplicationSet extends Construct {
       return ta - tb || wa - wb || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     });
     for (const c of comps) {
-      const objects = c.sources.flatMap(x => x.chart ? x.chart.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && Chart.of(o) === x.chart) : []);
+      const objects = c.sources.flatMap(x => (x.chart
+        ? x.chart.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && Chart.of(o) === x.chart)
+        : []));
       for (const k of uncoveredKindsOf(objects, keys)) rows.push({ stage: `tier ${c.tier}, wave ${c.wave}`, application: c.name, ...k });
     }
     return rows;

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
-import { yamlLib } from '../app/lazy-modules';
 import { platformRegistry } from './platform-checks';
+import { yamlLib } from '../app/lazy-modules';
 import { check, fail } from '../checks/errors';
 import { addSuppression } from '../rules/engine';
 import { ArgoCdSettings } from '../settings/argocd-settings';

@@ -1,18 +1,18 @@
 import { Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { yamlLib } from '../app/lazy-modules';
 import { ConfigMapObject } from './config-map';
 import { APPLICATION_HEALTH_LUA, APPLICATION_SET_HEALTH_LUA } from './health-checks';
 import { helmValues } from './helm-values-target';
 import { _HELM_RESERVED_KEYS, _OPERATOR_CMD_PARAMS, _PROGRESSIVE_SYNCS_KEY, _SettingsData } from './settings-data';
 import { SettingsTarget } from './settings-target';
+import { yamlLib } from '../app/lazy-modules';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
+import { luaSyntaxError } from '../checks/lua';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
 import { registerInstanceSettings } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
-import { luaSyntaxError } from '../checks/lua';
 
 const ARGOCD_SETTINGS = Symbol.for('cdk8s-gitops.ArgoCdSettings');
 
