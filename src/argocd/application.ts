@@ -233,11 +233,18 @@ export class Application extends Construct {
     this.revisionHistoryLimit = props.revisionHistoryLimit;
     this.cascade = props.deletionCascade ?? DeletionCascade.FOREGROUND;
     if (this.cascade === DeletionCascade.NONE) {
-      check(this, {
-        rule: 'APP-020',
-        problem: 'deletionCascade is NONE: deleting this Application leaves every resource it deployed running, unmanaged',
-        value: 'DeletionCascade.NONE',
-        fix: 'keep the default DeletionCascade.FOREGROUND (or BACKGROUND); suppress APP-020 with a reason if orphaning is intended',
+      // a synth-time warning, so a suppression added to this Application after it is created counts too
+      this.node.addValidation({
+        validate: () => {
+          const errors: string[] = [];
+          collect(this, {
+            rule: 'APP-020',
+            problem: 'deletionCascade is NONE: deleting this Application leaves every resource it deployed running, unmanaged',
+            value: 'DeletionCascade.NONE',
+            fix: 'keep the default DeletionCascade.FOREGROUND (or BACKGROUND); suppress APP-020 with a reason if orphaning is intended',
+          }, errors);
+          return errors;
+        },
       });
     }
     this.labelMap = { ...props.labels };

@@ -6,6 +6,7 @@ import { Destination } from '../argocd/destination';
 import { SyncOption } from '../argocd/sync-option';
 import { fail } from '../checks/errors';
 import { AppOfApps } from '../patterns/app-of-apps';
+import { GitOpsRules } from '../rules/gitops-rules';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 import { SettingsTarget } from '../settings/settings-target';
 
@@ -127,6 +128,8 @@ export class SelfManagedArgoCd extends Construct {
       deletionCascade: DeletionCascade.NONE,
     });
     app.addAnnotation(ArgoAnnotations.SYNC_OPTIONS, SyncOption.annotationValue([SyncOption.PRUNE_DISABLED, SyncOption.DELETE_DISABLED]));
+    // no resources finalizer on purpose: deleting this Application must never delete Argo CD itself
+    GitOpsRules.of(app).suppress('APP-020', 'SelfManagedArgoCd: deleting the Application must leave Argo CD running');
     this.application = app;
 
     let patched = false;
