@@ -4,7 +4,8 @@
  *   npx projen import                    # from ../shared/schemas (or $CDK8S_GITOPS_SCHEMAS)
  *   npx projen import --from-cluster     # from the cluster kubectl points at (kubectl get crd NAME -o yaml)
  *
- * The CRD files are staged in a temporary folder and never copied into the repository.
+ * The CRD files are staged in a temporary folder and never copied into the repository. Then
+ * scripts/split-bindings.ts splits the group files holding several kinds (argoproj.io) into one module per kind.
  */
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
@@ -12,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { CRD_SOURCES, keepVersions, schemasDir } from './crd-sources';
+import { splitBindings } from './split-bindings';
 
 const fromCluster = process.argv.includes('--from-cluster');
 const root = path.resolve(__dirname, '..');
@@ -47,6 +49,8 @@ try {
       env: { ...process.env, CDK8S_CHECK_UPGRADE: 'false' },
     });
   }
+  // one module per kind for the groups with several kinds (an Application loads only its own classes, issue 16)
+  splitBindings(outDir);
   console.log(`bindings written to ${path.relative(root, outDir)} from ${fromCluster ? 'the cluster' : schemasDir()}`);
 } finally {
   fs.rmSync(staging, { recursive: true, force: true });

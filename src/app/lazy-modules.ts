@@ -1,8 +1,9 @@
 /**
  * Modules loaded at first use instead of when `cdk8s-gitops` is required (issue 16: start-up cost).
  *
- * - the generated CRD bindings (`src/imports`, 1.9 MB of JavaScript for Argo CD alone): the constructs import
- *   their types with `import type` and call these loaders where they build or map an object;
+ * - the generated CRD bindings (`src/imports`, 1.9 MB of JavaScript for Argo CD alone, split per kind so an
+ *   Application loads 0.1 MB of it): the constructs import their types with `import type` and call these loaders
+ *   where they build or map an object;
  * - `cdk8s-plus-28`, an optional peer dependency that only the OpenShift AI patterns need (see docs/performance.md);
  * - the `yaml` library: the copy cdk8s already loaded when it is the same version as the one bundled with this
  *   package (one copy in the process, the same code), else the bundled one.
@@ -16,20 +17,37 @@ import { IConstruct } from 'constructs';
 import type * as Yaml from 'yaml';
 import { fail } from '../checks/errors';
 import type * as Argo from '../imports/argoproj.io';
+import type * as ArgoApplication from '../imports/argoproj.io-application';
+import type * as ArgoAppProject from '../imports/argoproj.io-appproject';
 import type * as Dashboard from '../imports/dashboard.opendatahub.io';
 import type * as Infra from '../imports/infrastructure.opendatahub.io';
 import type * as ModelRegistry from '../imports/modelregistry.opendatahub.io';
 
 let argo: typeof Argo | undefined;
+let argoApplication: typeof ArgoApplication | undefined;
+let argoAppProject: typeof ArgoAppProject | undefined;
 let modelRegistry: typeof ModelRegistry | undefined;
 let infra: typeof Infra | undefined;
 let dashboard: typeof Dashboard | undefined;
 let kplus: typeof Kplus | undefined;
 let yaml: typeof Yaml | undefined;
 
-/** The generated `argoproj.io` bindings (Application, ApplicationSet, AppProject). */
+/** The generated `argoproj.io` bindings, every kind (Application, ApplicationSet, AppProject). */
 export function argoBindings(): typeof Argo {
   return argo ??= require('../imports/argoproj.io');
+}
+
+/**
+ * The generated `Application` classes only (`argoproj.io-application`, 0.1 MB of JavaScript of the group's 1.9 MB:
+ * `scripts/split-bindings.ts` splits the generated file per kind). The same classes `argoBindings()` exports.
+ */
+export function argoApplicationBindings(): typeof ArgoApplication {
+  return argoApplication ??= require('../imports/argoproj.io-application');
+}
+
+/** The generated `AppProject` classes only (`argoproj.io-appproject`). */
+export function argoAppProjectBindings(): typeof ArgoAppProject {
+  return argoAppProject ??= require('../imports/argoproj.io-appproject');
 }
 
 /** The generated `modelregistry.opendatahub.io` bindings. */

@@ -1,7 +1,7 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { projectRegistry, RegisteredProject } from './project-checks';
-import { argoBindings } from '../app/lazy-modules';
+import { argoAppProjectBindings } from '../app/lazy-modules';
 import { validateCron } from '../checks/cron';
 import { validateGoDuration } from '../checks/duration';
 import { check, fail, failWith } from '../checks/errors';
@@ -630,7 +630,7 @@ export class AppProject extends Construct {
     }
     if (new Set(finalizers).size !== finalizers.length) fail(this, { rule: 'PROJ-204', problem: 'a finalizer is listed twice', value: finalizers, fix: 'list each finalizer once' });
 
-    this.resource = new (argoBindings().AppProject)(this, 'Resource', {
+    this.resource = new (argoAppProjectBindings().AppProject)(this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace, finalizers: finalizers.length ? [...finalizers] : undefined },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { GitOpsApp } from '../app/gitops-app';
-import { argoBindings } from '../app/lazy-modules';
+import { argoApplicationBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
 import { checkSourceIdentifiers } from '../checks/source-identifiers';
@@ -832,7 +832,7 @@ export class ApplicationSource {
         commonLabels: k.commonLabels,
         commonAnnotations: k.commonAnnotations,
         components: k.components,
-        replicas: k.replicas?.map(r => ({ name: r.name, count: argoBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
+        replicas: k.replicas?.map(r => ({ name: r.name, count: argoApplicationBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
         patches: k.patches,
         version: k.version,
         labelWithoutSelector: k.labelWithoutSelector,

@@ -7,7 +7,7 @@ import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSo
 import { renderIgnoreDifferences, renderInfo } from './spec-render';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
 import { renderRetry, SyncPolicy } from './sync-policy';
-import { argoBindings } from '../app/lazy-modules';
+import { argoApplicationBindings } from '../app/lazy-modules';
 import { check, collect, describeProblem, fail, failWith } from '../checks/errors';
 import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
@@ -624,7 +624,7 @@ function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: stri
  * test/bench-equivalence.test.ts checks both paths give the same bytes for varied Applications.
  */
 function newApplicationResource(owner: Application, id: string, props: argo.ApplicationProps): argo.Application {
-  applicationResource ??= defineApplicationResource(argoBindings().Application);
+  applicationResource ??= defineApplicationResource(argoApplicationBindings().Application);
   return new applicationResource(owner, id, props);
 }
 
@@ -680,7 +680,7 @@ function directApplicationJson(res: ApiObject, app: Application): any {
     const sources = spec.sources as any[] | undefined;
     if (spec.sourceHydrator !== undefined) return undefined; // nested repoUrl keys: the typed mapper renames them
     if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
-    const gvk = argoBindings().Application.GVK;
+    const gvk = argoApplicationBindings().Application.GVK;
     const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind };
     if (metadata !== undefined) doc.metadata = metadata;
     doc.spec = withRepoURL(spec, 'source', s => renameRepoUrl(s));

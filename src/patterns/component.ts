@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
-import { yamlLib, argoBindings } from '../app/lazy-modules';
+import { yamlLib, argoApplicationBindings } from '../app/lazy-modules';
 import { ApplicationSource, SourceOptions } from '../argocd/application-source';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
@@ -313,7 +313,7 @@ export class Component {
    * @param scope a construct of the app (renders `fromChart` sources)
    */
   public toParameters(scope: IConstruct): { [key: string]: any } {
-    const render = (s: ApplicationSource) => JSON.parse(JSON.stringify(argoBindings().toJson_ApplicationSpecSource(s._toArgo(scope))));
+    const render = (s: ApplicationSource) => JSON.parse(JSON.stringify(argoApplicationBindings().toJson_ApplicationSpecSource(s._toArgo(scope))));
     return {
       name: this.name,
       tier: this.tier,
