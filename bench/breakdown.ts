@@ -13,7 +13,7 @@ const t0 = process.hrtime.bigint();
 const lib = require('../src');
 const { ApiObject, Chart } = require('cdk8s');
 const { FEATURES } = require('./estate');
-const { stringifyDocument } = require('../src/yaml/emitter');
+const { stringifyDocument } = require('../src/output/yaml-emitter');
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const n = Number(process.argv[2] ?? 10000);

@@ -5,7 +5,7 @@ import {
   Application, ApplicationProps, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
 import * as argo from '../src/imports/argoproj.io';
-import { stringifyDocument } from '../src/yaml/emitter';
+import { stringifyDocument } from '../src/output/yaml-emitter';
 
 // fixed seed, as the other property tests (CI is reproducible); FC_SEED=random (or a number) explores
 if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED) || 20261202 });

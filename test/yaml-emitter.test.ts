@@ -1,7 +1,7 @@
 import { Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
-import { stringifyDocument, stringifyDocuments } from '../src/yaml/emitter';
+import { stringifyDocument, stringifyDocuments } from '../src/output/yaml-emitter';
 
 // fixed seed, as the other property tests (CI is reproducible); FC_SEED=random (or a number) explores
 if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED) || 20261202 });

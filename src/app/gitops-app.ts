@@ -1,12 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
-import { ApiObject, App, AppProps, Chart, ChartProps, DependencyGraph } from 'cdk8s';
+import { App, AppProps, Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { fail } from '../checks/errors';
-import { containedRelativePath, resolveInside } from '../checks/paths';
+import { chartsInOrder, normalizeRelative, posixJoin, renderCharts, safeChartFileBase, writeFiles } from '../output/layout';
 import { attachRules, findingsOf, formatFindings } from '../rules/engine';
 import { RuleLevel } from '../rules/rule';
-import { stringifyDocument } from '../yaml/emitter';
 
 const GITOPS_APP = Symbol.for('cdk8s-gitops.GitOpsApp');
 const GITOPS_CHART = Symbol.for('cdk8s-gitops.GitOpsChart');
@@ -143,36 +140,8 @@ export class GitOpsApp extends App {
           `[${w.path}] ${w.message} (a warning, fatal in strict mode: fix it or suppress ${w.ruleId} with a reason) [RULE-004]`).join('\n  '));
       }
     }
-    const out = new Map<string, string>();
     const all = this.node.findAll(); // after the validations, which may add constructs
-    const charts = this.chartsInOrder(all);
-    // chart.toJson() re-runs every validation and cdk8s's dependency resolution of the whole app for each chart
-    // (charts x constructs). Unless a chart overrides toJson(), do both once and render each chart's objects in
-    // the order chart.toJson() would.
-    const direct = charts.every(c => c.toJson === Chart.prototype.toJson);
-    let chartApiObjects = dependencyOrderedApiObjects;
-    if (direct) {
-      resolveDependencies(all);
-      chartApiObjects = apiObjectsByChart(all);
-    }
-    for (const chart of charts) {
-      const file = this.chartFile(chart);
-      // Each document becomes YAML as soon as it is rendered, so the objects die young (less GC, lower peak RSS).
-      // stringifyDocument is byte-identical to cdk8s's Yaml.stringify, ~20x faster.
-      const docs = direct
-        ? chartApiObjects(chart).map(o => stringifyDocument(o.toJson()))
-        : Object.values(chart.toJson()).map(stringifyDocument);
-      if (docs.length === 0) continue;
-      if (out.has(file)) {
-        fail(chart, {
-          rule: 'OUT-002',
-          problem: 'two charts are written to the same file',
-          value: file,
-          fix: 'give the charts different ids or different GitOpsChart folders',
-        });
-      }
-      out.set(file, docs.join('---\n')); // what Yaml.stringify(...docs) joins them with
-    }
+    const out = renderCharts(this.chartsInOrder(all), all, chart => this.chartFile(chart));
     for (const [p, f] of this.files) {
       if (out.has(p)) {
         fail(this, { rule: 'OUT-003', problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
@@ -184,19 +153,9 @@ export class GitOpsApp extends App {
     return sorted;
   }
 
-  /**
-   * cdk8s's dependency-ordered charts (`App.charts`) without building the dependency graph of the whole app when
-   * no dependency can change the order. The graph keys vertices by path, so its order is then that object's key
-   * order: integer-like keys (only ids of the app's direct children can be) ascending, then construct-tree order.
-   */
+  /** `App.charts`'s order (see `chartsInOrder` in src/output/layout.ts). */
   private chartsInOrder(all: IConstruct[]): Chart[] {
-    // Dependencies between other constructs do not move charts, unless they form a cycle (which App.charts reports).
-    const dependents = all.filter(c => c.node.dependencies.length > 0);
-    if (dependents.some(c => c.node.dependencies.some(d => d instanceof Chart)) || hasCycle(dependents)) return super.charts;
-    const first = all.filter(c => c.node.scope === this && isArrayIndex(c.node.id))
-      .sort((a, b) => Number(a.node.id) - Number(b.node.id));
-    const hoisted = new Set(first);
-    return [...first, ...all.filter(c => !hoisted.has(c))].filter((c): c is Chart => c instanceof Chart);
+    return chartsInOrder(this, all, () => super.charts);
   }
 
   /** Runs every construct's validations; throws the same message format as cdk8s's `App.synth()`. */
@@ -217,22 +176,7 @@ export class GitOpsApp extends App {
     const files = this.synthFiles();
     const report = formatFindings(this);
     if (report && !['true', '1'].includes(process.env.CDK8S_GITOPS_QUIET ?? '')) process.stderr.write(report);
-    const checkedDirs = new Set<string>();
-    for (const [rel, content] of Object.entries(files)) {
-      const full = path.join(this.outdir, ...rel.split('/'));
-      // every path was checked as it was built; this is the last line of defence (and follows symbolic links
-      // already in the output folder, once a folder)
-      const dir = path.dirname(full);
-      if (!checkedDirs.has(dir)) {
-        const inside = resolveInside(this.outdir, this.outdir, path.relative(this.outdir, full) || '.');
-        if ('problem' in inside) {
-          fail(this, { rule: 'OUT-302', problem: `an output file ${inside.problem}`, value: rel, fix: 'write every file inside outdir (and remove symbolic links that lead out of it)' });
-        }
-        checkedDirs.add(dir);
-      }
-      fs.mkdirSync(dir, { recursive: true });
-      fs.writeFileSync(full, content);
-    }
+    writeFiles(this, this.outdir, files);
   }
 }
 
@@ -263,119 +207,4 @@ export class GitOpsChart extends Chart {
   }
 }
 
-/**
- * What cdk8s's `App._synthChart` does before rendering a chart (its internal `resolveDependencies`): nested charts
- * and construct dependencies become chart and ApiObject dependencies. Idempotent.
- */
-function resolveDependencies(all: IConstruct[]): void {
-  for (const parent of all.filter(x => x instanceof Chart)) {
-    for (const child of parent.node.children.filter(x => x instanceof Chart)) parent.node.addDependency(child);
-  }
-  const dependencies = () => all.flatMap(source => source.node.dependencies.map(target => ({ source, target })));
-  for (const dep of dependencies()) {
-    const sourceChart = Chart.of(dep.source);
-    const targetChart = Chart.of(dep.target);
-    if (sourceChart !== targetChart) sourceChart.node.addDependency(targetChart);
-  }
-  const subtrees = new Map<IConstruct, IConstruct[]>();
-  const objectsOf = (c: IConstruct, chart: Chart) => {
-    let sub = subtrees.get(c);
-    if (!sub) subtrees.set(c, sub = c.node.findAll());
-    return sub.filter(x => x instanceof ApiObject).filter(x => Chart.of(x) === chart);
-  };
-  for (const dep of dependencies()) {
-    const targets = objectsOf(dep.target, Chart.of(dep.target));
-    const sources = objectsOf(dep.source, Chart.of(dep.source));
-    for (const target of targets) {
-      for (const source of sources) {
-        if (target !== source) source.node.addDependency(target);
-      }
-    }
-  }
-}
-
-/**
- * The ApiObjects `chart.toJson()` renders, in its order (cdk8s's `chartToKube`): dependency order, which is
- * construct-tree order when nothing in the chart has dependencies.
- */
-function dependencyOrderedApiObjects(chart: Chart): ApiObject[] {
-  const all = chart.node.findAll();
-  const ordered = all.some(c => c.node.dependencies.length > 0) ? new DependencyGraph(chart.node).topology() : all;
-  return ordered.filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
-}
-
-/**
- * `dependencyOrderedApiObjects` for every chart, from one walk of the app (`all`, in preorder): a chart in which
- * no construct has dependencies renders its objects in construct-tree order.
- */
-function apiObjectsByChart(all: IConstruct[]): (chart: Chart) => ApiObject[] {
-  const byChart = new Map<Chart, ApiObject[]>();
-  const withDependencies = new Set<IConstruct>();
-  for (const x of all) {
-    if (x.node.dependencies.length > 0) {
-      for (const s of x.node.scopes) if (s instanceof Chart) withDependencies.add(s);
-    }
-    if (!(x instanceof ApiObject)) continue;
-    const chart = Chart.of(x);
-    const list = byChart.get(chart);
-    if (list) list.push(x);
-    else byChart.set(chart, [x]);
-  }
-  return chart => withDependencies.has(chart) ? dependencyOrderedApiObjects(chart) : byChart.get(chart) ?? [];
-}
-
-/** Whether the dependencies of `dependents` (and of what they reach) form a cycle (a self-dependency included). */
-function hasCycle(dependents: IConstruct[]): boolean {
-  const done = new Set<IConstruct>();
-  const active = new Set<IConstruct>();
-  const visit = (c: IConstruct): boolean => {
-    if (done.has(c)) return false;
-    if (active.has(c)) return true;
-    active.add(c);
-    for (const d of c.node.dependencies) if (visit(d)) return true;
-    active.delete(c);
-    done.add(c);
-    return false;
-  };
-  return dependents.some(visit);
-}
-
-/** Whether a property key is an array index, which JavaScript objects order first, ascending. */
-function isArrayIndex(key: string): boolean {
-  return /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
-}
-
-/** The chart's file base name, refused when it is not one plain path segment (a chart id `..`, `.` or ''). */
-function safeChartFileBase(chart: Chart): string {
-  const base = chartFileBase(chart);
-  if (base === '' || /^\.+$/.test(base)) {
-    fail(chart, {
-      rule: 'OUT-301',
-      problem: 'the chart\'s id (its output folder and file name) is not a plain folder name: it would be written outside its folder',
-      value: chart.node.id,
-      fix: 'give the chart an id with letters or digits (e.g. \'apps\'), or a GitOpsChart folder',
-    });
-  }
-  return base;
-}
-
-function chartFileBase(chart: Chart): string {
-  // nested charts: join the path below the app, like cdk8s's own chart namer
-  return chart.node.scopes.slice(1).map(s => s.node.id).join('-').replace(/[^0-9a-zA-Z-_.]/g, '');
-}
-
-/** posix join that drops empty segments and '.' */
-export function posixJoin(...parts: string[]): string {
-  return parts.flatMap(p => p.split('/')).filter(s => s !== '' && s !== '.').join('/');
-}
-
-function normalizeRelative(p: string, what: string, scope?: IConstruct): string {
-  if (typeof p !== 'string') {
-    fail(scope, { rule: 'OUT-004', problem: `${what} must be a string (a relative folder path)`, value: p, fix: 'use a path like \'apps/root\'' });
-  }
-  const c = containedRelativePath(p);
-  if ('problem' in c) {
-    fail(scope, { rule: 'OUT-005', problem: `${what} must be a relative path inside the output folder (it ${c.problem})`, value: p, fix: 'use a path like \'apps/root\'' });
-  }
-  return c.path;
-}
+export { posixJoin };

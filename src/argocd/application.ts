@@ -1,4 +1,4 @@
-import { ApiObject, ApiObjectMetadataDefinition, App, ImplicitTokenResolver, JsonPatch, Lazy, LazyResolver, NumberStringUnionResolver } from 'cdk8s';
+import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
 import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
@@ -13,9 +13,9 @@ import { isTemplated } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { atPath, expectEnum, expectInstance, expectInstances, expectList, expectProps, expectType } from '../checks/runtime';
 import type * as argo from '../imports/argoproj.io';
+import { newApplicationObject } from '../output/application-document';
 import { attachRules } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
-import { markTree } from '../yaml/emitter';
 
 /** Annotation keys Argo CD reads. */
 export class ArgoAnnotations {
@@ -607,207 +607,10 @@ function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: stri
   return out;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Direct JSON: the generated Application object, serialized without cdk8s's generic resolve/sanitize and the
-// generated toJson_* mappers when that gives the same result (see `ApplicationResource.toJson`).
-
 /**
- * The generated `argoproj.io/v1alpha1` Application of an `Application` L2 (still an `argo.Application`, so
- * escape hatches such as `addJsonPatch` and `metadata` work as usual).
- *
- * `toJson()` builds the document directly from the L2 (`_toArgoSpec()`) and the metadata when nothing can make
- * cdk8s's generic path give a different result: no JSON patches, only cdk8s's built-in resolvers, key sorting on,
- * metadata and spec made of plain JSON values only (no Lazy or other tokens, no class instances), and no Kustomize
- * patches (which the generated mapper reshapes). Otherwise,
- * or if anything throws (so errors keep cdk8s's message), it is the generated `toJson()`. The first document of
- * each process is also rendered the generic way and compared; a difference turns the direct path off for good.
- * test/bench-equivalence.test.ts checks both paths give the same bytes for varied Applications.
+ * The generated `argoproj.io/v1alpha1` Application of an `Application` L2; the output layer renders its document
+ * directly from `_toArgoSpec()` when that gives cdk8s's bytes (src/output/application-document.ts).
  */
 function newApplicationResource(owner: Application, id: string, props: argo.ApplicationProps): argo.Application {
-  applicationResource ??= defineApplicationResource(argoApplicationBindings().Application);
-  return new applicationResource(owner, id, props);
+  return newApplicationObject(argoApplicationBindings().Application, owner, id, props);
 }
-
-/** `ApplicationResource`, defined at the first Application (the generated binding it extends is loaded then). */
-let applicationResource: ReturnType<typeof defineApplicationResource> | undefined;
-
-function defineApplicationResource(base: typeof argo.Application) {
-  return class ApplicationResource extends base {
-    private patched = false;
-
-    public constructor(private readonly owner: Application, id: string, props: argo.ApplicationProps) {
-      super(owner, id, props);
-    }
-
-    public addJsonPatch(...ops: JsonPatch[]): void {
-      this.patched = true;
-      super.addJsonPatch(...ops);
-    }
-
-    public toJson(): any {
-      if (!this.patched && directJson.enabled) {
-        const direct = directApplicationJson(this, this.owner);
-        if (direct !== undefined) {
-          if (directJson.verified) return direct;
-          const generic = super.toJson();
-          directJson.verified = true;
-          if (JSON.stringify(generic) === JSON.stringify(direct)) return direct;
-          directJson.enabled = false;
-          return generic;
-        }
-      }
-      return super.toJson();
-    }
-  };
-}
-
-/** Process-wide switch of the direct path (see `ApplicationResource`). */
-const directJson = { enabled: true, verified: false };
-
-/** Thrown to abandon the direct path for the current object. */
-const NOT_PLAIN = new Error('not plain JSON data');
-
-/**
- * The Application document exactly as `argo.Application.toJson()` renders it, or undefined when the direct path
- * does not apply.
- */
-function directApplicationJson(res: ApiObject, app: Application): any {
-  if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(App.of(res))) return undefined;
-  const scratch = top; // where plainJson's scratch stack starts (a getter in the data could re-enter here)
-  try {
-    const metadata = plainMetadata(res.metadata);
-    const spec = plainJson(app._toArgoSpec(), false) as any;
-    const sources = spec.sources as any[] | undefined;
-    if (spec.sourceHydrator !== undefined) return undefined; // nested repoUrl keys: the typed mapper renames them
-    if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
-    const gvk = argoApplicationBindings().Application.GVK;
-    const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind };
-    if (metadata !== undefined) doc.metadata = metadata;
-    doc.spec = withRepoURL(spec, 'source', s => renameRepoUrl(s));
-    if (sources !== undefined) doc.spec = withRepoURL(doc.spec, 'sources', l => l.map(renameRepoUrl));
-    return markTree(doc); // every object in it is new, none shared
-  } catch {
-    return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
-  } finally {
-    for (let i = scratch; i < top; i++) VS[i] = undefined; // left by a throw
-    top = scratch;
-  }
-}
-
-function hasBuiltInResolversOnly(app: App): boolean {
-  const r = app.resolvers;
-  return r.length === 3 && r[0] instanceof LazyResolver && r[1] instanceof ImplicitTokenResolver
-    && r[2] instanceof NumberStringUnionResolver;
-}
-
-/** The generated mappers write a source's `repoUrl` as `repoURL` (same place in key order). */
-function renameRepoUrl(source: any): any {
-  if (source === undefined || source === null || !('repoUrl' in source)) return source;
-  const out: any = {};
-  for (const k of Object.keys(source)) out[k === 'repoUrl' ? 'repoURL' : k] = source[k];
-  return out;
-}
-
-function withRepoURL(spec: any, key: string, f: (v: any) => any): any {
-  if (spec[key] === undefined) return spec;
-  const out: any = {};
-  for (const k of Object.keys(spec)) out[k] = k === key ? f(spec[k]) : spec[k];
-  return out;
-}
-
-/** `ApiObjectMetadataDefinition.toJson()` for plain values, reading its fields directly. */
-function plainMetadata(md: ApiObjectMetadataDefinition): unknown {
-  const m = md as any;
-  const extra = m._additionalAttributes;
-  if (md.toJson !== ApiObjectMetadataDefinition.prototype.toJson || !isRecord(extra) || !isRecord(m.labels)
-    || !isRecord(m.annotations) || !Array.isArray(m.finalizers) || !Array.isArray(m.ownerReferences)) {
-    throw NOT_PLAIN;
-  }
-  const fields = {
-    name: md.name,
-    namespace: md.namespace,
-    annotations: m.annotations,
-    finalizers: m.finalizers,
-    ownerReferences: m.ownerReferences,
-    labels: m.labels,
-  };
-  // toJson() resolves { ...extra, ...fields }; extra usually holds only keys that fields override
-  const overridden = Object.keys(extra).every(k => k in fields);
-  return plainJson(overridden ? fields : { ...extra, ...fields }, true);
-}
-
-function isRecord(x: unknown): boolean {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-/**
- * cdk8s's `sanitizeValue(resolve([], value, obj), { sortKeys: true, filterEmptyArrays/Objects: filterEmpty })`
- * for values made of strings, numbers, booleans, null/undefined, arrays and plain objects, with the App's built-in
- * resolvers: none of them changes such a value. Throws NOT_PLAIN on anything else (tokens, class instances,
- * functions, sparse arrays, objects with an own `constructor`...), where the resolvers or sanitize could act.
- * Values are read once, in key order, like resolve does.
- */
-function plainJson(v: unknown, filterEmpty: boolean): unknown {
-  if (v === null || v === undefined) return undefined;
-  const t = typeof v;
-  if (t === 'string' || t === 'number' || t === 'boolean') return v;
-  if (t !== 'object') throw NOT_PLAIN;
-  if (Array.isArray(v)) {
-    const a = v as any;
-    if (Object.getPrototypeOf(a) !== Array.prototype || a.value !== undefined || a.resolve !== undefined) throw NOT_PLAIN;
-    const n = a.length;
-    if (filterEmpty && n === 0) return undefined;
-    const out = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const x = a[i];
-      if (x === undefined && !(i in a)) throw NOT_PLAIN;
-      out[i] = plainJson(x, filterEmpty);
-    }
-    return out;
-  }
-  const o = v as { [key: string]: unknown };
-  if (Object.getPrototypeOf(o) !== Object.prototype || Object.prototype.hasOwnProperty.call(o, 'constructor')) throw NOT_PLAIN;
-  const keys = Object.keys(o);
-  const out: { [key: string]: unknown } = {};
-  if (keys.length > 32) {
-    const values = new Map<string, unknown>();
-    for (const k of keys) values.set(k, plainJson(o[k], filterEmpty));
-    let count = 0;
-    for (const k of keys.sort()) {
-      const x = values.get(k);
-      if (x !== undefined) {
-        out[k] = x;
-        count++;
-      }
-    }
-    return filterEmpty && count === 0 ? undefined : out;
-  }
-  // small objects (nearly all): insertion-sort the defined entries (`<` orders strings like the default sort) in a
-  // shared scratch stack above `top` (the recursive calls use, and give back, the part above their caller's entries)
-  const base = top;
-  for (let j = 0; j < keys.length; j++) {
-    const k = keys[j];
-    const x = plainJson(o[k], filterEmpty);
-    if (x === undefined) continue;
-    let i = top++;
-    while (i > base && KS[i - 1] > k) {
-      KS[i] = KS[i - 1];
-      VS[i] = VS[i - 1];
-      i--;
-    }
-    KS[i] = k;
-    VS[i] = x;
-  }
-  const count = top - base;
-  for (let i = base; i < top; i++) {
-    out[KS[i]] = VS[i];
-    VS[i] = undefined; // no stale references to the document
-  }
-  top = base;
-  return filterEmpty && count === 0 ? undefined : out;
-}
-
-/** Scratch stack of `plainJson` (keys and values of the objects being copied); `top` is its size. */
-const KS: string[] = [];
-const VS: unknown[] = [];
-let top = 0;

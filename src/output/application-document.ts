@@ -1,0 +1,122 @@
+import { ApiObject, App, JsonPatch } from 'cdk8s';
+import { IConstruct } from 'constructs';
+import { hasBuiltInResolversOnly, plainJson, plainMetadata, withScratch } from './plain-json';
+import { markTree } from './yaml-emitter';
+import type * as argo from '../imports/argoproj.io-application';
+
+/*
+ * Direct JSON: the generated Application object, serialized without cdk8s's generic resolve/sanitize and the
+ * generated toJson_* mappers when that gives the same result. This is the one place that knows how the generated
+ * `Application` binding shapes its document (the `repoUrl` → `repoURL` rename, the Kustomize patches and source
+ * hydrator it reshapes); the L2 reaches it only through `IApplicationSpecSource` and `newApplicationObject`.
+ */
+
+/** What the output layer needs from an `Application` L2 to write its document directly. */
+export interface IApplicationSpecSource extends IConstruct {
+  /** The spec, in the generated binding's props shape (what the generic path would map and resolve). */
+  _toArgoSpec(): argo.ApplicationSpec;
+}
+
+/**
+ * The generated `argoproj.io/v1alpha1` Application of an `Application` L2: still an instance of the generated
+ * class `base` (so escape hatches such as `addJsonPatch` and `metadata` work as usual).
+ *
+ * `toJson()` builds the document directly from the L2 (`_toArgoSpec()`) and the metadata when nothing can make
+ * cdk8s's generic path give a different result: no JSON patches, only cdk8s's built-in resolvers, key sorting on,
+ * metadata and spec made of plain JSON values only (no Lazy or other tokens, no class instances), and no Kustomize
+ * patches or source hydrator (which the generated mapper reshapes). Otherwise, or if anything throws (so errors
+ * keep cdk8s's message), it is the generated `toJson()`. The first document of each `App` is also rendered the
+ * generic way and compared; a difference turns the direct path off for that app (see `DirectState`).
+ * test/bench-equivalence.test.ts checks both paths give the same bytes for varied Applications.
+ */
+export function newApplicationObject(base: typeof argo.Application, owner: IApplicationSpecSource, id: string,
+  props: argo.ApplicationProps): argo.Application {
+  let cls = CLASSES.get(base);
+  if (!cls) CLASSES.set(base, cls = defineApplicationObject(base));
+  return new cls(owner, id, props);
+}
+
+/** The subclass of each generated `Application` class (one per copy of the bindings). */
+const CLASSES = new WeakMap<typeof argo.Application, ReturnType<typeof defineApplicationObject>>();
+
+/**
+ * Per-app switch of the direct path: `verified` once the app's first direct document equalled the generic one,
+ * `enabled` false for good in that app if it did not. Per app rather than per process, so an app whose setup
+ * makes the paths differ (a resolver or patch this file does not know) cannot turn the fast path off for the other
+ * apps of the process (test suites build many), and each app is checked on its own first document.
+ */
+interface DirectState {
+  enabled: boolean;
+  verified: boolean;
+}
+const STATES = new WeakMap<App, DirectState>();
+
+function defineApplicationObject(base: typeof argo.Application) {
+  return class ApplicationResource extends base {
+    private patched = false;
+
+    public constructor(private readonly owner: IApplicationSpecSource, id: string, props: argo.ApplicationProps) {
+      super(owner, id, props);
+    }
+
+    public addJsonPatch(...ops: JsonPatch[]): void {
+      this.patched = true;
+      super.addJsonPatch(...ops);
+    }
+
+    public toJson(): any {
+      if (this.patched) return super.toJson();
+      const app = App.of(this);
+      let state = STATES.get(app);
+      if (!state) STATES.set(app, state = { enabled: true, verified: false });
+      if (!state.enabled) return super.toJson();
+      const direct = directApplicationJson(this, app, this.owner, base.GVK);
+      if (direct === undefined) return super.toJson();
+      if (state.verified) return direct;
+      const generic = super.toJson();
+      state.verified = true;
+      if (JSON.stringify(generic) === JSON.stringify(direct)) return direct;
+      state.enabled = false;
+      return generic;
+    }
+  };
+}
+
+/**
+ * The Application document exactly as `argo.Application.toJson()` renders it, or undefined when the direct path
+ * does not apply.
+ */
+function directApplicationJson(res: ApiObject, app: App, owner: IApplicationSpecSource, gvk: { apiVersion: string; kind: string }): any {
+  if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
+  return withScratch(() => {
+    try {
+      const metadata = plainMetadata(res.metadata);
+      const spec = plainJson(owner._toArgoSpec(), false) as any;
+      const sources = spec.sources as any[] | undefined;
+      if (spec.sourceHydrator !== undefined) return undefined; // nested repoUrl keys: the typed mapper renames them
+      if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
+      const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind };
+      if (metadata !== undefined) doc.metadata = metadata;
+      doc.spec = withRepoURL(spec, 'source', s => renameRepoUrl(s));
+      if (sources !== undefined) doc.spec = withRepoURL(doc.spec, 'sources', l => l.map(renameRepoUrl));
+      return markTree(doc); // every object in it is new, none shared
+    } catch {
+      return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
+    }
+  });
+}
+
+/** The generated mappers write a source's `repoUrl` as `repoURL` (same place in key order). */
+function renameRepoUrl(source: any): any {
+  if (source === undefined || source === null || !('repoUrl' in source)) return source;
+  const out: any = {};
+  for (const k of Object.keys(source)) out[k === 'repoUrl' ? 'repoURL' : k] = source[k];
+  return out;
+}
+
+function withRepoURL(spec: any, key: string, f: (v: any) => any): any {
+  if (spec[key] === undefined) return spec;
+  const out: any = {};
+  for (const k of Object.keys(spec)) out[k] = k === key ? f(spec[k]) : spec[k];
+  return out;
+}
