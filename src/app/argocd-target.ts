@@ -3,6 +3,11 @@ import { IConstruct } from 'constructs';
 import { behaviourNotesFor, BINDINGS_ARGOCD_VERSION, fieldsTooNewFor, validateTargetVersion } from '../checks/argocd-version';
 import { failWith } from '../checks/errors';
 import { addSuppression, decide } from '../rules/engine';
+import { TreeIndex } from '../rules/tree-index';
+
+function isArgoApiObject(c: IConstruct): c is ApiObject {
+  return c instanceof ApiObject && c.apiVersion.startsWith('argoproj.io/');
+}
 
 /** The target version set on a scope (the nearest one wins). */
 const TARGETS = new WeakMap<IConstruct, TargetSetting>();
@@ -68,9 +73,10 @@ export class ArgoCdTarget {
   private static check(scope: IConstruct): string[] {
     const setting = TARGETS.get(scope)!;
     const errors: string[] = [];
-    for (const c of scope.node.findAll()) {
-      if (!(c instanceof ApiObject) || !c.apiVersion.startsWith('argoproj.io/')) continue;
-      if (ArgoCdTarget.settingOf(c) !== setting) continue; // a nearer setting checks it
+    // the pass's one index of the tree: its Argo CD objects in pre-order; those whose nearest setting is this one
+    // are exactly the ones below `scope` without a nearer setting, in the order of scope.node.findAll()
+    for (const c of TreeIndex.of(scope).select('argo-api-objects', isArgoApiObject)) {
+      if (ArgoCdTarget.settingOf(c) !== setting) continue; // a nearer setting checks it (or not below scope)
       const doc = c.toJson();
       for (const p of fieldsTooNewFor(doc, setting.version)) errors.push(`${c.node.path}: ${p}`);
       for (const n of behaviourNotesFor(doc, setting.version)) {

@@ -29,7 +29,7 @@ export function validateAppWide(app: Application): string[] {
       fix: 'give each Application its own name (name: ...)',
     }, errors);
   }
-  const key = sourceKey(app);
+  const key = index.keys.has(app) ? index.keys.get(app) : sourceKey(app);
   const same = key === undefined ? undefined : index.bySource.get(key);
   if (same && same !== app) {
     collect(app, {
@@ -92,6 +92,8 @@ function hasOwnSecretCheck(chart: IConstruct): boolean {
 interface AppIndex {
   readonly byName: Map<string, Application>;
   readonly bySource: Map<string, Application>;
+  /** each Application's `sourceKey`, computed once per pass */
+  readonly keys: Map<Application, string | undefined>;
   readonly secretChecked: Set<Chart>;
   objectsOf(chart: Chart): ApiObject[];
 }
@@ -103,16 +105,19 @@ function appIndex(scope: Application): AppIndex {
     const apps = tree.select('applications', isApp);
     const byName = new Map<string, Application>();
     const bySource = new Map<string, Application>();
+    const keys = new Map<Application, string | undefined>();
     for (const a of apps) {
       const n = `${a.namespace}/${a.name}`;
       if (!byName.has(n)) byName.set(n, a);
       const k = sourceKey(a);
+      keys.set(a, k);
       if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
     }
     let byChart: Map<Chart, ApiObject[]> | undefined;
     return {
       byName,
       bySource,
+      keys,
       secretChecked: new Set<Chart>(),
       objectsOf: (chart: Chart) => {
         if (!byChart) {

@@ -914,7 +914,10 @@ function plainData<T>(v: T, what: string, ancestors: Set<unknown> = new Set()): 
   const out: any = Array.isArray(v) ? v.map(x => plainData(x, what, ancestors)) : {};
   if (!Array.isArray(v)) {
     for (const key of Object.keys(v)) {
-      Object.defineProperty(out, key, { value: plainData((v as any)[key], what, ancestors), enumerable: true, writable: true, configurable: true });
+      const x = plainData((v as any)[key], what, ancestors);
+      // an own data property either way; only `__proto__` needs defineProperty (assigning it sets the prototype)
+      if (key === '__proto__') Object.defineProperty(out, key, { value: x, enumerable: true, writable: true, configurable: true });
+      else out[key] = x;
     }
   }
   ancestors.delete(v);

@@ -22,6 +22,7 @@ import { groupOf, isClusterScoped } from '../checks/kinds';
 import {
   AppDestinationRef, CompiledProject, compileProject, PermissionDecision, ProjectPermissionSpec,
 } from '../checks/project-rules';
+import { TreeIndex } from '../rules/tree-index';
 
 /** The in-cluster API server URL and its default cluster name (Argo CD's built-in cluster). */
 const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';
@@ -181,7 +182,7 @@ class ProjectRegistry {
     let repoPaths: Map<string, Chart> | undefined;
     const charts = (): Map<string, Chart> => repoPaths ??= chartsByRepoPath(this.root);
     let visited = 0;
-    for (const c of this.root.node.findAll()) {
+    for (const c of TreeIndex.of(this.root).all) { // the pass's one index of the tree (no walk of our own)
       visited++;
       for (const u of usagesOf(c, charts)) {
         if (u.project.includes('{{')) continue; // templated project: decided per generated app, not here

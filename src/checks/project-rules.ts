@@ -535,9 +535,15 @@ export function compileProject(spec: ProjectPermissionSpec): CompiledProject {
     namespaceResourceBlacklist: compileResourceList(spec.namespaceResourceBlacklist, false),
   };
   const problems = projectProblems(spec, sources, destinations, lists);
+  const sourceDecisions = new Map<string, PermissionDecision>();
   return {
     problems,
-    isSourcePermitted: (repoURL) => decideSource(sources, repoURL),
+    isSourcePermitted: (repoURL) => {
+      // many applications share a few repositories: decide each repoURL once (decisions are read-only)
+      let d = sourceDecisions.get(repoURL);
+      if (d === undefined) sourceDecisions.set(repoURL, d = decideSource(sources, repoURL));
+      return d;
+    },
     isDestinationPermitted: (dest) => decideDestination(destinations, dest),
     isGroupKindPermitted: (res, namespaced) => decideResource(lists, res, namespaced),
   };

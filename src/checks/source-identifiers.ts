@@ -48,25 +48,13 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
     }
   }
   const h = o.helm;
-  for (const [what, list] of [['parameters', h?.parameters], ['fileParameters', h?.fileParameters]] as const) {
-    (list ?? []).forEach((p: any, i: number) => {
-      if (typeof p?.name !== 'string' || p.name.trim() === '' || p.name !== p.name.trim()) {
-        fail(undefined, { rule: 'SRC-306', problem: `helm.${what}[${i}] has an empty or padded name (Helm reads it as a broken --set)`, value: p?.name, fix: "name the value, e.g. { name: 'image.tag', value: '1.2.3' }" });
-      }
-    });
+  // (plain calls rather than loops over [what, value] pairs: this runs for every source, mostly with nothing to check)
+  if (h) {
+    checkParameterNames('parameters', h.parameters);
+    checkParameterNames('fileParameters', h.fileParameters);
   }
-  for (const [what, p] of [['path', o.path], ...(h?.fileParameters ?? []).map((f, i) => [`helm.fileParameters[${i}].path`, f?.path] as const)] as const) {
-    if (p === undefined || isTemplated(p as string)) continue;
-    const problem = relativePathProblem(p);
-    if (problem) {
-      fail(undefined, {
-        rule: 'SRC-307',
-        problem: `the source ${what} ${problem}: Argo CD reads paths relative to the repository root and refuses ones outside it`,
-        value: p,
-        fix: "write it relative to the repository root, e.g. 'apps/web' (or '.' for the root)",
-      });
-    }
-  }
+  checkRelativePath('path', o.path);
+  if (h) (h.fileParameters ?? []).forEach((f, i) => checkRelativePath(`helm.fileParameters[${i}].path`, f?.path));
   if (h?.values !== undefined) {
     if (typeof h.values !== 'string') {
       fail(undefined, { rule: 'SRC-308', problem: 'helm.values must be a YAML string', value: h.values, fix: 'pass YAML text, or use valuesObject for an object' });
@@ -81,30 +69,63 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
       });
     }
   }
-  for (const [what, g] of [['include', o.directory?.include], ['exclude', o.directory?.exclude]] as const) {
-    if (g === undefined) continue;
-    const compiled = typeof g === 'string' ? compileArgoGlob(g) : undefined;
-    const err = typeof g !== 'string' ? 'it is not a string' : g.trim() === '' ? 'it is empty' : argoGlobError(g) ?? compiled?.warning;
-    if (err) {
-      fail(undefined, {
-        rule: 'SRC-309',
-        problem: `directory.${what} is not a glob Argo CD can use (${err})`,
-        value: g,
-        fix: "write a glob such as '*.yaml' or '{*.yml,*.yaml}' (braces closed, classes like [a-z])",
-      });
-    }
+  if (o.directory) {
+    checkGlob('include', o.directory.include);
+    checkGlob('exclude', o.directory.exclude);
   }
-  for (const [what, data] of [['helm.valuesObject', h?.valuesObject], ['kustomize.patches', o.kustomize?.patches],
-    ['kustomize.commonLabels', o.kustomize?.commonLabels], ['kustomize.commonAnnotations', o.kustomize?.commonAnnotations]] as const) {
-    const bad = nonJsonValue(data, what);
-    if (bad) {
-      fail(undefined, {
-        rule: 'SRC-310',
-        problem: `${bad.path} holds ${bad.kind}, which has no form in the manifest`,
-        value: bad.value,
-        fix: 'pass JSON data only: strings, numbers, booleans, null, lists and plain objects (e.g. a BigInt as a string)',
-      });
+  checkJsonData('helm.valuesObject', h?.valuesObject);
+  const k = o.kustomize;
+  if (k) {
+    checkJsonData('kustomize.patches', k.patches);
+    checkJsonData('kustomize.commonLabels', k.commonLabels);
+    checkJsonData('kustomize.commonAnnotations', k.commonAnnotations);
+  }
+}
+
+function checkParameterNames(what: string, list: unknown[] | undefined): void {
+  (list ?? []).forEach((p: any, i: number) => {
+    if (typeof p?.name !== 'string' || p.name.trim() === '' || p.name !== p.name.trim()) {
+      fail(undefined, { rule: 'SRC-306', problem: `helm.${what}[${i}] has an empty or padded name (Helm reads it as a broken --set)`, value: p?.name, fix: "name the value, e.g. { name: 'image.tag', value: '1.2.3' }" });
     }
+  });
+}
+
+function checkRelativePath(what: string, p: string | undefined): void {
+  if (p === undefined || isTemplated(p)) return;
+  const problem = relativePathProblem(p);
+  if (problem) {
+    fail(undefined, {
+      rule: 'SRC-307',
+      problem: `the source ${what} ${problem}: Argo CD reads paths relative to the repository root and refuses ones outside it`,
+      value: p,
+      fix: "write it relative to the repository root, e.g. 'apps/web' (or '.' for the root)",
+    });
+  }
+}
+
+function checkGlob(what: string, g: string | undefined): void {
+  if (g === undefined) return;
+  const compiled = typeof g === 'string' ? compileArgoGlob(g) : undefined;
+  const err = typeof g !== 'string' ? 'it is not a string' : g.trim() === '' ? 'it is empty' : argoGlobError(g) ?? compiled?.warning;
+  if (err) {
+    fail(undefined, {
+      rule: 'SRC-309',
+      problem: `directory.${what} is not a glob Argo CD can use (${err})`,
+      value: g,
+      fix: "write a glob such as '*.yaml' or '{*.yml,*.yaml}' (braces closed, classes like [a-z])",
+    });
+  }
+}
+
+function checkJsonData(what: string, data: unknown): void {
+  const bad = nonJsonValue(data, what);
+  if (bad) {
+    fail(undefined, {
+      rule: 'SRC-310',
+      problem: `${bad.path} holds ${bad.kind}, which has no form in the manifest`,
+      value: bad.value,
+      fix: 'pass JSON data only: strings, numbers, booleans, null, lists and plain objects (e.g. a BigInt as a string)',
+    });
   }
 }
 
