@@ -832,7 +832,10 @@ export class ApplicationSource {
         commonLabels: k.commonLabels,
         commonAnnotations: k.commonAnnotations,
         components: k.components,
-        replicas: k.replicas?.map(r => ({ name: r.name, count: argoApplicationBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count) })),
+        replicas: k.replicas?.map(r => ({
+          name: r.name,
+          count: argoApplicationBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count),
+        })),
         patches: k.patches,
         version: k.version,
         labelWithoutSelector: k.labelWithoutSelector,
