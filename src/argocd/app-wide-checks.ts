@@ -98,10 +98,12 @@ interface AppIndex {
   objectsOf(chart: Chart): ApiObject[];
 }
 
+const APPLICATION = Symbol.for('cdk8s-gitops.Application');
+
 function appIndex(scope: Application): AppIndex {
   return passCache(scope, 'app-wide-checks', () => {
     const tree = TreeIndex.of(scope);
-    const isApp = (c: IConstruct): c is Application => (c as any)[Symbol.for('cdk8s-gitops.Application')] === true;
+    const isApp = (c: IConstruct): c is Application => (c as any)[APPLICATION] === true;
     const apps = tree.select('applications', isApp);
     const byName = new Map<string, Application>();
     const bySource = new Map<string, Application>();

@@ -22,7 +22,7 @@ export class GoTemplateError extends Error {
 
 /** True when `s` contains a template action (`{{ ... }}`). */
 export function isTemplated(s: string | undefined): boolean {
-  return typeof s === 'string' && /\{\{[\s\S]*?\}\}/.test(s);
+  return typeof s === 'string' && s.includes('{{') && /\{\{[\s\S]*?\}\}/.test(s); // (most strings have no '{{')
 }
 
 /**

@@ -40,8 +40,12 @@ const KEY_CACHE_LIMIT = 10000;
 /** Objects and arrays already visited in the current document. */
 const seen = new Set<object>();
 
-/** Documents built so that no object or array occurs twice in them (see `markTree`). */
-const TREES = new WeakSet<object>();
+/**
+ * The last document built so that no object or array occurs twice in it (see `markTree`): one slot, not a set of
+ * every document (a WeakSet entry per document costs more than the bookkeeping it saves). The renderers emit each
+ * document right after building it; a document marked earlier is emitted with the bookkeeping, which is always right.
+ */
+let lastTree: object | undefined;
 /** False while emitting a document from TREES: no shared references to look for. */
 let trackSeen = true;
 
@@ -495,7 +499,8 @@ export function stringifyDocument(doc: unknown): string {
   if (doc === undefined) return '\n';
   out = '';
   seen.clear();
-  trackSeen = !(typeof doc === 'object' && doc !== null && TREES.has(doc));
+  trackSeen = doc !== lastTree;
+  lastTree = undefined;
   try {
     emitNode(doc, 0);
     // `out` is a rope of many small strings: joining copies it into one flat
@@ -513,10 +518,10 @@ export function stringifyDocument(doc: unknown): string {
 
 /**
  * Declares that `doc` is a freshly built tree in which no object or array occurs twice (what cdk8s's sanitize
- * produces), so emitting it skips the shared-reference bookkeeping. Returns `doc`.
+ * produces), so emitting it next skips the shared-reference bookkeeping. Returns `doc`.
  */
 export function markTree<T extends object>(doc: T): T {
-  TREES.add(doc);
+  lastTree = doc;
   return doc;
 }
 
