@@ -651,7 +651,7 @@ export class ApplicationSource {
   private constructor(options: SourceOptions, chart?: Chart, helmRepository: boolean = false) {
     this.chart = chart;
     this.options = withPlainMaps(options);
-    const types = (['helm', 'kustomize', 'directory', 'plugin'] as const).filter(t => options[t] !== undefined);
+    const types = sourceTypes(options);
     if (types.length > 1) {
       fail(undefined, {
         rule: 'SRC-002',
@@ -702,51 +702,15 @@ export class ApplicationSource {
         });
       }
     }
-    for (const r of options.kustomize?.replicas ?? []) {
-      if (typeof r?.name !== 'string' || r.name === '' || typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) {
-        fail(undefined, {
-          rule: 'SRC-009',
-          problem: 'a Kustomize replica override needs a name and a whole number of replicas ≥ 0',
-          value: r,
-          fix: "use e.g. replicas: [{ name: 'web', count: 3 }]",
-        });
-      }
-    }
-    for (const p of options.plugin?.parameters ?? []) {
-      const kinds = (['string', 'array', 'map'] as const).filter(k => p?.[k] !== undefined);
-      if (typeof p?.name !== 'string' || p.name === '' || kinds.length !== 1) {
-        fail(undefined, {
-          rule: 'SRC-201',
-          problem: 'a plugin parameter needs a name and exactly one of string, array or map',
-          value: p,
-          fix: "write e.g. { name: 'values-files', array: ['values.yaml'] } or { name: 'env', string: 'prod' }",
-        });
-      }
-    }
+    // (each loop below runs only when its list is there: most sources have none of them)
+    if (options.kustomize?.replicas !== undefined) checkReplicas(options.kustomize.replicas);
+    if (options.plugin?.parameters !== undefined) checkPluginParameters(options.plugin.parameters);
     const jsonnet = options.directory?.jsonnet;
-    for (const [what, vars] of [['extVars', jsonnet?.extVars], ['tlas', jsonnet?.tlas]] as const) {
-      const seen = new Set<string>();
-      for (const v of vars ?? []) {
-        if (typeof v?.name !== 'string' || v.name === '' || typeof v.value !== 'string') {
-          fail(undefined, { rule: 'SRC-202', problem: `a Jsonnet ${what} entry needs a name and a string value`, value: v, fix: "write e.g. { name: 'env', value: 'prod' } or { name: 'replicas', value: '3', code: true }" });
-        }
-        if (seen.has(v.name)) fail(undefined, { rule: 'SRC-203', problem: `two Jsonnet ${what} entries are named ${v.name}`, value: vars, fix: 'give each its own name' });
-        seen.add(v.name);
-      }
+    if (jsonnet) {
+      checkJsonnetVariables('extVars', jsonnet.extVars);
+      checkJsonnetVariables('tlas', jsonnet.tlas);
     }
-    for (const vf of options.helm?.valueFiles ?? []) {
-      if (typeof vf !== 'string') {
-        fail(undefined, { rule: 'SRC-010', problem: 'a Helm value file must be a path string', value: vf, fix: "write e.g. 'values/prod.yaml' or '$values/prod.yaml'" });
-      }
-      if (vf.includes('$') && !/^\$[a-zA-Z0-9_-]+\/\S/.test(vf)) {
-        fail(undefined, {
-          rule: 'SRC-011',
-          problem: 'a $ref value file must start with $<ref>/ (the reference only works at the start of the path)',
-          value: vf,
-          fix: "write it as '$values/path/in/repo/values.yaml'",
-        });
-      }
-    }
+    if (options.helm?.valueFiles !== undefined) checkValueFiles(options.helm.valueFiles);
     checkSourceIdentifiers(options, helmRepository);
   }
 
@@ -878,6 +842,70 @@ export class ApplicationSource {
  */
 export type ArgoSource = argo.ApplicationSpecSource;
 
+/** The source type blocks set in `options`, in Argo CD's order. */
+function sourceTypes(options: SourceOptions): Array<'helm' | 'kustomize' | 'directory' | 'plugin'> {
+  const types: Array<'helm' | 'kustomize' | 'directory' | 'plugin'> = [];
+  if (options.helm !== undefined) types.push('helm');
+  if (options.kustomize !== undefined) types.push('kustomize');
+  if (options.directory !== undefined) types.push('directory');
+  if (options.plugin !== undefined) types.push('plugin');
+  return types;
+}
+
+function checkReplicas(replicas: KustomizeReplica[]): void {
+  for (const r of replicas ?? []) {
+    if (typeof r?.name !== 'string' || r.name === '' || typeof r.count !== 'number' || !Number.isSafeInteger(r.count) || r.count < 0) {
+      fail(undefined, {
+        rule: 'SRC-009',
+        problem: 'a Kustomize replica override needs a name and a whole number of replicas ≥ 0',
+        value: r,
+        fix: "use e.g. replicas: [{ name: 'web', count: 3 }]",
+      });
+    }
+  }
+}
+
+function checkPluginParameters(parameters: PluginParameter[]): void {
+  for (const p of parameters ?? []) {
+    const kinds = (['string', 'array', 'map'] as const).filter(k => p?.[k] !== undefined);
+    if (typeof p?.name !== 'string' || p.name === '' || kinds.length !== 1) {
+      fail(undefined, {
+        rule: 'SRC-201',
+        problem: 'a plugin parameter needs a name and exactly one of string, array or map',
+        value: p,
+        fix: "write e.g. { name: 'values-files', array: ['values.yaml'] } or { name: 'env', string: 'prod' }",
+      });
+    }
+  }
+}
+
+function checkJsonnetVariables(what: string, vars: JsonnetVariable[] | undefined): void {
+  const seen = new Set<string>();
+  for (const v of vars ?? []) {
+    if (typeof v?.name !== 'string' || v.name === '' || typeof v.value !== 'string') {
+      fail(undefined, { rule: 'SRC-202', problem: `a Jsonnet ${what} entry needs a name and a string value`, value: v, fix: "write e.g. { name: 'env', value: 'prod' } or { name: 'replicas', value: '3', code: true }" });
+    }
+    if (seen.has(v.name)) fail(undefined, { rule: 'SRC-203', problem: `two Jsonnet ${what} entries are named ${v.name}`, value: vars, fix: 'give each its own name' });
+    seen.add(v.name);
+  }
+}
+
+function checkValueFiles(valueFiles: string[]): void {
+  for (const vf of valueFiles ?? []) {
+    if (typeof vf !== 'string') {
+      fail(undefined, { rule: 'SRC-010', problem: 'a Helm value file must be a path string', value: vf, fix: "write e.g. 'values/prod.yaml' or '$values/prod.yaml'" });
+    }
+    if (vf.includes('$') && !/^\$[a-zA-Z0-9_-]+\/\S/.test(vf)) {
+      fail(undefined, {
+        rule: 'SRC-011',
+        problem: 'a $ref value file must start with $<ref>/ (the reference only works at the start of the path)',
+        value: vf,
+        fix: "write it as '$values/path/in/repo/values.yaml'",
+      });
+    }
+  }
+}
+
 /**
  * The options with the free-form maps (Helm valuesObject, Kustomize labels, annotations and patches) copied into
  * plain objects: cdk8s cannot render objects without a prototype (`Object.create(null)`, some parsers' output) and
@@ -886,13 +914,13 @@ export type ArgoSource = argo.ApplicationSpecSource;
 function withPlainMaps(options: SourceOptions): SourceOptions {
   const h = options.helm;
   const k = options.kustomize;
-  const maps = [h?.valuesObject, k?.commonLabels, k?.commonAnnotations, k?.patches];
-  if (maps.every(m => m === undefined)) return options;
-  for (const [what, v] of [['helm.valuesObject', h?.valuesObject], ['kustomize.commonLabels', k?.commonLabels],
-    ['kustomize.commonAnnotations', k?.commonAnnotations], ['kustomize.patches', k?.patches]] as const) {
-    const problem = findUnrenderableKey(v, what);
-    if (problem) failWith(undefined, problem);
-  }
+  const none = h?.valuesObject === undefined && k?.commonLabels === undefined && k?.commonAnnotations === undefined
+    && k?.patches === undefined;
+  if (none) return options;
+  checkRenderableKeys(h?.valuesObject, 'helm.valuesObject');
+  checkRenderableKeys(k?.commonLabels, 'kustomize.commonLabels');
+  checkRenderableKeys(k?.commonAnnotations, 'kustomize.commonAnnotations');
+  checkRenderableKeys(k?.patches, 'kustomize.patches');
   return {
     ...options,
     helm: h && { ...h, valuesObject: plainData(h.valuesObject, 'helm.valuesObject') },
@@ -903,6 +931,11 @@ function withPlainMaps(options: SourceOptions): SourceOptions {
       patches: plainData(k.patches, 'kustomize.patches'),
     },
   };
+}
+
+function checkRenderableKeys(v: unknown, what: string): void {
+  const problem = findUnrenderableKey(v, what);
+  if (problem) failWith(undefined, problem);
 }
 
 /** `v` with every prototype-less object replaced by a plain one (other values are kept as they are). */
