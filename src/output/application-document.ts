@@ -97,8 +97,10 @@ function directApplicationJson(res: ApiObject, app: App, owner: IApplicationSpec
       if (spec.source?.kustomize?.patches || sources?.some(s => s?.kustomize?.patches)) return undefined; // typed mapper
       const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind };
       if (metadata !== undefined) doc.metadata = metadata;
-      doc.spec = withRepoURL(spec, 'source', s => renameRepoUrl(s));
-      if (sources !== undefined) doc.spec = withRepoURL(doc.spec, 'sources', l => l.map(renameRepoUrl));
+      // spec is plainJson's fresh copy: assigning a key it has keeps the key's place
+      if (spec.source !== undefined) spec.source = renameRepoUrl(spec.source);
+      if (sources !== undefined) spec.sources = sources.map(renameRepoUrl);
+      doc.spec = spec;
       return markTree(doc); // every object in it is new, none shared
     } catch {
       return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
@@ -111,12 +113,5 @@ function renameRepoUrl(source: any): any {
   if (source === undefined || source === null || !('repoUrl' in source)) return source;
   const out: any = {};
   for (const k of Object.keys(source)) out[k === 'repoUrl' ? 'repoURL' : k] = source[k];
-  return out;
-}
-
-function withRepoURL(spec: any, key: string, f: (v: any) => any): any {
-  if (spec[key] === undefined) return spec;
-  const out: any = {};
-  for (const k of Object.keys(spec)) out[k] = k === key ? f(spec[k]) : spec[k];
   return out;
 }
