@@ -921,16 +921,31 @@ function withPlainMaps(options: SourceOptions): SourceOptions {
   checkRenderableKeys(k?.commonLabels, 'kustomize.commonLabels');
   checkRenderableKeys(k?.commonAnnotations, 'kustomize.commonAnnotations');
   checkRenderableKeys(k?.patches, 'kustomize.patches');
-  return {
-    ...options,
-    helm: h && { ...h, valuesObject: plainData(h.valuesObject, 'helm.valuesObject') },
-    kustomize: k && {
-      ...k,
-      commonLabels: plainData(k.commonLabels, 'kustomize.commonLabels'),
-      commonAnnotations: plainData(k.commonAnnotations, 'kustomize.commonAnnotations'),
-      patches: plainData(k.patches, 'kustomize.patches'),
-    },
+  // `{ ...options, helm, kustomize }`, copied key by key: V8 gives the objects a spread makes in optimised code a
+  // hidden class of their own (one more per source, kept as long as the Application), a copy gets the shared one
+  const out: any = copyOwnEnumerable(options);
+  out.helm = h && { ...h, valuesObject: plainData(h.valuesObject, 'helm.valuesObject') };
+  out.kustomize = k && {
+    ...k,
+    commonLabels: plainData(k.commonLabels, 'kustomize.commonLabels'),
+    commonAnnotations: plainData(k.commonAnnotations, 'kustomize.commonAnnotations'),
+    patches: plainData(k.patches, 'kustomize.patches'),
   };
+  return out;
+}
+
+/** `{ ...o }`: the own enumerable properties, in their order (symbols last), as data properties of a plain object. */
+function copyOwnEnumerable(o: object): { [key: string]: unknown } {
+  const out: any = {};
+  for (const key of Object.keys(o)) {
+    const v = (o as any)[key];
+    if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    else out[key] = v;
+  }
+  for (const sym of Object.getOwnPropertySymbols(o)) {
+    if (Object.prototype.propertyIsEnumerable.call(o, sym)) out[sym] = (o as any)[sym];
+  }
+  return out;
 }
 
 function checkRenderableKeys(v: unknown, what: string): void {
