@@ -15,6 +15,7 @@ export { PropagationPolicy, SyncOption, SyncOptionScope } from './argocd/sync-op
 // ./argocd/sync-policy: its other exports are internal
 export type { AutomatedSync, ManagedNamespaceMetadata, RetryBackoff, SyncPolicy, SyncRetry } from './argocd/sync-policy';
 export * from './argocd/application';
+export type { ApplicationSourcesOptions, ApplicationSpecOptions } from './argocd/application-spec';
 export * from './settings/argocd-settings';
 // ./settings/health-checks: its other exports are internal
 export { HealthCheckScripts } from './settings/health-checks';

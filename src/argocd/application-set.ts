@@ -1,16 +1,17 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { Application, DeletionCascade, IgnoreDifference, InfoItem } from './application';
+import { Application, DeletionCascade } from './application';
 import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepOperator } from './application-set-strategy';
 import { ApplicationSource } from './application-source';
+import { ApplicationSourcesOptions, ApplicationSpecOptions } from './application-spec';
 import { paramContextOf } from './declared-clusters';
 import { Destination } from './destination';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { applicationSetUsages, registerProjectUser } from './project-checks';
-import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
-import { renderIgnoreDifferences, renderInfo } from './spec-render';
+import { checkSourceHydrator } from './source-hydrator';
+import { checkSpecOptions, renderApplicationSpec, renderFinalizers, renderSpecAnnotations, TEMPLATE_SPEC_RULES } from './spec-render';
 import { SyncOption } from './sync-option';
-import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { renderSyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
@@ -80,12 +81,15 @@ export interface PreservedFields {
 }
 
 /**
- * The Application each parameter set becomes. Written like `ApplicationProps`; string fields may use the
- * generators' parameters (`'{{.env}}-api'`, `Destination.inCluster('{{.namespace}}')`). Non-string fields
- * (booleans, numbers, lists) cannot hold parameters: bind those with `TemplatePatch.fromParameters`.
+ * The Application each parameter set becomes. Written like `ApplicationProps` (both extend `ApplicationSpecOptions`
+ * and `ApplicationSourcesOptions`); string fields may use the generators' parameters (`'{{.env}}-api'`,
+ * `Destination.inCluster('{{.namespace}}')`, `project: '{{.project}}'`). Non-string fields (booleans, numbers,
+ * lists) cannot hold parameters: bind those with `TemplatePatch.fromParameters`. With a RollingSync strategy, leave
+ * `syncPolicy.automated` out (or set `enabled: false`): the rollout syncs the Applications and turns auto-sync off.
+ * A `source` may be left out when a `templatePatch` sets it.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/
  */
-export interface ApplicationSetTemplate {
+export interface ApplicationSetTemplate extends ApplicationSpecOptions, ApplicationSourcesOptions {
   /** Application name, usually with parameters, e.g. `'{{.env}}-{{.service}}'`. */
   readonly name: string;
   /**
@@ -93,64 +97,8 @@ export interface ApplicationSetTemplate {
    * @default - the ApplicationSet's namespace
    */
   readonly namespace?: string;
-  /** AppProject (may use a parameter, e.g. `'{{.project}}'`). */
-  readonly project: string;
-  /**
-   * One source. Give `source` or `sources` (or neither when a `templatePatch` sets the source).
-   * @default - none
-   */
-  readonly source?: ApplicationSource;
-  /**
-   * Several sources (multi-source Applications).
-   * @default - none
-   */
-  readonly sources?: ApplicationSource[];
-  /**
-   * Source hydration instead of source/sources (string fields may use parameters). `syncSource.path` must use
-   * a parameter, e.g. `'apps/{{.name}}'`: each generated Application needs its own folder.
-   * @default - none
-   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
-   */
-  readonly sourceHydrator?: SourceHydrator;
   /** Destination; server/namespace may use parameters. */
   readonly destination: Destination;
-  /**
-   * Sync policy. With a RollingSync strategy, leave `automated` out (or set `enabled: false`): the rollout
-   * syncs the Applications and turns auto-sync off.
-   * @default - manual sync
-   */
-  readonly syncPolicy?: SyncPolicy;
-  /**
-   * Fields not to diff.
-   * @default - none
-   */
-  readonly ignoreDifferences?: IgnoreDifference[];
-  /**
-   * Info entries.
-   * @default - none
-   */
-  readonly info?: InfoItem[];
-  /**
-   * How many past syncs to keep.
-   * @default - Argo CD's default, 10
-   */
-  readonly revisionHistoryLimit?: number;
-  /**
-   * Labels of the generated Applications (RollingSync steps match these).
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Annotations of the generated Applications.
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-  /**
-   * Finalizer of the generated Applications. Only with `preserveResourcesOnDeletion: false`, where the
-   * controller adds the foreground finalizer by itself; `BACKGROUND` changes that to a background delete.
-   * @default - decided by the ApplicationSet's preserveResourcesOnDeletion
-   */
-  readonly deletionCascade?: DeletionCascade;
 }
 
 /** Options for `ApplicationSet`. */
@@ -354,6 +302,8 @@ export class ApplicationSet extends Construct {
   private _strategy: ApplicationSetStrategy;
   private readonly generators: Generator[] = [];
   private template: ApplicationSetTemplate;
+  /** the template's AppProject name (`project`, or the name of `appProject`), set by checkTemplate */
+  private templateProject!: string;
   private templatePatch?: TemplatePatch;
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
@@ -668,19 +618,9 @@ export class ApplicationSet extends Construct {
     const staticName = stripActions(t.name, 'a');
     const p = validateAppName(staticName);
     if (p && !/characters long/.test(p)) failWith(this, `template name ${JSON.stringify(t.name)}: ${p}`);
-    if (!t.project) fail(this, { rule: 'APPSET-023', problem: 'the template needs a project', value: t.project, fix: "set project, e.g. 'apps' or '{{.project}}'" });
-    if (!isTemplated(t.project)) {
-      const pp = validateAppName(t.project);
-      if (pp) failWith(this, `template AppProject ${pp}`);
-    }
-    for (const [k, v] of Object.entries(t.labels ?? {})) {
-      const lp = validateLabelKey(k) ?? (isTemplated(v) ? undefined : validateLabelValue(v));
-      if (lp) failWith(this, `template label ${k}: ${lp}`);
-    }
-    for (const k of Object.keys(t.annotations ?? {})) {
-      const ap = isTemplated(k) ? undefined : validateAnnotationKey(k);
-      if (ap) failWith(this, `template annotation ${k}: ${ap}`);
-    }
+    // project / appProject, labels, annotations, revisionHistoryLimit, ignoreDifferences, info, notifications:
+    // the checks Application shares (src/argocd/spec-render.ts), with this family's rule ids
+    this.templateProject = checkSpecOptions(this, t, TEMPLATE_SPEC_RULES);
     if (t.namespace !== undefined && !isTemplated(t.namespace) && !isDns1123Label(t.namespace)) {
       fail(this, { rule: 'APPSET-024', problem: 'the template namespace must be a DNS-1123 label (where the generated Applications live)', value: t.namespace, fix: "use e.g. 'argocd', or leave it out to use the ApplicationSet's namespace" });
     }
@@ -709,9 +649,6 @@ export class ApplicationSet extends Construct {
     if (t.source && !t.sources && t.source.options.ref !== undefined) {
       fail(this, { rule: 'APPSET-027', problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
     }
-    if (t.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
-      fail(this, { rule: 'APPSET-028', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
-    }
     if (t.deletionCascade !== undefined && t.deletionCascade !== DeletionCascade.BACKGROUND) {
       fail(this, {
         rule: 'APPSET-029',
@@ -728,15 +665,6 @@ export class ApplicationSet extends Construct {
         fix: 'set preserveResourcesOnDeletion: false to let deletions cascade, or drop deletionCascade',
       });
     }
-    for (const d of t.ignoreDifferences ?? []) {
-      if (!d.kind) fail(this, { rule: 'APPSET-031', problem: 'an ignoreDifferences entry needs a kind', value: d, fix: "set kind, e.g. 'Deployment'" });
-      if (!d.jsonPointers?.length && !d.jqPathExpressions?.length && !d.managedFieldsManagers?.length) {
-        fail(this, { rule: 'APPSET-032', problem: 'an ignoreDifferences entry ignores nothing', value: d, fix: "add jsonPointers (e.g. ['/spec/replicas'])" });
-      }
-    }
-    for (const i of t.info ?? []) {
-      if (!i.name || !i.value) fail(this, { rule: 'APPSET-033', problem: 'info entries need a name and a value', value: i, fix: 'set both' });
-    }
   }
 
   /** The rendered template and patch (validated). */
@@ -744,30 +672,32 @@ export class ApplicationSet extends Construct {
     const t = this.template;
     const path = this.node.path;
     const multi = t.sources !== undefined;
-    const sources = (t.sources ?? (t.source ? [t.source] : [])).map(s => s._toArgo(this));
+    const list = t.sources ?? (t.source ? [t.source] : []);
     const ownsAutomated = this.templatePatch?._ownsAutomated ?? false;
     const syncPolicy = renderSyncPolicy(t.syncPolicy, path, ownsAutomated);
-    const labels = sortedMap(t.labels);
-    const annotations = sortedMap(t.annotations);
+    // the one Application spec renderer (src/argocd/spec-render.ts); the template's spec has the same shape
+    const spec = renderApplicationSpec(this, {
+      project: this.templateProject,
+      destination: t.destination,
+      sources: list,
+      multiSource: multi,
+      sourceHydrator: t.sourceHydrator,
+      ignoreDifferences: t.ignoreDifferences,
+      info: t.info,
+      revisionHistoryLimit: t.revisionHistoryLimit,
+    }, syncPolicy) as argo.ApplicationSetSpecTemplateSpec;
     const template: argo.ApplicationSetSpecTemplate = {
       metadata: {
         name: t.name,
         namespace: t.namespace,
-        labels,
-        annotations,
-        finalizers: t.deletionCascade === DeletionCascade.BACKGROUND ? [DeletionCascade.BACKGROUND] : undefined,
+        labels: sortedMap(t.labels),
+        annotations: renderSpecAnnotations(t.annotations, t.notifications),
+        // only BACKGROUND passes checkTemplate; without it the ApplicationSet decides (preserveResourcesOnDeletion)
+        finalizers: renderFinalizers(t.deletionCascade),
       },
-      spec: {
-        project: t.project,
-        destination: t.destination._toArgo(),
-        ...(multi ? { sources } : sources.length ? { source: sources[0] } : {}),
-        sourceHydrator: t.sourceHydrator && renderSourceHydrator(this, t.sourceHydrator) as argo.ApplicationSetSpecTemplateSpecSourceHydrator,
-        syncPolicy,
-        ignoreDifferences: renderIgnoreDifferences(t.ignoreDifferences),
-        info: renderInfo(t.info),
-        revisionHistoryLimit: t.revisionHistoryLimit,
-      },
+      spec,
     };
+    const sources = multi ? spec.sources! : spec.source ? [spec.source] : [];
     const patch = this.templatePatch?._render({
       syncOptions: syncPolicy?.syncOptions ?? [],
       automated: t.syncPolicy?.automated && { ...t.syncPolicy.automated },
@@ -816,7 +746,7 @@ export class ApplicationSet extends Construct {
           for (const [k, v] of Object.entries(sortedMap(t.labels) ?? {})) labels[k] = this.renderString(v, values);
           const app: ApplicationPreview = {
             name: this.renderString(t.name, values),
-            project: this.renderString(t.project, values),
+            project: this.renderString(this.templateProject, values),
             cluster: this.renderString(dest.server ?? dest.name ?? '', values),
             namespace: dest.namespace === undefined ? undefined : this.renderString(dest.namespace, values),
             labels,

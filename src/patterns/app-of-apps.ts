@@ -1,9 +1,10 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
-import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference, InfoItem, NotificationSubscription } from '../argocd/application';
+import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference } from '../argocd/application';
 import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
+import { ApplicationSourcesOptions, ApplicationSpecOptions } from '../argocd/application-spec';
 import { Destination } from '../argocd/destination';
 import { SourceHydrator } from '../argocd/source-hydrator';
 import { SyncOption } from '../argocd/sync-option';
@@ -43,25 +44,24 @@ const CHILD_APP_IGNORE: IgnoreDifference = {
   jsonPointers: ['/spec/syncPolicy/automated', '/metadata/annotations/argocd.argoproj.io~1refresh', '/operation'],
 };
 
-/** Options shared by every kind of child. */
-export interface ChildOptions {
+/**
+ * Options shared by every kind of child: the Application spec options every Application has
+ * (`ApplicationSpecOptions`: project or appProject, syncPolicy, ignoreDifferences, info, notifications,
+ * revisionHistoryLimit, labels, annotations, deletionCascade) plus the child's place in the AppOfApps. A child's
+ * `syncPolicy` replaces its role's default entirely (default: self-heal, prune only for APPLICATION,
+ * CreateNamespace=true).
+ */
+export interface ChildOptions extends ApplicationSpecOptions {
   /**
    * Application name.
    * @default - the id
    */
   readonly name?: string;
-  /** The AppProject of the child. */
-  readonly project: string;
   /**
    * Role of the child: sets its default sync policy.
    * @default ChildRole.APPLICATION
    */
   readonly role?: ChildRole;
-  /**
-   * Sync policy (replaces the role's default entirely).
-   * @default - the role's: self-heal, prune only for APPLICATION, CreateNamespace=true
-   */
-  readonly syncPolicy?: SyncPolicy;
   /**
    * Explicit sync wave. Without it the wave is derived from `dependsOn` (one after the latest dependency, 0 when
    * it has none).
@@ -78,53 +78,12 @@ export interface ChildOptions {
    * @default - none
    */
   readonly extraNamespaces?: string[];
-  /**
-   * Fields not to diff.
-   * @default - none
-   */
-  readonly ignoreDifferences?: IgnoreDifference[];
-  /**
-   * Notification subscriptions.
-   * @default - none
-   */
-  readonly notifications?: NotificationSubscription[];
-  /**
-   * Info entries.
-   * @default - none
-   */
-  readonly info?: InfoItem[];
-  /**
-   * Labels of the child Application.
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * What deleting the child does to its resources.
-   * @default DeletionCascade.FOREGROUND
-   */
-  readonly deletionCascade?: DeletionCascade;
 }
 
-/** A child Application with its own sources. */
-export interface ChildApplicationOptions extends ChildOptions {
+/** A child Application with its own sources (`source`, `sources` or `sourceHydrator`). */
+export interface ChildApplicationOptions extends ChildOptions, ApplicationSourcesOptions {
   /** Where the child deploys: one cluster and one namespace. */
   readonly destination: Destination;
-  /**
-   * One source.
-   * @default - none; give source or sources
-   */
-  readonly source?: ApplicationSource;
-  /**
-   * Several sources.
-   * @default - none; give source or sources
-   */
-  readonly sources?: ApplicationSource[];
-  /**
-   * Source hydration instead of source/sources (render, commit, deploy).
-   * @default - none
-   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
-   */
-  readonly sourceHydrator?: SourceHydrator;
 }
 
 /** A child Application whose manifests are a cdk8s chart of the same app. */
@@ -376,7 +335,7 @@ export class AppOfApps extends Construct {
       node: appSet,
       name: appSet.name,
       kind: 'ApplicationSet',
-      project: t.project,
+      project: t.project ?? t.appProject!.projectName,
       namespace: t.destination.namespace ?? '(per app)',
       policy: 'ApplicationSet',
       role: role ?? ChildRole.APPLICATION,
@@ -426,7 +385,9 @@ export class AppOfApps extends Construct {
     const app = new Application(this.childrenChart, id, {
       name: o.name,
       namespace: this.argocdNamespace,
+      // the shared spec options (ApplicationSpecOptions), passed through: the Application checks and renders them
       project: o.project,
+      appProject: o.appProject,
       destination,
       source,
       sources,
@@ -436,7 +397,9 @@ export class AppOfApps extends Construct {
       ignoreDifferences: o.ignoreDifferences,
       notifications: o.notifications,
       info: o.info,
+      revisionHistoryLimit: o.revisionHistoryLimit,
       labels: o.labels,
+      annotations: o.annotations,
       deletionCascade: o.deletionCascade,
     });
     this.register({
