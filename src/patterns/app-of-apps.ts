@@ -1,6 +1,7 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
+import type { IAppProject } from '../argocd/app-project';
 import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference } from '../argocd/application';
 import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
@@ -126,8 +127,18 @@ export interface AppOfAppsProps {
    * @default - the construct id
    */
   readonly name?: string;
-  /** AppProject of the root Application (it creates Applications, so an admin project). */
-  readonly project: string;
+  /**
+   * AppProject of the root Application (it creates Applications, so an admin project), by name. Give `project`
+   * or `appProject`.
+   * @default - the name of `appProject`
+   */
+  readonly project?: string;
+  /**
+   * AppProject of the root Application, typed (an AppProject of this app, or `AppProject.fromProjectName`).
+   * Give `project` or `appProject`.
+   * @default - `project`
+   */
+  readonly appProject?: IAppProject;
   /**
    * Namespace of Argo CD: where the root and the child Application objects live.
    * @default 'argocd'
@@ -227,7 +238,7 @@ export class AppOfApps extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
-    expectProps(this, 'AppOfApps', props, ['project'], "new AppOfApps(app, 'root', { project: 'platform' })");
+    expectProps(this, 'AppOfApps', props, [], "new AppOfApps(app, 'root', { project: 'platform' })"); // project or appProject: the root Application checks
     if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
     if (props.applicationSetHealthCheckManagedExternally) addSuppression(this, 'AOA-101', 'applicationSetHealthCheckManagedExternally: true');
     this.props = props;
@@ -256,6 +267,7 @@ export class AppOfApps extends Construct {
       name,
       namespace: this.argocdNamespace,
       project: props.project,
+      appProject: props.appProject,
       destination: Destination.inCluster(this.argocdNamespace),
       source: ApplicationSource.fromChart(this.childrenChart),
       syncPolicy: props.syncPolicy ?? {
