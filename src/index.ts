@@ -34,7 +34,10 @@ export type { RollingSyncOptions, RollingSyncStep, StepMatchExpression } from '.
 export * from './argocd/template-patch';
 // ./argocd/application-set: its other exports are internal
 export { ApplicationSet, ApplicationsSyncPolicy } from './argocd/application-set';
-export type { ApplicationPreview, ApplicationSetProps, ApplicationSetTemplate, IgnoreApplicationDifference, PreservedFields, RolloutStepPreview } from './argocd/application-set';
+export type { ApplicationSetProps, ApplicationSetTemplate, IgnoreApplicationDifference, PreservedFields } from './argocd/application-set';
+// ./argocd/application-set-preview, ./argocd/rollout-writer: their other exports are internal
+export type { ApplicationPreview } from './argocd/application-set-preview';
+export type { RolloutStepPreview } from './argocd/rollout-writer';
 // ./patterns/component: its other exports are internal
 export { Component } from './patterns/component';
 export type { ComponentProps, ComponentReadOptions } from './patterns/component';
