@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import type { Application } from './application';
 import { collect } from '../checks/errors';
 import { groupOf } from '../checks/kinds';
-import { normalizeGitURL } from '../checks/project-rules';
 import { isVersionRange } from '../checks/source-identifiers';
+import { normalizeGitURL } from '../engines/git-url';
 import { decide, passCache } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
 

@@ -5,10 +5,10 @@ import { ApplicationSetStrategy, rollingSyncStepMatches } from './application-se
 import { paramContextOf } from './declared-clusters';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { describeProblem, fail, failWith } from '../checks/errors';
+import { validateAppName, validateLabelValue } from '../checks/names';
 import {
   fastTemplateReferences, goSyntaxAction, GoTemplateError, printsMapParameter, renderFastTemplate, renderGoTemplate, templateReferences,
-} from '../checks/go-template';
-import { validateAppName, validateLabelValue } from '../checks/names';
+} from '../engines/go-template';
 import { passCache } from '../rules/engine';
 import { isStepCoverageDelegated } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';

@@ -17,9 +17,9 @@ import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
 import { collect, describeProblem, fail, failWith } from '../checks/errors';
-import { isTemplated, stripActions } from '../checks/go-template';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { expectEnum, expectInstance, expectInstances, expectProps, expectType } from '../checks/runtime';
+import { isTemplated, stripActions } from '../engines/go-template';
 import type * as argo from '../imports/argoproj.io';
 import { addSuppression } from '../rules/engine';
 

@@ -16,9 +16,9 @@ import { flattenParameters } from '../argocd/generators';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { fieldsTooNewFor } from '../checks/argocd-version';
 import { GitOpsErrors } from '../checks/errors';
-import { isTemplated, renderFastTemplate, renderGoTemplate } from '../checks/go-template';
 import { validateAppName } from '../checks/names';
 import { CompiledProject, compileProject, describeDenial } from '../checks/project-rules';
+import { isTemplated, renderFastTemplate, renderGoTemplate } from '../engines/go-template';
 import { ruleById } from '../rules/registry';
 import { RuleLevel } from '../rules/rule';
 
