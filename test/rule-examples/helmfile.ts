@@ -27,6 +27,7 @@ function repo(x: ExampleContext, files: { [file: string]: string }): string {
 /** Reads `helmfile.yaml` of the values repository `dir`. */
 const read = (dir: string, options: HelmfileReadOptions = {}) => Helmfile.fromFile(path.join(dir, 'helmfile.yaml'), { repoDir: dir, ...options });
 
+/** The git repository with the Helmfiles and their value files (what Argo CD reads the values from). */
 const valuesRepository = { repoUrl: 'https://git.example.com/platform/helmfiles.git', targetRevision: 'main' };
 
 /** Migrates the Helmfiles (their releases in tier `apps`, one Application each in `apps/migration/`). */
