@@ -338,9 +338,6 @@ export class ApplicationSet extends Construct {
     if (!isDns1123Label(this.namespace)) {
       fail(this, { rule: 'APPSET-009', problem: 'the ApplicationSet namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
     }
-    if (!props.template) {
-      fail(this, { rule: 'APPSET-010', problem: 'an ApplicationSet needs a template', value: undefined, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
-    }
     if (!this.goTemplate && props.templatePatch) {
       fail(this, {
         rule: 'APPSET-011',
@@ -722,7 +719,10 @@ function sortedMap(m?: { [key: string]: string }): { [key: string]: string } | u
 /** Run-time types of the props (JavaScript callers, `as any`), before anything reads them. */
 function checkApplicationSetProps(scope: Construct, props: ApplicationSetProps): void {
   const example = "new ApplicationSet(scope, 'envs', { generators: [Generator.list([...])], template: { project: 'team-a', source, destination } })";
-  expectProps(scope, 'ApplicationSet', props, ['template'], example);
+  expectProps(scope, 'ApplicationSet', props, [], example);
+  if (props.template === undefined || props.template === null) {
+    fail(scope, { rule: 'APPSET-010', problem: 'an ApplicationSet needs a template', value: props.template, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
+  }
   const t = props.template;
   expectType(scope, 'template', t, 'object', example);
   expectType(scope, 'template.project', t.project, 'string', "name the AppProject, e.g. project: 'team-a'");
