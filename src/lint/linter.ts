@@ -345,7 +345,7 @@ class Context {
    * Durations, so only hand-written YAML can hold "5 seconds" or a factor of 0.
    */
   private retryBackoff(doc: SourceDocument, at: Array<string | number>): void {
-    const b = valueAt(doc.value, at);
+    const b: any = valueAt(doc.value, at);
     if (b === undefined || b === null || typeof b !== 'object' || Array.isArray(b)) return; // the schema reports it
     if (Object.values(b).some(x => typeof x === 'string' && x.includes('{{'))) return; // filled in per generated app
     if ((b.duration !== undefined && typeof b.duration !== 'string') || (b.maxDuration !== undefined && typeof b.maxDuration !== 'string')) return;

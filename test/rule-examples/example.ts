@@ -109,7 +109,9 @@ export function runExample(fn: (x: ExampleContext) => unknown, lintSchemas?: () 
     if (app && !roots.includes(app)) roots.unshift(app);
     for (const r of roots) {
       if (typeof r.synthFiles === 'function') {
-        for (const text of Object.values(r.synthFiles() as { [f: string]: string })) {
+        for (const [file, text] of Object.entries(r.synthFiles() as { [f: string]: string })) {
+          // Markdown reports and component.yaml files (TieredApplicationSet's component metadata) are not manifests
+          if (!/\.ya?ml$/.test(file) || /(^|\/)component(\.disabled)?\.yaml$/.test(file)) continue;
           documents.push(...YAML.parseAllDocuments(text).map(d => d.toJS()).filter(d => d !== null && d !== undefined));
         }
       } else if (typeof r.synth === 'function') {

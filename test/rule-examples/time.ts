@@ -1,7 +1,7 @@
 import { RuleExampleEntry } from './example';
-import { AppProject, Destination, SyncWindowKind } from '../../src';
+import { AppProject, SyncWindowKind } from '../../src';
 
-const project = { sourceRepos: ['https://git.example.com/platform/gitops.git'], destinations: [Destination.inCluster('web')] };
+const project = { sourceRepos: ['https://git.example.com/platform/gitops.git'], destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'web' }] };
 
 /** Durations and schedules (TIME-*): sync windows of an AppProject. */
 export const EXAMPLES: RuleExampleEntry[] = [
