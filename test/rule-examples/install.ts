@@ -3,9 +3,9 @@ import {
   AppOfApps, ApplicationSource, ArgoCdSettings, Destination, Notifications, NotificationService, SelfManagedArgoCd, SettingsTarget,
 } from '../../src';
 
-/** The app-of-apps `root` of the platform admins, on the example's app (no topology file: only manifests here). */
+/** The app-of-apps `root` (or `id`, for the Argo CD in `argocdNamespace`) of the platform admins. */
 const rootOf = (x: ExampleContext, id = 'root', argocdNamespace?: string) =>
-  new AppOfApps(x.app, id, { project: 'platform-admin', argocdNamespace, topology: false });
+  new AppOfApps(x.app, id, { project: 'platform-admin', argocdNamespace });
 /** Settings rendered as argo-cd chart values, for a SelfManagedArgoCd. */
 const helmSettings = (x: ExampleContext) => new ArgoCdSettings(x.chart, 'settings', { target: SettingsTarget.HELM_VALUES, applicationHealthCheck: true });
 
