@@ -38,7 +38,7 @@ export const EXAMPLES: RuleExampleEntry[] = [
   },
   {
     rule: 'APP-005',
-    nonCompliant: x => new Application(x.chart, 'web', { ...base }),
+    nonCompliant: x => new Application(x.chart, 'web', base),
     compliant: x => new Application(x.chart, 'web', { ...base, source: web }),
   },
   {
