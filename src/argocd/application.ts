@@ -418,7 +418,7 @@ export class Application extends Construct {
     if (key === ArgoAnnotations.SYNC_WAVE) {
       fail(this, { rule: 'APP-009', problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
     }
-    const keyProblem = typeof key === 'string' ? validateAnnotationKey(key) : 'the annotation key must be a string';
+    const keyProblem = validateAnnotationKey(key); // NAME-008 for a key that is not a string
     if (keyProblem) failWith(this, `annotation ${JSON.stringify(key)}: ${keyProblem}`);
     if (typeof value !== 'string') {
       fail(this, { rule: 'APP-010', problem: `annotation ${key} must have a string value`, value, fix: 'quote the value, e.g. "2"' });
@@ -523,7 +523,7 @@ export class Application extends Construct {
 
   private checkLabel(key: string, value: string): void {
     const problem = validateLabelKey(key) ?? validateLabelValue(value);
-    if (problem) failWith(this, `label ${key}: ${problem}`);
+    if (problem) failWith(this, `label ${String(key)}: ${problem}`);
   }
 
   /** The hydrator is on for this Argo CD, and no other Application hydrates into the same folder. */

@@ -224,7 +224,7 @@ class Context {
       if (this.options.argocdVersion) {
         for (const msg of fieldsTooNewFor(v, this.options.argocdVersion)) {
           const where = /^\w+ "[^"]*": (\S+) \(/.exec(msg)?.[1] ?? 'spec';
-          this.addMessage(doc, parsePath(where), msg.replace(/^\w+ "[^"]*": /, '').replace('(GitOpsApp argocdVersion)', '(--argocd-version, or argocdVersion in the lint config)'), 'TGT-002');
+          this.addMessage(doc, parsePath(where), msg.replace(/^\w+ "[^"]*": /, '').replace('(ArgoCdTarget.set)', '(--argocd-version, or argocdVersion in the lint config)'), 'TGT-002');
         }
       }
       switch (v.kind) {
