@@ -11,9 +11,10 @@ import { SyncOption } from '../argocd/sync-option';
 import { check, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
-import { expectEnum, expectProps } from '../checks/runtime';
+import { expectEnum, expectInstance, expectProps } from '../checks/runtime';
 import type * as mr from '../imports/modelregistry.opendatahub.io';
-import { parseImageReference, validateDns1035Label, validateImagePinned, validatePort } from '../odh/checks';
+import { parseImageReference, validateDns1035Label, validateImagePinned, validatePort, validateQuantity } from '../odh/checks';
+import { ContainerResourceRequirements } from '../odh/container-resources';
 import { HardwareProfileOptions, LegacyAcceleratorProfileOptions } from '../odh/hardware-profile';
 import {
   ConfigMapKeyReference, DatabaseEngine, ModelRegistryDatabase, PostgresSslMode, SecretKeyReference,
@@ -94,7 +95,7 @@ export interface ModelRegistryRestOptions {
    * CPU and memory of the REST container.
    * @default - the operator's
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ContainerResourceRequirements;
 }
 
 /** The registry's gRPC endpoint (deprecated by the operator in v1beta1; emitted only when set). */
@@ -113,7 +114,7 @@ export interface ModelRegistryGrpcOptions {
    * CPU and memory of the gRPC container.
    * @default - the operator's
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ContainerResourceRequirements;
 }
 
 /** Who may use the registry. */
@@ -336,10 +337,10 @@ export class ModelRegistryStack extends Construct {
   public readonly databaseHost: string;
   /** Port the registry connects to. */
   public readonly databasePort: number;
-  /** The MySQL Deployment (in-cluster database only). */
-  public readonly databaseDeployment?: kplus.Deployment;
-  /** The MySQL Service (in-cluster database only). */
-  public readonly databaseService?: kplus.Service;
+  /** The MySQL Deployment (in-cluster database only; the object itself, for escape hatches). */
+  public readonly databaseDeployment?: ApiObject;
+  /** The MySQL Service (in-cluster database only; the object itself, for escape hatches). */
+  public readonly databaseService?: ApiObject;
 
   private readonly props: ModelRegistryStackProps;
   private readonly commonLabels: { [key: string]: string };
@@ -394,6 +395,9 @@ export class ModelRegistryStack extends Construct {
     this.checkImage('grpc.image', props.grpc?.image);
     this.checkImage('auth.image', props.auth?.image);
     if (props.database._inCluster) this.checkImage('database image', props.database._inCluster.image ?? DEFAULT_MYSQL_IMAGE);
+    this.checkResources('rest.resources', props.rest?.resources);
+    this.checkResources('grpc.resources', props.grpc?.resources);
+    if (props.database._inCluster) this.checkResources('database resources', props.database._inCluster.resources);
 
     const folder = props.folder ?? this.name;
     const inCluster = props.database.inCluster;
@@ -408,8 +412,8 @@ export class ModelRegistryStack extends Construct {
 
     if (inCluster) {
       const db = this.addInClusterMySql();
-      this.databaseDeployment = db.deployment;
-      this.databaseService = db.service;
+      this.databaseDeployment = ApiObject.of(db.deployment);
+      this.databaseService = ApiObject.of(db.service);
       this.databaseHost = `${db.service.name}.${this.databaseNamespace}.svc`;
       this.databasePort = props.database._inCluster!.port ?? MYSQL_CONTAINER_PORT;
     } else {
@@ -548,6 +552,16 @@ export class ModelRegistryStack extends Construct {
     }
   }
 
+  private checkResources(what: string, r: ContainerResourceRequirements | undefined): void {
+    if (r === undefined) return;
+    for (const [k, v] of [['cpu.request', r.cpu?.request], ['cpu.limit', r.cpu?.limit]] as const) {
+      if (v !== undefined) this.check(validateQuantity(v, `${what}.${k}`));
+    }
+    for (const [k, v] of [['memory.request', r.memory?.request], ['memory.limit', r.memory?.limit]] as const) {
+      expectInstance(this, `${what}.${k}`, v, isSize, 'a Size (e.g. Size.mebibytes(512))');
+    }
+  }
+
   private own1<T extends ApiObject>(obj: T): T {
     this.own.add(obj);
     return obj;
@@ -657,7 +671,7 @@ export class ModelRegistryStack extends Construct {
         imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT, // pinned: no need to pull on every start
         ports: [{ name: 'mysql', number: MYSQL_CONTAINER_PORT }],
         envVariables: sortedEnv,
-        resources: o.resources ?? {
+        resources: o.resources ? kplusResources(o.resources) : {
           cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(1) },
           memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
         },
@@ -968,19 +982,36 @@ function keyRef(ref: ConfigMapKeyReference | undefined): { name: string; key: st
   return ref === undefined ? undefined : { name: ref.name, key: ref.key };
 }
 
-/** kplus resources as the CRD's `{ requests, limits }` of quantities. */
-function registryResources(r: kplus.ContainerResources): { requests?: { [k: string]: any }; limits?: { [k: string]: any } } {
+/** Resources as the CRD's `{ requests, limits }` of quantities. */
+function registryResources(r: ContainerResourceRequirements): { requests?: { [k: string]: any }; limits?: { [k: string]: any } } {
   const q = (v: string) => modelRegistryBindings().ModelRegistryV1Beta1SpecRestResourcesRequests.fromString(v);
   const requests: { [k: string]: any } = {};
   const limits: { [k: string]: any } = {};
-  if (r.cpu?.request) requests.cpu = q(r.cpu.request.amount);
-  if (r.cpu?.limit) limits.cpu = q(r.cpu.limit.amount);
+  if (r.cpu?.request) requests.cpu = q(r.cpu.request);
+  if (r.cpu?.limit) limits.cpu = q(r.cpu.limit);
   if (r.memory?.request) requests.memory = q(sizeQuantity(r.memory.request));
   if (r.memory?.limit) limits.memory = q(sizeQuantity(r.memory.limit));
   return {
     requests: Object.keys(requests).length ? requests : undefined,
     limits: Object.keys(limits).length ? limits : undefined,
   };
+}
+
+/**
+ * Resources in cdk8s-plus's shape, for the MySQL container. A `Cpu` of cdk8s-plus is read only through its
+ * `amount` (the quantity string), so the quantity is passed as is.
+ */
+function kplusResources(r: ContainerResourceRequirements): kplus.ContainerResources {
+  const cpu = (amount: string | undefined): kplus.Cpu | undefined => amount === undefined ? undefined : { amount };
+  return {
+    cpu: r.cpu && { request: cpu(r.cpu.request), limit: cpu(r.cpu.limit) },
+    memory: r.memory && { request: r.memory.request, limit: r.memory.limit },
+  };
+}
+
+/** A cdk8s `Size` (by shape: another copy of cdk8s makes its own class). */
+function isSize(v: unknown): boolean {
+  return typeof (v as Size | undefined)?.toKibibytes === 'function';
 }
 
 function sizeQuantity(s: Size): string {
