@@ -402,6 +402,20 @@ describe('ModelRegistryStack: database choices', () => {
     const infra = Testing.synth(stack.infrastructureChart);
     expect(infra.filter(d => d.kind === 'NetworkPolicy').map(d => d.metadata.name)).toEqual(['mr-db-allow-registry']);
   });
+
+  test('GIVEN a cluster-scoped object added to a stack chart WHEN synthesized THEN its namespace is removed before the checks; the checks alone change nothing', () => {
+    const stack = new ModelRegistryStack(new App(), 'mr', { database: secretDb() });
+    const role = new k8s.KubeClusterRole(stack.registryChart, 'reader', { metadata: { name: 'registry-reader' } });
+    const namespaced = new k8s.KubeConfigMap(stack.registryChart, 'cfg', { metadata: { name: 'cfg' } });
+    expect(role.metadata.namespace).toBe('rhoai-model-registries'); // cdk8s puts the chart's namespace on every object
+    // validation only reports: running the stack's own checks leaves the object as it is
+    expect(stack.node.validate()).toEqual([]);
+    expect(role.metadata.namespace).toBe('rhoai-model-registries');
+    const docs = Testing.synth(stack.registryChart);
+    expect(docs.find(d => d.kind === 'ClusterRole').metadata).toEqual({ name: 'registry-reader' });
+    expect(docs.find(d => d.kind === 'ConfigMap').metadata.namespace).toBe('rhoai-model-registries');
+    expect(namespaced.metadata.namespace).toBe('rhoai-model-registries');
+  });
 });
 
 describe('ModelRegistryStack: secrets', () => {

@@ -21,8 +21,9 @@ import {
 } from '../odh/model-registry-database';
 import { MODEL_REGISTRY_HEALTH_LUA } from '../odh/model-registry-health';
 import { addHardwareProfile, addLegacyAcceleratorProfile } from '../odh/profiles';
-import { decide } from '../rules/engine';
+import { decide, onPrepare } from '../rules/engine';
 import { GitOpsRules } from '../rules/gitops-rules';
+import { TreeIndex } from '../rules/tree-index';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
 /** How clients authenticate to the model registry's REST API. */
@@ -439,6 +440,7 @@ export class ModelRegistryStack extends Construct {
     for (const p of props.hardwareProfiles ?? []) this.addHardwareProfile(p);
     for (const p of props.legacyAcceleratorProfiles ?? []) this.addLegacyAcceleratorProfile(p);
 
+    onPrepare(this, () => this.clearClusterScopedNamespaces());
     this.node.addValidation({ validate: () => this.validateCharts() });
   }
 
@@ -516,9 +518,13 @@ export class ModelRegistryStack extends Construct {
     return [...out].sort();
   }
 
-  /** True when the infrastructure chart has objects (database, profiles, or anything added to it). */
+  /**
+   * True when the infrastructure chart has objects (database, profiles, or anything added to it, charts nested in
+   * it included). At construction time: stops at the first object.
+   */
   private get hasInfrastructure(): boolean {
-    return this.infrastructureChart.node.findAll().some(c => c instanceof ApiObject);
+    const has = (c: IConstruct): boolean => c instanceof ApiObject || c.node.children.some(has);
+    return has(this.infrastructureChart);
   }
 
   private ensureInfrastructureChild(method: string): void {
@@ -928,24 +934,44 @@ export class ModelRegistryStack extends Construct {
   }
 
   /**
-   * Synth-time checks over everything in the stack's charts, including objects added to them later:
-   * no Secret with data (unless unsafeAllowPlaintextPassword), every workload image pinned (unless
-   * allowUnpinnedImages), no namespace on cluster-scoped objects.
+   * Prepare hook (before the checks of every synth pass, as objects can be added to the charts until synth): the
+   * chart's namespace leaks onto cluster-scoped objects in cdk8s; remove it. It walks only the stack's two charts:
+   * the pass's TreeIndex is built after the prepare hooks.
    */
-  private validateCharts(): string[] {
-    const errors: string[] = [];
-    if (this.children && !this.children.infrastructure && this.hasInfrastructure) {
-      errors.push('objects were added to infrastructureChart after addToAppOfApps placed the stack without an infrastructure child: '
-        + `no Application deploys them (got ${JSON.stringify(this.infrastructureChart.node.findAll().filter(c => c instanceof ApiObject).map(c => (c as ApiObject).name))}). `
-        + 'Fix: add them before calling addToAppOfApps, or put them in another chart [ODH-048]');
-    }
+  private clearClusterScopedNamespaces(): void {
     for (const chart of [this.infrastructureChart, this.registryChart]) {
-      for (const obj of chart.node.findAll().filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)) {
-        const what = `${obj.kind} ${obj.name}`;
+      for (const obj of chart.node.findAll()) {
+        if (!(obj instanceof ApiObject) || Chart.of(obj) !== chart) continue;
         if (isClusterScoped(obj.apiVersion, obj.kind) && obj.metadata.namespace !== undefined && obj.metadata.namespace === chart.namespace) {
           (obj.metadata as any).namespace = undefined;
         }
+      }
+    }
+  }
+
+  /**
+   * Synth-time checks over everything in the stack's charts, including objects added to them later:
+   * no Secret with data (unless unsafeAllowPlaintextPassword), every workload image pinned (unless
+   * allowUnpinnedImages). They only report: the namespace clean-up runs before them (`clearClusterScopedNamespaces`).
+   */
+  private validateCharts(): string[] {
+    const errors: string[] = [];
+    const index = TreeIndex.of(this);
+    if (this.children && !this.children.infrastructure) {
+      const infra = this.infrastructureChart;
+      const stray = index.apiObjects.filter(o => o.node.scopes.includes(infra));
+      if (stray.length > 0) {
+        errors.push('objects were added to infrastructureChart after addToAppOfApps placed the stack without an infrastructure child: '
+          + `no Application deploys them (got ${JSON.stringify(stray.map(o => o.name))}). `
+          + 'Fix: add them before calling addToAppOfApps, or put them in another chart [ODH-048]');
+      }
+    }
+    for (const chart of [this.infrastructureChart, this.registryChart]) {
+      for (const obj of index.objectsOf(chart)) {
         if (this.own.has(obj)) continue;
+        const what = `${obj.kind} ${obj.name}`;
+        // the rendered body: cdk8s keeps an ApiObject's body private, and Lazy values, cdk8s-plus constructs and
+        // JSON patches only show in it
         const json = obj.toJson();
         if (groupOf(obj.apiVersion) === '' && obj.kind === 'Secret'
           && (Object.keys(json.data ?? {}).length > 0 || Object.keys(json.stringData ?? {}).length > 0)) {
