@@ -24,6 +24,8 @@ export * from './argocd/external-app-projects';
 export * from './patterns/scoped-app-project';
 export * from './odh/model-registry-database';
 export * from './odh/hardware-profile';
+// ./odh/container-resources: interfaces only
+export type { ContainerResourceRequirements, CpuRequirements, MemoryRequirements } from './odh/container-resources';
 export * from './patterns/model-registry-stack';
 // ./argocd/generators: its other exports are internal
 export { Generator, GeneratorKind, PullRequestProvider, ScmProvider, SelectorOperator } from './argocd/generators';
