@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, App, AppProps, Chart, ChartProps, DependencyGraph } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { fail } from '../checks/errors';
+import { fail, failWith } from '../checks/errors';
 import { containedRelativePath, resolveInside } from '../checks/paths';
 import { attachRules, findingsOf, formatFindings } from '../rules/engine';
 import { RuleLevel } from '../rules/rule';
@@ -139,7 +139,8 @@ export class GitOpsApp extends App {
     if (this.strict) {
       const warnings = findingsOf(this).filter(f => f.level === RuleLevel.WARNING);
       if (warnings.length > 0) {
-        throw new Error('Validation failed with the following errors:\n  ' + warnings.map(w =>
+        // a library error naming RULE-004 (GitOpsErrors.ruleIdOf), not the first warning's rule
+        failWith(this, 'Validation failed with the following errors:\n  ' + warnings.map(w =>
           `[${w.path}] ${w.message} (a warning, fatal in strict mode: fix it or suppress ${w.ruleId} with a reason) [RULE-004]`).join('\n  '));
       }
     }
@@ -353,7 +354,7 @@ function safeChartFileBase(chart: Chart): string {
       rule: 'OUT-301',
       problem: 'the chart\'s id (its output folder and file name) is not a plain folder name: it would be written outside its folder',
       value: chart.node.id,
-      fix: 'give the chart an id with letters or digits (e.g. \'apps\'), or a GitOpsChart folder',
+      fix: 'give the chart an id with letters or digits, e.g. \'apps\' (the id also names the file, so a GitOpsChart folder does not help)',
     });
   }
   return base;

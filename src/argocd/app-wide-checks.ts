@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import type { Application } from './application';
 import { collect } from '../checks/errors';
 import { groupOf } from '../checks/kinds';
-import { normalizeGitURL } from '../checks/project-rules';
 import { isVersionRange } from '../checks/source-identifiers';
+import { normalizeGitURL } from '../engines/git-url';
 import { decide, passCache } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
 
@@ -93,7 +93,7 @@ interface AppIndex {
   readonly byName: Map<string, Application>;
   readonly bySource: Map<string, Application>;
   readonly secretChecked: Set<Chart>;
-  objectsOf(chart: Chart): ApiObject[];
+  objectsOf(chart: Chart): readonly ApiObject[];
 }
 
 function appIndex(scope: Application): AppIndex {
@@ -109,23 +109,11 @@ function appIndex(scope: Application): AppIndex {
       const k = sourceKey(a);
       if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
     }
-    let byChart: Map<Chart, ApiObject[]> | undefined;
     return {
       byName,
       bySource,
       secretChecked: new Set<Chart>(),
-      objectsOf: (chart: Chart) => {
-        if (!byChart) {
-          byChart = new Map();
-          for (const o of tree.select('api-objects', (c: IConstruct): c is ApiObject => c instanceof ApiObject)) {
-            const ch = Chart.of(o);
-            const list = byChart.get(ch);
-            if (list) list.push(o);
-            else byChart.set(ch, [o]);
-          }
-        }
-        return byChart.get(chart) ?? [];
-      },
+      objectsOf: (chart: Chart) => tree.objectsOf(chart),
     };
   });
 }

@@ -17,11 +17,11 @@ import { IConstruct } from 'constructs';
 import { Application } from './application';
 import { GitOpsApp } from '../app/gitops-app';
 import { describeProblem } from '../checks/errors';
-import { compileArgoGlob } from '../checks/glob';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import {
   AppDestinationRef, CompiledProject, compileProject, PermissionDecision, ProjectPermissionSpec,
 } from '../checks/project-rules';
+import { compileArgoGlob } from '../engines/glob';
 
 /** The in-cluster API server URL and its default cluster name (Argo CD's built-in cluster). */
 const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';

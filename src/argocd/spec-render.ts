@@ -5,7 +5,7 @@ import { ApplicationSpecOptions, DeletionCascade, IgnoreDifference, InfoItem, No
 import type { Destination } from './destination';
 import { renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { fail, failWith } from '../checks/errors';
-import { isTemplated } from '../checks/go-template';
+import { isTemplated } from '../engines/go-template';
 import { validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import type * as argo from '../imports/argoproj.io';
 
@@ -100,7 +100,8 @@ export function resolveProjectName(scope: IConstruct, o: { readonly project?: st
       fix: "pass an AppProject / ScopedAppProject of this app, or AppProject.fromProjectName('team-a')",
     });
   }
-  if (o.project === undefined || o.project === null) {
+  // an empty template project is a missing one (APPSET-023); an Application's fails the name check (NAME-002)
+  if (o.project === undefined || o.project === null || (rules.templated && o.project === '')) {
     if (typed === undefined) {
       fail(scope, {
         rule: rules.projectMissing,
@@ -147,7 +148,7 @@ export function checkSpecOptions(scope: IConstruct, o: ApplicationSpecOptions, r
 /** A label of the Application (templates: a value with parameters is checked once rendered). */
 export function checkSpecLabel(scope: IConstruct, key: string, value: string, rules: SpecRules): void {
   const problem = validateLabelKey(key) ?? (rules.templated && isTemplated(value) ? undefined : validateLabelValue(value));
-  if (problem) failWith(scope, `${rules.prefix}label ${key}: ${problem}`);
+  if (problem) failWith(scope, `${rules.prefix}label ${String(key)}: ${problem}`);
 }
 
 /** An annotation of the Application. */
@@ -155,8 +156,7 @@ export function checkSpecAnnotation(scope: IConstruct, key: string, value: strin
   if (rules.syncWaveAnnotation && key === 'argocd.argoproj.io/sync-wave') {
     fail(scope, { rule: rules.syncWaveAnnotation, problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
   }
-  const keyProblem = typeof key !== 'string' ? 'the annotation key must be a string'
-    : rules.templated && isTemplated(key) ? undefined : validateAnnotationKey(key);
+  const keyProblem = rules.templated && isTemplated(key) ? undefined : validateAnnotationKey(key); // NAME-008 for a key that is not a string
   if (keyProblem) failWith(scope, `${rules.prefix}annotation ${rules.prefix ? key : JSON.stringify(key)}: ${keyProblem}`);
   if (typeof value !== 'string') {
     fail(scope, { rule: rules.annotationValue, problem: `${rules.prefix}annotation ${key} must have a string value`, value, fix: 'quote the value, e.g. "2"' });

@@ -15,6 +15,7 @@ import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { expectEnum, expectProps } from '../checks/runtime';
 import { addSuppression, decide, onPrepare } from '../rules/engine';
+import { TreeIndex } from '../rules/tree-index';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
@@ -525,7 +526,7 @@ export class AppOfApps extends Construct {
     }
     const distinct = new Set(waves.values());
     if (distinct.size > 1) {
-      const settings = ArgoCdSettings.of(this);
+      const settings = this.argoCdSettings();
       if (!settings?.applicationHealthCheckEnabled) {
         const message = (`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
           + 'health check for Application: later waves would not wait for earlier children to be healthy. '
@@ -545,10 +546,16 @@ export class AppOfApps extends Construct {
         fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the topology file lists them',
       }, errors);
     }
-    const appSetProblem = applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
+    const appSetProblem = applicationSetWaveProblem(this.children, waves, this.argoCdSettings()?.applicationSetHealthCheckEnabled ?? false);
     if (appSetProblem) collect(this, appSetProblem, errors);
     errors.push(...this.checkNamespaceScope());
     return errors;
+  }
+
+  /** The settings of this root's Argo CD: those for its namespace, else the app's only ArgoCdSettings (if one). */
+  private argoCdSettings(): ArgoCdSettings | undefined {
+    const all = TreeIndex.of(this).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings);
+    return all.find(s => s.namespace === this.argocdNamespace) ?? (all.length === 1 ? all[0] : undefined);
   }
 
   /** Removes the chart's default namespace from cluster-scoped objects (cdk8s puts it on every object). */
@@ -603,7 +610,7 @@ export class AppOfApps extends Construct {
    */
   public uncoveredKinds(): UncoveredKind[] {
     const waves = this.waves ?? this.computeWaves();
-    const keys = Object.keys(ArgoCdSettings.of(this)?.settings ?? {});
+    const keys = Object.keys(this.argoCdSettings()?.settings ?? {});
     const rows: UncoveredKind[] = [];
     const charted = this.children.filter(c => c.chart)
       .sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
