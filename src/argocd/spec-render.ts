@@ -5,8 +5,8 @@ import { ApplicationSpecOptions, DeletionCascade, IgnoreDifference, InfoItem, No
 import type { Destination } from './destination';
 import { renderSourceHydrator, SourceHydrator } from './source-hydrator';
 import { fail, failWith } from '../checks/errors';
-import { isTemplated } from '../engines/go-template';
 import { validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import { isTemplated } from '../engines/go-template';
 import type * as argo from '../imports/argoproj.io';
 
 /**

@@ -1,6 +1,6 @@
 import { RuleExampleEntry } from './example';
 import {
-  Application, ApplicationSet, ApplicationSetStrategy, ApplicationSetTemplate, ApplicationSource, ApplicationsSyncPolicy,
+  AppProject, Application, ApplicationSet, ApplicationSetStrategy, ApplicationSetTemplate, ApplicationSource, ApplicationsSyncPolicy,
   ArgoCdSettings, DeletionCascade, Destination, Generator, GitOpsChart, MaxUpdate, PullRequestProvider, RollingSyncStep,
   StepOperator, TemplatePatch,
 } from '../../src';
@@ -557,6 +557,49 @@ export const EXAMPLES: RuleExampleEntry[] = [
       generators: [Generator.list({ elements: [{ env: 'dev', regions: ['eu'] }, { env: 'prod', regions: ['eu'] }] })],
       template: { ...apiTemplate, name: '{{.env}}-{{ index .regions 0 }}-api' },
     }),
+  },
+  {
+    rule: 'APPSET-053',
+    nonCompliant: x => new ApplicationSet(x.chart, 'api', { generators: [envs()], template: { ...apiTemplate, appProject: AppProject.fromProjectName('platform') } }),
+    compliant: x => new ApplicationSet(x.chart, 'api', { generators: [envs()], template: { ...apiTemplate, project: undefined, appProject: AppProject.fromProjectName('apps') } }),
+  },
+  {
+    rule: 'APPSET-054',
+    nonCompliant: x => new ApplicationSet(x.chart, 'api', {
+      generators: [envs()],
+      template: { ...apiTemplate, ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['spec/replicas'] }] },
+    }),
+    compliant: x => new ApplicationSet(x.chart, 'api', {
+      generators: [envs()],
+      template: { ...apiTemplate, ignoreDifferences: [{ group: 'apps', kind: 'Deployment', jsonPointers: ['/spec/replicas'] }] },
+    }),
+  },
+  {
+    rule: 'APPSET-055',
+    nonCompliant: x => new ApplicationSet(x.chart, 'api', {
+      generators: [envs()],
+      template: { ...apiTemplate, notifications: [{ trigger: 'on sync failed', service: 'slack', recipients: ['{{.env}}-alerts'] }] },
+    }),
+    compliant: x => new ApplicationSet(x.chart, 'api', {
+      generators: [envs()],
+      template: { ...apiTemplate, notifications: [{ trigger: 'on-sync-failed', service: 'slack', recipients: ['{{.env}}-alerts'] }] },
+    }),
+  },
+  {
+    rule: 'APPSET-056',
+    nonCompliant: x => new ApplicationSet(x.chart, 'api', {
+      generators: [envs()],
+      template: { ...apiTemplate, notifications: [{ trigger: 'on-sync-failed', service: 'slack', recipients: ['{{.env}}-alerts;platform'] }] },
+    }),
+    compliant: x => new ApplicationSet(x.chart, 'api', {
+      generators: [envs()],
+      template: { ...apiTemplate, notifications: [{ trigger: 'on-sync-failed', service: 'slack', recipients: ['{{.env}}-alerts', 'platform'] }] },
+    }),
+  },
+  {
+    rule: 'APPSET-057',
+    nonCompliant: x => new ApplicationSet(x.chart, 'api', { generators: [envs()], template: { ...apiTemplate, annotations: { 'example.com/replicas': 2 as any } } }),
+    compliant: x => new ApplicationSet(x.chart, 'api', { generators: [envs()], template: { ...apiTemplate, annotations: { 'example.com/replicas': '2' } } }),
   },
   {
     rule: 'APPSET-101',

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import { RuleExampleEntry } from './example';
-import { Application, ApplicationSource, ArgoCdSettings, DeletionCascade, Destination, SyncOption } from '../../src';
+import { AppProject, Application, ApplicationSource, ArgoCdSettings, DeletionCascade, Destination, SyncOption } from '../../src';
 
 const REPO = 'https://git.example.com/platform/gitops.git';
 const CHARTS = 'https://git.example.com/platform/charts.git';
@@ -129,6 +129,16 @@ export const EXAMPLES: RuleExampleEntry[] = [
     rule: 'APP-021',
     nonCompliant: x => new Application(x.chart, 'web', { ...props, source: ApplicationSource.directory({ repoUrl: 'http://git.example.com/platform/gitops.git', path: 'apps/web' }) }),
     compliant: x => new Application(x.chart, 'web', { ...props, source: ApplicationSource.directory({ repoUrl: 'https://git.example.com/platform/gitops.git', path: 'apps/web' }) }),
+  },
+  {
+    rule: 'APP-022',
+    nonCompliant: x => new Application(x.chart, 'web', { ...props, project: undefined }),
+    compliant: x => new Application(x.chart, 'web', { ...props, project: undefined, appProject: AppProject.fromProjectName('web') }),
+  },
+  {
+    rule: 'APP-023',
+    nonCompliant: x => new Application(x.chart, 'web', { ...props, appProject: AppProject.fromProjectName('platform') }),
+    compliant: x => new Application(x.chart, 'web', { ...props, appProject: AppProject.fromProjectName('web') }),
   },
 ];
 
