@@ -1,6 +1,6 @@
 import { Chart, Testing } from 'cdk8s';
 import {
-  AppOfApps, AppProject, Application, ApplicationSet, ApplicationSource, ArgoCdSettings, DeletionCascade, Destination, ExternalAppProjects,
+  AppOfApps, AppProject, Application, ApplicationSet, ApplicationSource, ArgoCdSettings, Component, DeletionCascade, Destination, ExternalAppProjects,
   Generator, GitOpsApp, GitOpsChart, ScopedAppProject,
 } from '../src';
 import { expectSchemaValid } from './util/schema';
@@ -151,5 +151,17 @@ describe('one Application spec: fields each way of writing an Application gains'
     const c = chart();
     const a = new Application(c, 'a', { project: 'apps', source: src(), destination: Destination.inCluster('x'), deletionCascade: DeletionCascade.BACKGROUND });
     expect(a.resource.toJson().metadata.finalizers).toEqual([DeletionCascade.BACKGROUND]);
+  });
+});
+
+describe('one Application spec: components name their project typed too', () => {
+  test('GIVEN a Component with appProject THEN its project (and component file) hold the name; none is TIER-110, a mismatch TIER-111', () => {
+    const source = ApplicationSource.directory({ repoUrl: GIT, path: 'apps/shop' });
+    const c = new Component({ name: 'shop', tier: 'apps', appProject: AppProject.fromProjectName('apps'), namespace: 'shop', source });
+    expect(c.project).toBe('apps');
+    expect(c.toParameters(chart()).project).toBe('apps');
+    expect(() => new Component({ name: 'shop', tier: 'apps', namespace: 'shop', source })).toThrow(/the component needs 'project'.*\[TIER-110\]/);
+    expect(() => new Component({ name: 'shop', tier: 'apps', project: 'apps', appProject: AppProject.fromProjectName('web'), namespace: 'shop', source }))
+      .toThrow(/component project and appProject name different AppProjects.*\[TIER-111\]/);
   });
 });

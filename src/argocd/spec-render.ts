@@ -15,8 +15,10 @@ import type * as argo from '../imports/argoproj.io';
  * `ApplicationProps`). Generator template overrides use the ignoreDifferences / info parts.
  */
 
-/** The rule ids (and message prefixes) of the shared checks for one family: each keeps its own stable ids. */
-export interface SpecRules {
+/** The rule ids and wording of the project / appProject check for one family (also used by components). */
+export interface ProjectRules {
+  /** what messages call the thing: `Application`, `template`, `component` */
+  readonly what: string;
   /** `''` for Applications, `'template '` for ApplicationSet templates (message prefixes) */
   readonly prefix: string;
   /** strings may hold generator parameters (`{{...}}`): those are not checked here */
@@ -25,6 +27,10 @@ export interface SpecRules {
   readonly projectMissing: string;
   /** project and appProject name different projects */
   readonly projectMismatch: string;
+}
+
+/** The rule ids (and message prefixes) of the shared checks for one family: each keeps its own stable ids. */
+export interface SpecRules extends ProjectRules {
   readonly revisionHistoryLimit: string;
   readonly ignoreKind: string;
   readonly ignoreNothing: string;
@@ -39,6 +45,7 @@ export interface SpecRules {
 
 /** The shared checks with the Application family's rule ids. */
 export const APPLICATION_SPEC_RULES: SpecRules = {
+  what: 'Application',
   prefix: '',
   templated: false,
   projectMissing: 'APP-022',
@@ -56,6 +63,7 @@ export const APPLICATION_SPEC_RULES: SpecRules = {
 
 /** The shared checks with the ApplicationSet family's rule ids (for templates). */
 export const TEMPLATE_SPEC_RULES: SpecRules = {
+  what: 'template',
   prefix: 'template ',
   templated: true,
   projectMissing: 'APPSET-023',
@@ -90,7 +98,8 @@ export function renderFinalizers(cascade: DeletionCascade | undefined): string[]
  * The AppProject name the options give (`project`, or the name of `appProject`); fails (the family's rule)
  * when neither is given or the two name different projects.
  */
-export function resolveProjectName(scope: IConstruct, o: { readonly project?: string; readonly appProject?: IAppProject }, rules: SpecRules): string {
+export function resolveProjectName(scope: IConstruct | string, o: { readonly project?: string; readonly appProject?: IAppProject },
+  rules: ProjectRules): string {
   const typed = o.appProject;
   if (typed !== undefined && (typed === null || typeof typed !== 'object' || typeof typed.projectName !== 'string')) {
     fail(scope, {
@@ -105,7 +114,7 @@ export function resolveProjectName(scope: IConstruct, o: { readonly project?: st
     if (typed === undefined) {
       fail(scope, {
         rule: rules.projectMissing,
-        problem: `the ${rules.prefix ? 'template' : 'Application'} needs 'project' (an AppProject name) or 'appProject' (an AppProject)`,
+        problem: `the ${rules.what} needs 'project' (an AppProject name) or 'appProject' (an AppProject)`,
         value: o.project,
         fix: `set ${rules.templated ? "project: 'apps' (or '{{.project}}')" : "project: 'team-a'"}, or appProject: an AppProject of this app (or AppProject.fromProjectName('team-a'))`,
       });

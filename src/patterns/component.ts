@@ -2,8 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { yamlLib, argoBindings } from '../app/lazy-modules';
+import type { IAppProject } from '../argocd/app-project';
 import { ApplicationSource } from '../argocd/application-source';
 import { FieldShape, SOURCE_FIELDS, sourceFieldPaths, sourceOptionsFromArgo } from '../argocd/source-fields';
+import { ProjectRules, resolveProjectName } from '../argocd/spec-render';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
@@ -55,8 +57,17 @@ export interface ComponentProps {
    * @default 0
    */
   readonly wave?: number;
-  /** AppProject of the Application. */
-  readonly project: string;
+  /**
+   * AppProject of the Application, by name. Give `project` or `appProject`.
+   * @default - the name of `appProject`
+   */
+  readonly project?: string;
+  /**
+   * AppProject of the Application, typed (an AppProject of this app, or `AppProject.fromProjectName`); the
+   * component file holds its name. Give `project` or `appProject`.
+   * @default - `project`
+   */
+  readonly appProject?: IAppProject;
   /** Destination namespace (DNS-1123 label). */
   readonly namespace: string;
   /**
@@ -99,6 +110,11 @@ export interface ComponentReadOptions {
    */
   readonly origin?: string;
 }
+
+/** The project / appProject check of the Application spec (src/argocd/spec-render.ts), with this family's rule ids. */
+const COMPONENT_PROJECT_RULES: ProjectRules = {
+  what: 'component', prefix: 'component ', templated: false, projectMissing: 'TIER-110', projectMismatch: 'TIER-111',
+};
 
 const KNOWN_KEYS = ['name', 'tier', 'wave', 'project', 'namespace', 'syncOptions', 'source', 'sources', 'disabled'];
 
@@ -250,8 +266,9 @@ export class Component {
         fix: 'use e.g. -10 for CRDs, -5 for operators, 0 for the rest',
       });
     }
-    const projectProblem = validateAppName(props.project ?? '');
-    if (projectProblem) fail(where, { rule: 'TIER-015', problem: `component project: ${projectProblem}`, value: props.project, fix: "use an AppProject name, e.g. 'platform'" });
+    const project = resolveProjectName(where, props, COMPONENT_PROJECT_RULES);
+    const projectProblem = validateAppName(project);
+    if (projectProblem) fail(where, { rule: 'TIER-015', problem: `component project: ${projectProblem}`, value: project, fix: "use an AppProject name, e.g. 'platform'" });
     if (!isDns1123Label(props.namespace ?? '')) {
       fail(where, { rule: 'TIER-016', problem: 'a component namespace must be a DNS-1123 label', value: props.namespace, fix: "use lowercase letters, digits and '-'" });
     }
@@ -281,7 +298,7 @@ export class Component {
     this.name = props.name;
     this.tier = props.tier;
     this.wave = wave;
-    this.project = props.project;
+    this.project = project;
     this.namespace = props.namespace;
     this._sources = props.sources ? [...props.sources] : [props.source!];
     this.multiSource = props.sources !== undefined;

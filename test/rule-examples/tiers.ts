@@ -3,7 +3,7 @@ import * as path from 'path';
 import { ApiObject } from 'cdk8s';
 import { RuleExampleEntry } from './example';
 import {
-  ApplicationSource, ArgoCdSettings, Component, ComponentProps, GitOpsApp, GitOpsChart, LibraryHealthCheck, MaxUpdate,
+  AppProject, ApplicationSource, ArgoCdSettings, Component, ComponentProps, GitOpsApp, GitOpsChart, LibraryHealthCheck, MaxUpdate,
   TieredApplicationSet,
 } from '../../src';
 
@@ -558,6 +558,16 @@ source:
         components: [new Component({ name: 'cache', tier: 'data', project: 'data', namespace: 'cache', source: ApplicationSource.fromChart(cache) }), shop()],
       });
     },
+  },
+  {
+    rule: 'TIER-110',
+    nonCompliant: () => certManager({ project: undefined }),
+    compliant: () => certManager({ project: undefined, appProject: AppProject.fromProjectName('platform') }),
+  },
+  {
+    rule: 'TIER-111',
+    nonCompliant: () => certManager({ appProject: AppProject.fromProjectName('apps') }),
+    compliant: () => certManager({ appProject: AppProject.fromProjectName('platform') }),
   },
   {
     rule: 'TIER-301',
