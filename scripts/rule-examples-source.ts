@@ -64,7 +64,7 @@ export function ruleExampleSources(dir = RULE_EXAMPLES_DIR): Map<string, RuleExa
             file: path.basename(file),
             compliant: codeOf(props.get('compliant'), sf),
             nonCompliant: codeOf(props.get('nonCompliant'), sf),
-            unreachable: unreachable && ts.isStringLiteralLike(unreachable) ? unreachable.text : undefined,
+            unreachable: unreachable && stringOf(unreachable),
           });
           return;
         }
@@ -74,6 +74,18 @@ export function ruleExampleSources(dir = RULE_EXAMPLES_DIR): Map<string, RuleExa
     visit(sf);
   }
   return out;
+}
+
+/** A string literal, or literals joined with `+`. */
+function stringOf(e: ts.Expression): string | undefined {
+  if (ts.isStringLiteralLike(e)) return e.text;
+  if (ts.isParenthesizedExpression(e)) return stringOf(e.expression);
+  if (ts.isBinaryExpression(e) && e.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const l = stringOf(e.left);
+    const r = stringOf(e.right);
+    return l !== undefined && r !== undefined ? l + r : undefined;
+  }
+  return undefined;
 }
 
 /** The body of an arrow function (or function expression), dedented; an expression body gets a `;`. */
