@@ -7,7 +7,10 @@
 #   2. runs `cdk8s synth` with the README's runner (`npx tsx main.ts`), under TypeScript 7,
 #   3. compiles with TypeScript 7 and runs the JavaScript (`app: node build/main.js`), which must give the same bytes,
 # and checks the GitOps tree: both Applications, and the workload folder the chart-backed one points at.
-# Needs the npm registry (typescript, tsx, cdk8s, constructs, cdk8s-plus-28). TS_VERSIONS overrides the list.
+# The app does not install the optional peer cdk8s-plus-28 (the quick start does not need it), and the README's
+# tsconfig.json leaves skipLibCheck off, so step 1 also proves that the package's declaration files type-check
+# without cdk8s-plus-28 (issue 18; test/consumer-types.test.ts checks the same on the emitted declarations).
+# Needs the npm registry (typescript, tsx, cdk8s, constructs). TS_VERSIONS overrides the list.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tgz="$(ls "$root"/dist/js/cdk8s-gitops@*.jsii.tgz 2>/dev/null | head -1 || true)"
@@ -34,10 +37,13 @@ const devDependencies = { 'typescript': latest, 'tsx': tsx, '@types/node': dev['
 for (const v of versions.split(' ')) devDependencies['ts-' + v] = 'npm:typescript@' + v;
 require('fs').writeFileSync('package.json', JSON.stringify({
   name: 'consumer-app', private: true,
-  dependencies: { 'cdk8s': pin('cdk8s'), 'constructs': pin('constructs'), 'cdk8s-plus-28': pin('cdk8s-plus-28') },
+  dependencies: { 'cdk8s': pin('cdk8s'), 'constructs': pin('constructs') },
   devDependencies,
 }, null, 2));" "$root" "$TS_VERSIONS" "$TS_LATEST" "$TSX_VERSION"
 npm install --no-audit --no-fund --loglevel=error "$tgz" >npm-install.log 2>&1 || { cat npm-install.log; exit 1; }
+# an optional peer: npm must not have installed it, or the type-check below would not prove anything about it
+[ ! -e node_modules/cdk8s-plus-28 ] || { echo "consumer-smoke: FAIL: cdk8s-plus-28 was installed (it is an optional peer dependency)"; exit 1; }
+grep -q '"skipLibCheck": *true' tsconfig.json && { echo "consumer-smoke: FAIL: the README tsconfig.json sets skipLibCheck"; exit 1; }
 
 for v in $TS_VERSIONS; do
   node "node_modules/ts-$v/bin/tsc" -p tsconfig.json --noEmit || { echo "consumer-smoke: FAIL: TypeScript $v does not type-check the README quick start"; exit 1; }
@@ -70,4 +76,4 @@ node build/main.js
 check_tree dist
 diff -r dist-tsx dist >/dev/null || { echo "consumer-smoke: FAIL: tsx and compile-then-run wrote different output"; diff -r dist-tsx dist | head -20; exit 1; }
 
-echo "consumer-smoke: OK: $(basename "$tgz") in a fresh app outside the repo; the README quick start type-checks with TypeScript $TS_VERSIONS (and the cdk8s init tsconfig), and \`cdk8s synth\` (tsx $TSX_VERSION) and tsc $TS_LATEST + node write the same tree"
+echo "consumer-smoke: OK: $(basename "$tgz") in a fresh app outside the repo, without cdk8s-plus-28; the README quick start type-checks (library files included) with TypeScript $TS_VERSIONS (and the cdk8s init tsconfig), and \`cdk8s synth\` (tsx $TSX_VERSION) and tsc $TS_LATEST + node write the same tree"

@@ -1,5 +1,6 @@
 /** Renders docs/rules.md and the README catalogue section from the rule registry and the bad-input catalogue. */
 import { GitOpsErrors, GitOpsRules, RuleDescription, RuleLevel } from '../src';
+import { RuleExampleSource, ruleExamplePreambles, ruleExampleSources } from './rule-examples-source';
 import type { CatalogueEntry } from '../test/catalogue';
 
 export const README_BEGIN = '## What it catches at synth';
@@ -31,9 +32,11 @@ function families(): Map<string, RuleDescription[]> {
 const sentence = (s: string) => (/[.!?]$/.test(s.trim()) ? s.trim() : `${s.trim()}.`);
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
-export function renderRulesDoc(examples: Map<string, string[]>): string {
+export function renderRulesDoc(examples: Map<string, string[]>, code: Map<string, RuleExampleSource> = ruleExampleSources(),
+  preambles: Map<string, string> = ruleExamplePreambles()): string {
   const all = GitOpsRules.all();
   const withExamples = all.filter(r => examples.has(r.id)).length;
+  const withCode = all.filter(r => code.get(r.id)?.compliant !== undefined).length;
   const lines = [
     '# Rules',
     '',
@@ -55,15 +58,30 @@ export function renderRulesDoc(examples: Map<string, string[]>): string {
     `"Caught in the catalogue" lists the misconfigurations of \`test/bad-input-catalogue.test.ts\` that trigger the`,
     `rule; the test asserts each message (path, value, fix and rule id). ${withExamples} of ${all.length} rules have one.`,
     '',
+    `${withCode} of ${all.length} rules show a **non-compliant** and a **compliant** program (cdk-nag's pattern), from`,
+    '`test/rule-examples/<family>.ts`; `test/rule-examples.test.ts` runs both: the first must report the rule, the second',
+    'must synthesize schema-valid output without it. In them `x.chart` is a `GitOpsChart` (folder `argocd`) of a',
+    "`GitOpsApp` with `repoUrl: 'https://git.example.com/platform/gitops.git'`, synthesized after the code runs, and",
+    '`x.lint({ path: yaml })` lints those files with `cdk8s-gitops lint`.',
+    '',
   ];
   for (const [family, rules] of families()) {
     lines.push(`## ${family}`, '');
+    const files = [...new Set(rules.map(r => code.get(r.id)?.file).filter((f): f is string => f !== undefined))];
+    for (const f of files) {
+      const pre = preambles.get(f);
+      if (pre) lines.push(`The examples of this family use these definitions of \`test/rule-examples/${f}\`:`, '', '```ts', pre, '```', '');
+    }
     for (const r of rules) {
       lines.push(`### ${r.id}`, '');
       lines.push(`**${r.level}**${r.suppressible ? ', suppressible' : ''}: ${sentence(r.summary)}`, '');
       lines.push(`Fix: ${sentence(r.fix)}`, '');
       const ex = examples.get(r.id);
       if (ex) lines.push(`Caught in the catalogue: ${ex.map(e => `"${e}"`).join(', ')}.`, '');
+      const c = code.get(r.id);
+      if (c?.unreachable) lines.push(`No example: ${sentence(c.unreachable)}`, '');
+      if (c?.nonCompliant !== undefined) lines.push('Non-compliant:', '', '```ts', c.nonCompliant, '```', '');
+      if (c?.compliant !== undefined) lines.push('Compliant:', '', '```ts', c.compliant, '```', '');
     }
   }
   return lines.join('\n').trimEnd() + '\n';

@@ -15,6 +15,7 @@ export { PropagationPolicy, SyncOption, SyncOptionScope } from './argocd/sync-op
 // ./argocd/sync-policy: its other exports are internal
 export type { AutomatedSync, ManagedNamespaceMetadata, RetryBackoff, SyncPolicy, SyncRetry } from './argocd/sync-policy';
 export * from './argocd/application';
+export type { ApplicationSourcesOptions, ApplicationSpecOptions } from './argocd/application-spec';
 export * from './settings/argocd-settings';
 // ./settings/health-checks: its other exports are internal
 export { HealthCheckScripts } from './settings/health-checks';
@@ -24,6 +25,8 @@ export * from './argocd/external-app-projects';
 export * from './patterns/scoped-app-project';
 export * from './odh/model-registry-database';
 export * from './odh/hardware-profile';
+// ./odh/container-resources: interfaces only
+export type { ContainerResourceRequirements, CpuRequirements, MemoryRequirements } from './odh/container-resources';
 export * from './patterns/model-registry-stack';
 // ./argocd/generators: its other exports are internal
 export { Generator, GeneratorKind, PullRequestProvider, ScmProvider, SelectorOperator } from './argocd/generators';
@@ -34,7 +37,10 @@ export type { RollingSyncOptions, RollingSyncStep, StepMatchExpression } from '.
 export * from './argocd/template-patch';
 // ./argocd/application-set: its other exports are internal
 export { ApplicationSet, ApplicationsSyncPolicy } from './argocd/application-set';
-export type { ApplicationPreview, ApplicationSetProps, ApplicationSetTemplate, IgnoreApplicationDifference, PreservedFields, RolloutStepPreview } from './argocd/application-set';
+export type { ApplicationSetProps, ApplicationSetTemplate, IgnoreApplicationDifference, PreservedFields } from './argocd/application-set';
+// ./argocd/application-set-preview, ./argocd/rollout-writer: their other exports are internal
+export type { ApplicationPreview } from './argocd/application-set-preview';
+export type { RolloutStepPreview } from './argocd/rollout-writer';
 // ./patterns/component: its other exports are internal
 export { Component } from './patterns/component';
 export type { ComponentProps, ComponentReadOptions } from './patterns/component';

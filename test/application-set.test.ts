@@ -6,7 +6,7 @@ import {
   GitOpsRules, ScmProvider, TemplatePatch,
 } from '../src';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
-import { renderGoTemplate } from '../src/checks/go-template';
+import { renderGoTemplate } from '../src/engines/go-template';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 const CHARTS = 'https://git.example.com/platform/charts.git';

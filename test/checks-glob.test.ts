@@ -1,6 +1,6 @@
 import {
   argoGlobError, argoGlobMatch, clearGlobCache, compileArgoGlob, compileFilepathGlob, globCacheSize, goFilepathMatch,
-} from '../src/checks/glob';
+} from '../src/engines/glob';
 
 // Ported from argoproj/argo-cd util/glob/glob_test.go (Test_Match, Test_MatchWithError, Test_GlobCacheKeyIncludesSeparators).
 describe('argoGlobMatch: Argo CD util/glob/glob_test.go', () => {

@@ -1,7 +1,7 @@
 import {
   argoNormalize, fastTemplateReferences, GoTemplateError, goPrint, isTemplated, renderFastTemplate, renderGoTemplate,
   stripActions, templateReferences,
-} from '../src/checks/go-template';
+} from '../src/engines/go-template';
 
 describe('go-template', () => {
   test('GIVEN field access, pipelines and functions WHEN rendered THEN the result matches Go text/template', () => {

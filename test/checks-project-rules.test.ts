@@ -1,7 +1,8 @@
 import {
   AppDestinationRef, compileProject, describeDenial, isDestinationPermitted, isGroupKindPermitted, isSourcePermitted,
-  isSshGitUrl, normalizeGitURL, ProjectDestinationRule, ProjectResourceLists, sameGitURL,
+  ProjectDestinationRule, ProjectResourceLists,
 } from '../src/checks/project-rules';
+import { isSshGitUrl, normalizeGitURL, sameGitURL } from '../src/engines/git-url';
 
 // ---------------------------------------------------------------------------------------------------------
 // util/git: ported from argoproj/argo-cd util/git/git_test.go (TestIsSSHURL, TestSameURL)

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { COVERAGE_DOC, renderCoverageDoc } from './crd-coverage/doc';
-import { allFixtureDocs } from './crd-coverage/fixtures';
+import { allFixtureDocs, sourceHydratorDocs } from './crd-coverage/fixtures';
 import { canonical, canonicalSchemaPaths, documentPaths } from './crd-coverage/paths';
 import { EXCLUDED, TYPED } from './crd-coverage/table';
 import { expectSchemaValid } from './util/schema';
@@ -41,8 +41,21 @@ describe('CRD field coverage', () => {
     const written = new Set(docs.flatMap(d => documentPaths(d)).map(canonical));
     const notWritten = Object.keys(TYPED).filter(p => !written.has(p));
     expect(notWritten).toEqual([]);
-    // nothing excluded is written by accident (sourceHydrator aside, which another branch types)
+    // nothing excluded is written by accident
     expect([...written].filter(p => schemaSet.has(p) && excludedBy(p) !== undefined)).toEqual([]);
+  });
+
+  test('GIVEN hydrated Applications and ApplicationSet templates WHEN synthesized THEN each kind writes every sourceHydrator path', () => {
+    const docs = expectSchemaValid(sourceHydratorDocs());
+    const hydratorPaths = Object.keys(TYPED).filter(p => p.startsWith('Application:spec.sourceHydrator'));
+    expect(hydratorPaths.length).toBe(schemaPaths.filter(p => p.startsWith('Application:spec.sourceHydrator')).length);
+    const byApplications = new Set(docs.filter(d => d.kind === 'Application').flatMap(d => documentPaths(d)));
+    // the template's own paths, not folded onto Application's by the aliases
+    const byTemplates = new Set(docs.filter(d => d.kind === 'ApplicationSet').flatMap(d => documentPaths(d))
+      .filter(p => p.startsWith('ApplicationSet:spec.template.spec.sourceHydrator'))
+      .map(p => p.replace(/^ApplicationSet:spec\.template\.spec\./, 'Application:spec.')));
+    expect(hydratorPaths.filter(p => !byApplications.has(p))).toEqual([]);
+    expect(hydratorPaths.filter(p => !byTemplates.has(p))).toEqual([]);
   });
 
   test(`GIVEN the table WHEN the docs are rendered THEN ${COVERAGE_DOC} is current (npx ts-node --transpile-only scripts/crd-coverage-doc.ts)`, () => {

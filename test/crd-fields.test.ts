@@ -5,7 +5,7 @@ import {
   PullRequestProvider, ScmProvider,
 } from '../src';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
-import { goSyntaxAction, printsMapParameter } from '../src/checks/go-template';
+import { goSyntaxAction, printsMapParameter } from '../src/engines/go-template';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 const KDS = Destination.IN_CLUSTER_SERVER;

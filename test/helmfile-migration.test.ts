@@ -7,7 +7,7 @@ import {
   HelmfileMigrationProps, MigrationStatus, SyncOption, TieredApplicationSet, ValuesMode,
 } from '../src';
 import { expectSchemaValid } from './util/schema';
-import { renderGoTemplate } from '../src/checks/go-template';
+import { renderGoTemplate } from '../src/engines/go-template';
 
 const GITOPS = 'https://git.example.com/platform/gitops.git';
 const VALUES = 'https://git.example.com/platform/helmfiles.git';

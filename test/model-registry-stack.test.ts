@@ -7,7 +7,7 @@ import { k8s } from 'cdk8s-plus-28';
 import { parseAllDocuments } from 'yaml';
 import {
   AppOfApps, ArgoCdSettings, DatabaseCredentials, GitOpsApp, GitOpsChart, HardwareProfileOptions, ModelRegistryDatabase,
-  ModelRegistryStack, ModelRegistryStackProps, PostgresSslMode, ProfileTolerationOperator, RegistryAuthProxy,
+  ModelRegistryStack, ModelRegistryStackProps, PostgresSslMode, ProfileTolerationOperator, RegistryAuthProxy, TolerationEffect,
 } from '../src';
 import { runHealthLua } from './util/lua';
 import { expectSchemaValid } from './util/schema';
@@ -39,7 +39,7 @@ const GPU: HardwareProfileOptions = {
   memory: { minCount: '8Gi', defaultCount: '16Gi', maxCount: '64Gi' },
   accelerators: [{ identifier: 'nvidia.com/gpu', displayName: 'GPU', maxCount: 2 }],
   nodeSelector: { 'nvidia.com/gpu.present': 'true' },
-  tolerations: [{ key: 'nvidia.com/gpu', operator: ProfileTolerationOperator.EXISTS, effect: kplus.TaintEffect.NO_SCHEDULE }],
+  tolerations: [{ key: 'nvidia.com/gpu', operator: ProfileTolerationOperator.EXISTS, effect: TolerationEffect.NO_SCHEDULE }],
 };
 
 /** The model-serving layout: settings, root, stack (waves 1 and 2), the user's application (wave 3). */
@@ -348,12 +348,12 @@ describe('ModelRegistryStack: database choices', () => {
         storageClassName: 'fast',
         databaseName: 'registry',
         username: 'reg',
-        resources: { cpu: { request: kplus.Cpu.millis(500) }, memory: { limit: Size.gibibytes(2) } },
+        resources: { cpu: { request: '500m' }, memory: { limit: Size.gibibytes(2) } },
         mysqldSettings: { 'max_connections': '300', 'skip-name-resolve': 'OFF' },
       }),
       rest: {
         port: 8081,
-        resources: { cpu: { request: kplus.Cpu.millis(100) }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(1536) } },
+        resources: { cpu: { request: '100m' }, memory: { request: Size.mebibytes(256), limit: Size.mebibytes(1536) } },
       },
       labels: { team: 'ai' },
     });
@@ -377,10 +377,44 @@ describe('ModelRegistryStack: database choices', () => {
     expect(reg.some(d => d.kind === 'RoleBinding' || d.kind === 'NetworkPolicy')).toBe(false);
   });
 
+  test('GIVEN own resource types WHEN a CPU amount is not a quantity or a memory amount not a Size THEN the stack fails naming the prop', () => {
+    const db = (resources: any) => ModelRegistryDatabase.inClusterMySql({ credentials: DatabaseCredentials.fromSecret({ secretName: 'creds' }), resources });
+    expect(() => new ModelRegistryStack(new App(), 'mr', { database: secretDb(), rest: { resources: { cpu: { limit: '1 core' } } } }))
+      .toThrow(/\[mr\] the rest\.resources\.cpu\.limit is not a Kubernetes quantity \(got "1 core"\).*\[ODH-011\]/);
+    expect(() => new ModelRegistryStack(new App(), 'mr', { database: db({ memory: { request: '512Mi' } }) }))
+      .toThrow(/database resources\.memory\.request must be a Size \(e\.g\. Size\.mebibytes\(512\)\).*\[TYPE-003\]/);
+  });
+
+  test('GIVEN an in-cluster database WHEN built THEN databaseDeployment and databaseService are the MySQL objects themselves', () => {
+    const stack = new ModelRegistryStack(new App(), 'mr', { database: secretDb() });
+    expect(stack.databaseDeployment).toBeInstanceOf(ApiObject);
+    expect([stack.databaseDeployment!.kind, stack.databaseDeployment!.name]).toEqual(['Deployment', 'mr-db']);
+    expect([stack.databaseService!.kind, stack.databaseService!.name]).toEqual(['Service', 'mr-db']);
+    expect(stack.databaseHost).toBe(`${stack.databaseService!.name}.model-registry.svc`);
+    const external = new ModelRegistryStack(new App(), 'ext', {
+      database: ModelRegistryDatabase.externalMySql({ host: 'db.example.com', databaseName: 'r', username: 'u', credentials: DatabaseCredentials.fromSecret({ secretName: 's' }) }),
+    });
+    expect(external.databaseDeployment).toBeUndefined();
+  });
+
   test('database and registry in the same namespace: no namespace-wide default deny', () => {
     const stack = new ModelRegistryStack(new App(), 'mr', { database: secretDb(), databaseNamespace: 'rhoai-model-registries' });
     const infra = Testing.synth(stack.infrastructureChart);
     expect(infra.filter(d => d.kind === 'NetworkPolicy').map(d => d.metadata.name)).toEqual(['mr-db-allow-registry']);
+  });
+
+  test('GIVEN a cluster-scoped object added to a stack chart WHEN synthesized THEN its namespace is removed before the checks; the checks alone change nothing', () => {
+    const stack = new ModelRegistryStack(new App(), 'mr', { database: secretDb() });
+    const role = new k8s.KubeClusterRole(stack.registryChart, 'reader', { metadata: { name: 'registry-reader' } });
+    const namespaced = new k8s.KubeConfigMap(stack.registryChart, 'cfg', { metadata: { name: 'cfg' } });
+    expect(role.metadata.namespace).toBe('rhoai-model-registries'); // cdk8s puts the chart's namespace on every object
+    // validation only reports: running the stack's own checks leaves the object as it is
+    expect(stack.node.validate()).toEqual([]);
+    expect(role.metadata.namespace).toBe('rhoai-model-registries');
+    const docs = Testing.synth(stack.registryChart);
+    expect(docs.find(d => d.kind === 'ClusterRole').metadata).toEqual({ name: 'registry-reader' });
+    expect(docs.find(d => d.kind === 'ConfigMap').metadata.namespace).toBe('rhoai-model-registries');
+    expect(namespaced.metadata.namespace).toBe('rhoai-model-registries');
   });
 });
 
@@ -515,6 +549,8 @@ describe('ModelRegistryStack: hardware and accelerator profiles', () => {
       .toThrow(/minCount <= defaultCount <= maxCount/);
     expect(() => stack().addHardwareProfile({ name: 'x', displayName: 'X', tolerations: [{ value: 'v' }] })).toThrow(/toleration without a key needs operator EXISTS/);
     expect(() => stack().addHardwareProfile({ name: 'x', displayName: 'X', tolerations: [{ key: 'k', tolerationSeconds: 5 }] })).toThrow(/only valid with effect NoExecute/);
+    expect(() => stack().addHardwareProfile({ name: 'x', displayName: 'X', tolerations: [{ key: 'k', effect: 'NoRun' as any }] }))
+      .toThrow(/effect must be one of the TolerationEffect values.*TolerationEffect\.NO_EXECUTE.*\[TYPE-002\]/);
     const s = stack();
     s.addHardwareProfile({ name: 'x', displayName: 'X' });
     expect(() => s.addHardwareProfile({ name: 'x', displayName: 'X' })).toThrow(/two hardware profiles have the same name \(got "x"\)/);

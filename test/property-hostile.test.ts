@@ -9,9 +9,9 @@ import {
 import {
   acceptedOrOurError, brokenYaml, BUDGET, executedRuns, expectOurError, hostileGlob, hostilePath, hostileSegment, nonPlainValue, runProperty,
 } from './util/arbitraries';
-import { compileArgoGlob } from '../src/checks/glob';
 import { SYSTEM_NAMESPACES } from '../src/checks/glob-reach';
 import { containedRelativePath } from '../src/checks/paths';
+import { compileArgoGlob } from '../src/engines/glob';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 const SERVER = 'https://kubernetes.default.svc';

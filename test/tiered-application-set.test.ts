@@ -9,7 +9,7 @@ import {
   SyncOption, TieredApplicationSet,
 } from '../src';
 import { expectSchemaValid } from './util/schema';
-import { renderGoTemplate } from '../src/checks/go-template';
+import { renderGoTemplate } from '../src/engines/go-template';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
 

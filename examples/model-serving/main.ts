@@ -13,11 +13,10 @@
  * the Secret the stack references.
  */
 import { ApiObject, Chart, Size } from 'cdk8s';
-import * as kplus from 'cdk8s-plus-28';
 import { k8s } from 'cdk8s-plus-28';
 import {
   AppOfApps, ArgoCdSettings, ChildRole, SettingsTarget, DatabaseCredentials, GitOpsApp, GitOpsChart, ModelRegistryDatabase, ModelRegistryStack,
-  ProfileTolerationOperator,
+  ProfileTolerationOperator, TolerationEffect,
 } from '../../src';
 
 const DB_SECRET = 'model-registry-db';
@@ -75,7 +74,7 @@ export function build(outdir?: string): GitOpsApp {
         memory: { minCount: '8Gi', defaultCount: '16Gi', maxCount: '64Gi' },
         accelerators: [{ identifier: 'nvidia.com/gpu', displayName: 'GPU', minCount: 1, defaultCount: 1, maxCount: 2 }],
         nodeSelector: { 'nvidia.com/gpu.present': 'true' },
-        tolerations: [{ key: 'nvidia.com/gpu', operator: ProfileTolerationOperator.EXISTS, effect: kplus.TaintEffect.NO_SCHEDULE }],
+        tolerations: [{ key: 'nvidia.com/gpu', operator: ProfileTolerationOperator.EXISTS, effect: TolerationEffect.NO_SCHEDULE }],
       },
     ],
   });

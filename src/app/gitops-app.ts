@@ -1,6 +1,6 @@
 import { App, AppProps, Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
-import { fail } from '../checks/errors';
+import { fail, failWith } from '../checks/errors';
 import { chartsInOrder, normalizeRelative, posixJoin, renderCharts, safeChartFileBase, writeFiles } from '../output/layout';
 import { attachRules, findingsOf, formatFindings } from '../rules/engine';
 import { RuleLevel } from '../rules/rule';
@@ -136,7 +136,8 @@ export class GitOpsApp extends App {
     if (this.strict) {
       const warnings = findingsOf(this).filter(f => f.level === RuleLevel.WARNING);
       if (warnings.length > 0) {
-        throw new Error('Validation failed with the following errors:\n  ' + warnings.map(w =>
+        // a library error naming RULE-004 (GitOpsErrors.ruleIdOf), not the first warning's rule
+        failWith(this, 'Validation failed with the following errors:\n  ' + warnings.map(w =>
           `[${w.path}] ${w.message} (a warning, fatal in strict mode: fix it or suppress ${w.ruleId} with a reason) [RULE-004]`).join('\n  '));
       }
     }

@@ -510,6 +510,21 @@ export interface AppProjectProps {
   readonly annotations?: { [key: string]: string };
 }
 
+/**
+ * An AppProject that Applications can name: an `AppProject` / `ScopedAppProject` of this app, or one managed
+ * elsewhere (`AppProject.fromProjectName('team-a')`). Pass it as `appProject` (beside the string `project`,
+ * since jsii has no union types) in `ApplicationProps`, ApplicationSet templates and AppOfApps children.
+ */
+export interface IAppProject {
+  /** The AppProject name (what `spec.project` of an Application holds). */
+  readonly projectName: string;
+}
+
+/** A project known only by its name (`AppProject.fromProjectName`). */
+class NamedAppProject implements IAppProject {
+  public constructor(public readonly projectName: string) {}
+}
+
 const APP_PROJECT = Symbol.for('cdk8s-gitops.AppProject');
 const GLOB_CHARS = /[*?[\]{}!]/;
 const GPG_KEY_ID = /^(0x)?[0-9A-Fa-f]{8,40}$/;
@@ -528,9 +543,19 @@ type ResourceListField = 'clusterResourceWhitelist' | 'clusterResourceBlacklist'
  * with `ExternalAppProjects.declare` is reported. The generated object has id `Resource`.
  * @see https://argo-cd.readthedocs.io/en/stable/user-guide/projects/
  */
-export class AppProject extends Construct {
+export class AppProject extends Construct implements IAppProject {
   /** The finalizer that keeps an AppProject until no Application refers to it. */
   public static readonly RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
+  /**
+   * A project by name, for one this app does not define (declare it with `ExternalAppProjects.declare` for the
+   * project checks) or to refer to a project before it is built.
+   */
+  public static fromProjectName(name: string): IAppProject {
+    const problem = validateAppName(name);
+    if (problem) failWith('AppProject.fromProjectName()', `AppProject ${problem}`);
+    return new NamedAppProject(name);
+  }
 
   /** True if `x` is an AppProject of this library (ScopedAppProject included). */
   public static isAppProject(x: unknown): x is AppProject {
@@ -684,6 +709,11 @@ export class AppProject extends Construct {
     };
     registry.addProject(registered);
     this.node.addValidation({ validate: () => this._validateSpec() });
+  }
+
+  /** The project name (`IAppProject`; the same as `name`). */
+  public get projectName(): string {
+    return this.name;
   }
 
   /** The source repositories, in order. */

@@ -3,8 +3,8 @@ import { IConstruct } from 'constructs';
 import type { Application } from './application';
 import { collect } from '../checks/errors';
 import { groupOf } from '../checks/kinds';
-import { normalizeGitURL } from '../checks/project-rules';
 import { isVersionRange } from '../checks/source-identifiers';
+import { normalizeGitURL } from '../engines/git-url';
 import { decide, passCache } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
 
@@ -95,7 +95,7 @@ interface AppIndex {
   /** each Application's `sourceKey`, computed once per pass */
   readonly keys: Map<Application, string | undefined>;
   readonly secretChecked: Set<Chart>;
-  objectsOf(chart: Chart): ApiObject[];
+  objectsOf(chart: Chart): readonly ApiObject[];
 }
 
 const APPLICATION = Symbol.for('cdk8s-gitops.Application');
@@ -115,24 +115,12 @@ function appIndex(scope: Application): AppIndex {
       keys.set(a, k);
       if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
     }
-    let byChart: Map<Chart, ApiObject[]> | undefined;
     return {
       byName,
       bySource,
       keys,
       secretChecked: new Set<Chart>(),
-      objectsOf: (chart: Chart) => {
-        if (!byChart) {
-          byChart = new Map();
-          for (const o of tree.select('api-objects', (c: IConstruct): c is ApiObject => c instanceof ApiObject)) {
-            const ch = Chart.of(o);
-            const list = byChart.get(ch);
-            if (list) list.push(o);
-            else byChart.set(ch, [o]);
-          }
-        }
-        return byChart.get(chart) ?? [];
-      },
+      objectsOf: (chart: Chart) => tree.objectsOf(chart),
     };
   });
 }

@@ -1,30 +1,28 @@
 import { ApiObject, Chart, Lazy } from 'cdk8s';
-import { Construct, IConstruct } from 'constructs';
-import { Application, DeletionCascade, IgnoreDifference, InfoItem } from './application';
-import { ApplicationSetStrategy, describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepOperator } from './application-set-strategy';
+import { Construct } from 'constructs';
+import { DeletionCascade } from './application';
+import { previewDeletionProblem, validateRollingSync } from './application-set-checks';
+import { ApplicationPreview, isPreviewable, PreviewInput, previewApplications, templateReferencesSafe, validateParameters, validatePreview } from './application-set-preview';
+import { ApplicationSetStrategy } from './application-set-strategy';
 import { ApplicationSource } from './application-source';
-import { paramContextOf } from './declared-clusters';
+import { ApplicationSourcesOptions, ApplicationSpecOptions } from './application-spec';
 import { Destination } from './destination';
-import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
+import { Generator } from './generators';
 import { applicationSetUsages, registerProjectUser } from './project-checks';
-import { checkSourceHydrator, renderSourceHydrator, SourceHydrator } from './source-hydrator';
-import { renderIgnoreDifferences, renderInfo } from './spec-render';
+import { previewSteps, renderRolloutPlan, RolloutStepPreview } from './rollout-writer';
+import { checkSourceHydrator } from './source-hydrator';
+import { checkSpecOptions, renderApplicationSpec, renderFinalizers, renderSpecAnnotations, TEMPLATE_SPEC_RULES } from './spec-render';
 import { SyncOption } from './sync-option';
-import { renderSyncPolicy, SyncPolicy } from './sync-policy';
+import { renderSyncPolicy } from './sync-policy';
 import { TemplatePatch } from './template-patch';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
 import { argoBindings } from '../app/lazy-modules';
-import { collect, describeProblem, fail, failWith, ProblemOptions } from '../checks/errors';
-import {
-  fastTemplateReferences, goSyntaxAction, GoTemplateError, isTemplated, printsMapParameter, renderFastTemplate, renderGoTemplate,
-  stripActions, templateReferences,
-} from '../checks/go-template';
+import { collect, describeProblem, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
 import { expectEnum, expectInstance, expectInstances, expectProps, expectType } from '../checks/runtime';
+import { isTemplated, stripActions } from '../engines/go-template';
 import type * as argo from '../imports/argoproj.io';
-import { addSuppression, passCache } from '../rules/engine';
-import { isInstanceSettings, isStepCoverageDelegated } from '../rules/protocols';
-import { TreeIndex } from '../rules/tree-index';
+import { addSuppression } from '../rules/engine';
 
 /**
  * What the ApplicationSet controller may do to the Applications it generated
@@ -80,12 +78,15 @@ export interface PreservedFields {
 }
 
 /**
- * The Application each parameter set becomes. Written like `ApplicationProps`; string fields may use the
- * generators' parameters (`'{{.env}}-api'`, `Destination.inCluster('{{.namespace}}')`). Non-string fields
- * (booleans, numbers, lists) cannot hold parameters: bind those with `TemplatePatch.fromParameters`.
+ * The Application each parameter set becomes. Written like `ApplicationProps` (both extend `ApplicationSpecOptions`
+ * and `ApplicationSourcesOptions`); string fields may use the generators' parameters (`'{{.env}}-api'`,
+ * `Destination.inCluster('{{.namespace}}')`, `project: '{{.project}}'`). Non-string fields (booleans, numbers,
+ * lists) cannot hold parameters: bind those with `TemplatePatch.fromParameters`. With a RollingSync strategy, leave
+ * `syncPolicy.automated` out (or set `enabled: false`): the rollout syncs the Applications and turns auto-sync off.
+ * A `source` may be left out when a `templatePatch` sets it.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Template/
  */
-export interface ApplicationSetTemplate {
+export interface ApplicationSetTemplate extends ApplicationSpecOptions, ApplicationSourcesOptions {
   /** Application name, usually with parameters, e.g. `'{{.env}}-{{.service}}'`. */
   readonly name: string;
   /**
@@ -93,64 +94,8 @@ export interface ApplicationSetTemplate {
    * @default - the ApplicationSet's namespace
    */
   readonly namespace?: string;
-  /** AppProject (may use a parameter, e.g. `'{{.project}}'`). */
-  readonly project: string;
-  /**
-   * One source. Give `source` or `sources` (or neither when a `templatePatch` sets the source).
-   * @default - none
-   */
-  readonly source?: ApplicationSource;
-  /**
-   * Several sources (multi-source Applications).
-   * @default - none
-   */
-  readonly sources?: ApplicationSource[];
-  /**
-   * Source hydration instead of source/sources (string fields may use parameters). `syncSource.path` must use
-   * a parameter, e.g. `'apps/{{.name}}'`: each generated Application needs its own folder.
-   * @default - none
-   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
-   */
-  readonly sourceHydrator?: SourceHydrator;
   /** Destination; server/namespace may use parameters. */
   readonly destination: Destination;
-  /**
-   * Sync policy. With a RollingSync strategy, leave `automated` out (or set `enabled: false`): the rollout
-   * syncs the Applications and turns auto-sync off.
-   * @default - manual sync
-   */
-  readonly syncPolicy?: SyncPolicy;
-  /**
-   * Fields not to diff.
-   * @default - none
-   */
-  readonly ignoreDifferences?: IgnoreDifference[];
-  /**
-   * Info entries.
-   * @default - none
-   */
-  readonly info?: InfoItem[];
-  /**
-   * How many past syncs to keep.
-   * @default - Argo CD's default, 10
-   */
-  readonly revisionHistoryLimit?: number;
-  /**
-   * Labels of the generated Applications (RollingSync steps match these).
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Annotations of the generated Applications.
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
-  /**
-   * Finalizer of the generated Applications. Only with `preserveResourcesOnDeletion: false`, where the
-   * controller adds the foreground finalizer by itself; `BACKGROUND` changes that to a background delete.
-   * @default - decided by the ApplicationSet's preserveResourcesOnDeletion
-   */
-  readonly deletionCascade?: DeletionCascade;
 }
 
 /** Options for `ApplicationSet`. */
@@ -241,48 +186,6 @@ export interface ApplicationSetProps {
   readonly annotations?: { [key: string]: string };
 }
 
-/** An Application the controller would generate, as previewed at synth. */
-export interface ApplicationPreview {
-  /** Application name. */
-  readonly name: string;
-  /** AppProject. */
-  readonly project: string;
-  /** Destination cluster: the server URL or the cluster name. */
-  readonly cluster: string;
-  /**
-   * Destination namespace.
-   * @default - none
-   */
-  readonly namespace?: string;
-  /** Labels of the Application. */
-  readonly labels: { [key: string]: string };
-  /**
-   * The RollingSync step (1-based) that syncs it.
-   * @default - none (AllAtOnce, or no step matches)
-   */
-  readonly step?: number;
-  /** Where its parameters come from, e.g. `list element #2 {...}`. */
-  readonly origin: string;
-  /** Its generator parameters. */
-  readonly parameters: { [key: string]: any };
-}
-
-/** One step of the rollout, as previewed at synth. */
-export interface RolloutStepPreview {
-  /** 1-based step number. */
-  readonly step: number;
-  /** The step's description (or its expressions). */
-  readonly description: string;
-  /** The step's expressions, e.g. `env In [dev]`. */
-  readonly selector: string;
-  /** `100%`, `1`, `0`... */
-  readonly maxUpdate: string;
-  /** How many Applications sync at a time (0 = paused, waits for a manual sync). */
-  readonly batchSize: number;
-  /** The Applications of the step, in order. */
-  readonly applications: string[];
-}
-
 const APPLICATION_SET = Symbol.for('cdk8s-gitops.ApplicationSet');
 const MISSING_KEY_ERROR = 'missingkey=error';
 
@@ -354,6 +257,8 @@ export class ApplicationSet extends Construct {
   private _strategy: ApplicationSetStrategy;
   private readonly generators: Generator[] = [];
   private template: ApplicationSetTemplate;
+  /** the template's AppProject name (`project`, or the name of `appProject`), set by checkTemplate */
+  private templateProject!: string;
   private templatePatch?: TemplatePatch;
   private readonly goTemplateOptions: string[];
   private readonly ignoreAppDiffs: IgnoreApplicationDifference[] = [];
@@ -382,9 +287,6 @@ export class ApplicationSet extends Construct {
     if (nameProblem) failWith(this, `ApplicationSet ${nameProblem}`);
     if (!isDns1123Label(this.namespace)) {
       fail(this, { rule: 'APPSET-009', problem: 'the ApplicationSet namespace must be a DNS-1123 label (Argo CD\'s namespace)', value: this.namespace, fix: "use e.g. 'argocd'" });
-    }
-    if (!props.template) {
-      fail(this, { rule: 'APPSET-010', problem: 'an ApplicationSet needs a template', value: undefined, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
     }
     if (!this.goTemplate && props.templatePatch) {
       fail(this, {
@@ -504,7 +406,7 @@ export class ApplicationSet extends Construct {
 
   /** True when the generators' output is known at synth (list, matrix/merge of lists, this library's files). */
   public get previewable(): boolean {
-    return this.generators.length > 0 && this.generators.every(g => g._params(paramContextOf(this)).knowable);
+    return isPreviewable(this.previewInput());
   }
 
   /**
@@ -513,21 +415,7 @@ export class ApplicationSet extends Construct {
    * otherwise, naming the generator.
    */
   public preview(): ApplicationPreview[] {
-    const unknown = this.generators.map(g => g._params(paramContextOf(this))).find(s => !s.knowable);
-    if (this.generators.length === 0 || unknown) {
-      fail(this, {
-        rule: 'APPSET-019',
-        problem: 'the Applications of this ApplicationSet are not known at synth',
-        value: this.generators.length === 0 ? 'no generators' : unknown!.unknownBecause,
-        fix: 'preview() works for list generators, matrix/merge of them, and component files written by TieredApplicationSet; check `previewable` first',
-      });
-    }
-    const apps = this.renderApplications().map(r => {
-      if (r.error) failWith(this, r.error);
-      return r.app!;
-    });
-    const stepOf = (a: ApplicationPreview) => a.step ?? Number.MAX_SAFE_INTEGER;
-    return apps.map((a, i) => ({ a, i })).sort((x, y) => stepOf(x.a) - stepOf(y.a) || x.i - y.i).map(x => x.a);
+    return previewApplications(this.previewInput());
   }
 
   /**
@@ -535,64 +423,12 @@ export class ApplicationSet extends Construct {
    * empty for AllAtOnce).
    */
   public previewSteps(): RolloutStepPreview[] {
-    const apps = this.previewable ? this.preview() : undefined;
-    return this.strategy.steps.map((s, i) => {
-      const members = apps?.filter(a => a.step === i + 1).map(a => a.name) ?? [];
-      return {
-        step: i + 1,
-        description: s.description ?? `step ${i + 1}`,
-        selector: describeRollingSyncStep(s),
-        maxUpdate: s.maxUpdate?.toString() ?? '100%',
-        batchSize: s.maxUpdate ? s.maxUpdate.batchSize(members.length) : members.length,
-        applications: members,
-      };
-    });
+    return previewSteps(this.strategy, this.previewable ? this.preview() : undefined);
   }
 
   /** The rollout plan as Markdown with a Mermaid diagram (what is written to `ROLLOUT-<name>.md`). */
   public renderRolloutPlan(): string {
-    const rolling = this.strategy.isRollingSync;
-    const lines: string[] = [`# ApplicationSet ${this.name}: rollout plan`, ''];
-    const gens = this.generators.map(g => g.kind).join(', ');
-    lines.push(`Generators: ${gens || 'none'}. Strategy: ${rolling
-      ? `RollingSync, ${this.strategy.steps.length} step(s); a step starts when every Application of the previous step is healthy`
-        + (this.strategy.deletionOrder ? `; deletion order ${this.strategy.deletionOrder}` : '')
-      : 'AllAtOnce, every Application is updated at once'}.`);
-    lines.push(`Safety: applicationsSync \`${this.applicationsSync}\`, preserveResourcesOnDeletion \`${this.preserveResourcesOnDeletion}\`.`, '');
-    const apps = this.previewable ? this.preview() : undefined;
-    if (!apps) {
-      const why = this.generators.map(g => g._params(paramContextOf(this))).find(s => !s.knowable)?.unknownBecause ?? 'there are no generators';
-      lines.push(`The generated Applications are known only at run time (${why})${rolling ? '; the plan lists the steps' : ''}.`, '');
-    }
-    const id = (s: string) => s.replace(/[^a-zA-Z0-9]/g, '_');
-    const pace = (s: RolloutStepPreview) => s.maxUpdate === '100%' ? 'all at once'
-      : s.maxUpdate === '0' || s.maxUpdate === '0%' ? 'paused: waits for a manual sync' : `${s.maxUpdate} at a time`;
-    if (rolling) {
-      const steps = this.previewSteps();
-      lines.push('```mermaid', 'flowchart LR');
-      for (const s of steps) {
-        const title = s.description === `step ${s.step}` ? s.selector : s.description;
-        lines.push(`  subgraph step_${s.step}["step ${s.step} · ${escapeMermaid(title)} · ${pace(s)}"]`);
-        if (s.applications.length === 0) lines.push(`    step_${s.step}_empty["${apps ? '(no Application)' : '(known at run time)'}"]`);
-        for (const a of s.applications) lines.push(`    app_${id(a)}["${a}"]`);
-        lines.push('  end');
-      }
-      for (let i = 1; i < steps.length; i++) lines.push(`  step_${i} -- healthy --> step_${i + 1}`);
-      lines.push('```', '', '| step | description | selects | pace | applications |', '| --- | --- | --- | --- | --- |');
-      for (const s of steps) {
-        lines.push(`| ${s.step} | ${s.description} | \`${s.selector}\` | ${pace(s)} | ${apps ? s.applications.join(', ') || '(none)' : '(run time)'} |`);
-      }
-      lines.push('');
-    }
-    if (apps) {
-      lines.push('| # | step | application | project | cluster | namespace | labels |', '| --- | --- | --- | --- | --- | --- | --- |');
-      apps.forEach((a, i) => {
-        const labels = Object.keys(a.labels).sort().map(k => `${k}=${a.labels[k]}`).join(', ');
-        lines.push(`| ${i + 1} | ${a.step ?? (rolling ? 'none' : 'all')} | ${a.name} | ${a.project} | ${a.cluster} | ${a.namespace ?? ''} | ${labels} |`);
-      });
-      lines.push('');
-    }
-    return lines.join('\n');
+    return renderRolloutPlan(this);
   }
 
   /**
@@ -668,19 +504,9 @@ export class ApplicationSet extends Construct {
     const staticName = stripActions(t.name, 'a');
     const p = validateAppName(staticName);
     if (p && !/characters long/.test(p)) failWith(this, `template name ${JSON.stringify(t.name)}: ${p}`);
-    if (!t.project) fail(this, { rule: 'APPSET-023', problem: 'the template needs a project', value: t.project, fix: "set project, e.g. 'apps' or '{{.project}}'" });
-    if (!isTemplated(t.project)) {
-      const pp = validateAppName(t.project);
-      if (pp) failWith(this, `template AppProject ${pp}`);
-    }
-    for (const [k, v] of Object.entries(t.labels ?? {})) {
-      const lp = validateLabelKey(k) ?? (isTemplated(v) ? undefined : validateLabelValue(v));
-      if (lp) failWith(this, `template label ${k}: ${lp}`);
-    }
-    for (const k of Object.keys(t.annotations ?? {})) {
-      const ap = isTemplated(k) ? undefined : validateAnnotationKey(k);
-      if (ap) failWith(this, `template annotation ${k}: ${ap}`);
-    }
+    // project / appProject, labels, annotations, revisionHistoryLimit, ignoreDifferences, info, notifications:
+    // the checks Application shares (src/argocd/spec-render.ts), with this family's rule ids
+    this.templateProject = checkSpecOptions(this, t, TEMPLATE_SPEC_RULES);
     if (t.namespace !== undefined && !isTemplated(t.namespace) && !isDns1123Label(t.namespace)) {
       fail(this, { rule: 'APPSET-024', problem: 'the template namespace must be a DNS-1123 label (where the generated Applications live)', value: t.namespace, fix: "use e.g. 'argocd', or leave it out to use the ApplicationSet's namespace" });
     }
@@ -709,9 +535,6 @@ export class ApplicationSet extends Construct {
     if (t.source && !t.sources && t.source.options.ref !== undefined) {
       fail(this, { rule: 'APPSET-027', problem: 'a ref source only makes sense in a multi-source template', value: t.source.options.ref, fix: 'use sources: [chartSource, ApplicationSource.ref(...)]' });
     }
-    if (t.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(t.revisionHistoryLimit) || t.revisionHistoryLimit < 0)) {
-      fail(this, { rule: 'APPSET-028', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: t.revisionHistoryLimit, fix: 'use e.g. 10' });
-    }
     if (t.deletionCascade !== undefined && t.deletionCascade !== DeletionCascade.BACKGROUND) {
       fail(this, {
         rule: 'APPSET-029',
@@ -728,15 +551,6 @@ export class ApplicationSet extends Construct {
         fix: 'set preserveResourcesOnDeletion: false to let deletions cascade, or drop deletionCascade',
       });
     }
-    for (const d of t.ignoreDifferences ?? []) {
-      if (!d.kind) fail(this, { rule: 'APPSET-031', problem: 'an ignoreDifferences entry needs a kind', value: d, fix: "set kind, e.g. 'Deployment'" });
-      if (!d.jsonPointers?.length && !d.jqPathExpressions?.length && !d.managedFieldsManagers?.length) {
-        fail(this, { rule: 'APPSET-032', problem: 'an ignoreDifferences entry ignores nothing', value: d, fix: "add jsonPointers (e.g. ['/spec/replicas'])" });
-      }
-    }
-    for (const i of t.info ?? []) {
-      if (!i.name || !i.value) fail(this, { rule: 'APPSET-033', problem: 'info entries need a name and a value', value: i, fix: 'set both' });
-    }
   }
 
   /** The rendered template and patch (validated). */
@@ -744,30 +558,32 @@ export class ApplicationSet extends Construct {
     const t = this.template;
     const path = this.node.path;
     const multi = t.sources !== undefined;
-    const sources = (t.sources ?? (t.source ? [t.source] : [])).map(s => s._toArgo(this));
+    const list = t.sources ?? (t.source ? [t.source] : []);
     const ownsAutomated = this.templatePatch?._ownsAutomated ?? false;
     const syncPolicy = renderSyncPolicy(t.syncPolicy, path, ownsAutomated);
-    const labels = sortedMap(t.labels);
-    const annotations = sortedMap(t.annotations);
+    // the one Application spec renderer (src/argocd/spec-render.ts); the template's spec has the same shape
+    const spec = renderApplicationSpec(this, {
+      project: this.templateProject,
+      destination: t.destination,
+      sources: list,
+      multiSource: multi,
+      sourceHydrator: t.sourceHydrator,
+      ignoreDifferences: t.ignoreDifferences,
+      info: t.info,
+      revisionHistoryLimit: t.revisionHistoryLimit,
+    }, syncPolicy) as argo.ApplicationSetSpecTemplateSpec;
     const template: argo.ApplicationSetSpecTemplate = {
       metadata: {
         name: t.name,
         namespace: t.namespace,
-        labels,
-        annotations,
-        finalizers: t.deletionCascade === DeletionCascade.BACKGROUND ? [DeletionCascade.BACKGROUND] : undefined,
+        labels: sortedMap(t.labels),
+        annotations: renderSpecAnnotations(t.annotations, t.notifications),
+        // only BACKGROUND passes checkTemplate; without it the ApplicationSet decides (preserveResourcesOnDeletion)
+        finalizers: renderFinalizers(t.deletionCascade),
       },
-      spec: {
-        project: t.project,
-        destination: t.destination._toArgo(),
-        ...(multi ? { sources } : sources.length ? { source: sources[0] } : {}),
-        sourceHydrator: t.sourceHydrator && renderSourceHydrator(this, t.sourceHydrator) as argo.ApplicationSetSpecTemplateSpecSourceHydrator,
-        syncPolicy,
-        ignoreDifferences: renderIgnoreDifferences(t.ignoreDifferences),
-        info: renderInfo(t.info),
-        revisionHistoryLimit: t.revisionHistoryLimit,
-      },
+      spec,
     };
+    const sources = multi ? spec.sources! : spec.source ? [spec.source] : [];
     const patch = this.templatePatch?._render({
       syncOptions: syncPolicy?.syncOptions ?? [],
       automated: t.syncPolicy?.automated && { ...t.syncPolicy.automated },
@@ -793,48 +609,18 @@ export class ApplicationSet extends Construct {
     return out;
   }
 
-  private get missingKeyError(): boolean {
-    return this.goTemplateOptions.includes(MISSING_KEY_ERROR);
-  }
-
-  /** Renders one string for a parameter set. */
-  private renderString(s: string, values: { [key: string]: any }): string {
-    if (!this.goTemplate) return renderFastTemplate(s, flattenParameters(values));
-    return renderGoTemplate(s, values, { missingKeyError: this.missingKeyError });
-  }
-
-  /** One entry per known parameter set: the previewed Application, or the error rendering it. */
-  private renderApplications(): Array<{ app?: ApplicationPreview; error?: string }> {
-    const out: Array<{ app?: ApplicationPreview; error?: string }> = [];
-    const t = this.template;
-    const dest = t.destination._toArgo();
-    for (const g of this.generators) {
-      for (const set of g._params(paramContextOf(this)).sets) {
-        const values = set.values ?? {};
-        try {
-          const labels: { [key: string]: string } = {};
-          for (const [k, v] of Object.entries(sortedMap(t.labels) ?? {})) labels[k] = this.renderString(v, values);
-          const app: ApplicationPreview = {
-            name: this.renderString(t.name, values),
-            project: this.renderString(t.project, values),
-            cluster: this.renderString(dest.server ?? dest.name ?? '', values),
-            namespace: dest.namespace === undefined ? undefined : this.renderString(dest.namespace, values),
-            labels,
-            origin: set.origin,
-            parameters: values,
-          };
-          const steps = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, labels));
-          out.push({ app: steps.length ? { ...app, step: steps[0].i + 1 } : app });
-        } catch (e) {
-          if (!(e instanceof GoTemplateError)) throw e;
-          out.push({
-            error: `cannot render the template for ${set.origin}: ${e.message}. Fix: make every template field render for this parameter set `
-              + '(read only parameters the generators produce, use Sprig functions), or fix the parameter set [APPSET-052]',
-          });
-        }
-      }
-    }
-    return out;
+  /** What the preview engine reads. */
+  private previewInput(): PreviewInput {
+    return {
+      scope: this,
+      namespace: this.namespace,
+      template: this.template,
+      project: this.templateProject,
+      generators: this.generators,
+      strategy: this.strategy,
+      goTemplate: this.goTemplate,
+      missingKeyError: this.goTemplateOptions.includes(MISSING_KEY_ERROR),
+    };
   }
 
   private validate(): string[] {
@@ -845,259 +631,10 @@ export class ApplicationSet extends Construct {
     }
     const preview = previewDeletionProblem(this.generators, this.applicationsSync, this.applicationsSyncExplicit);
     if (preview) collect(this, preview, errors);
-    errors.push(...this.validateParameters());
-    if (this.strategy.isRollingSync) errors.push(...this.validateRollingSync());
-    if (errors.length === 0 && this.previewable) errors.push(...this.validatePreview());
+    errors.push(...validateParameters(this.previewInput(), this.templateStrings(), this.templatePatch?._references() ?? []));
+    if (this.strategy.isRollingSync) errors.push(...validateRollingSync(this, this.namespace, this.template, this.strategy));
+    if (errors.length === 0 && this.previewable) errors.push(...validatePreview(this.previewInput(), ApplicationSet.isApplicationSet));
     return errors;
-  }
-
-  /** Template parameters no generator produces (where the generators' parameters are known). */
-  private validateParameters(): string[] {
-    const errors: string[] = [];
-    const strings = this.templateStrings();
-    const refs = new Map<string, string[]>(); // param path -> template fields reading it
-    const add = (ref: string, where: string) => refs.set(ref, [...refs.get(ref) ?? [], where]);
-    for (const s of strings) {
-      if (!s.value.includes('{{')) continue;
-      if (!this.goTemplate) {
-        const go = goSyntaxAction(s.value);
-        if (go !== undefined) {
-          errors.push(describeProblem({
-            rule: 'APPSET-201',
-            problem: `template field ${s.path} uses Go template syntax (${go}), but goTemplate is off: Argo CD's fasttemplate `
-              + `only replaces {{param}}, so ${go} would stay in the generated Application as written`,
-            value: s.value,
-            fix: 'set goTemplate: true (and write every field in Go syntax), or write fasttemplate parameters such as {{number}}',
-          }));
-          continue;
-        }
-        fastTemplateReferences(s.value).forEach(r => add(r, s.path));
-        continue;
-      }
-      for (const ref of this.generators.flatMap(g => g._mapParameters())) {
-        const action = printsMapParameter(s.value, ref);
-        if (action === undefined) continue;
-        errors.push(describeProblem({
-          rule: 'APPSET-202',
-          problem: `template field ${s.path} prints {{.${ref}}}, which the git directories generator sets to a map in Go templates, `
-            + 'so it renders as map[basename:... path:...]',
-          value: s.value,
-          fix: `use {{.${ref}.path}} (the directory path) or {{.${ref}.basename}} (its last segment)`,
-        }));
-      }
-      try {
-        templateReferences(s.value).forEach(r => add(r, s.path));
-      } catch (e) {
-        if (!(e instanceof GoTemplateError)) throw e;
-        errors.push(describeProblem({ rule: 'APPSET-035', problem: `template field ${s.path} is not a valid Go template: ${e.message}`, value: s.value, fix: 'fix the template syntax' }));
-      }
-    }
-    for (const r of this.templatePatch?._references() ?? []) add(r, 'templatePatch');
-    if (this.goTemplate && !this.missingKeyError) return errors; // a missing key renders "<no value>" by choice
-
-    for (const g of this.generators) {
-      const space: _ParamSpace = g._params(paramContextOf(this));
-      for (const [ref, where] of [...refs].sort((a, b) => a[0].localeCompare(b[0]))) {
-        const missing = space.sets.filter(set => !readable(set, ref, this.goTemplate));
-        if (missing.length === 0) continue;
-        const produced = [...new Set(space.sets.flatMap(s => s.paths.filter(p => !p.includes('.'))))].sort();
-        errors.push(describeProblem({
-          rule: 'APPSET-036',
-          problem: `the template reads {{${this.goTemplate ? '.' : ''}${ref}}} (in ${[...new Set(where)].join(', ')}), but the ${g.kind} generator does not produce it for `
-            + `${missing.slice(0, 3).map(m => m.origin).join('; ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`
-            + (this.missingKeyError ? ' (with missingkey=error the controller fails to generate the Application)' : ''),
-          value: ref,
-          fix: `use one of the parameters it produces (${produced.join(', ') || 'none'}), or add '${ref}' to every element`,
-        }));
-      }
-    }
-    return errors;
-  }
-
-  private validateRollingSync(): string[] {
-    const errors: string[] = [];
-    const t = this.template;
-    {
-      const settings = TreeIndex.of(this).select('instance-settings', isInstanceSettings).filter(s => s.namespace === this.namespace);
-      if (!settings.some(s => s.progressiveSyncsEnabled)) {
-        collect(this, {
-          rule: 'APPSET-037',
-          problem: 'this ApplicationSet uses a RollingSync strategy, but progressive syncs are off: without '
-            + '`applicationsetcontroller.enable.progressive.syncs: "true"` in argocd-cmd-params-cm the controller ignores the steps',
-          value: settings.length ? settings.map(s => s.node.path) : `no ArgoCdSettings for namespace "${this.namespace}"`,
-          fix: settings.length
-            ? 'call enableProgressiveSyncs() on the ArgoCdSettings (or pass progressiveSyncs: true)'
-            : `add new ArgoCdSettings(chart, 'argocd-settings', { namespace: '${this.namespace}', progressiveSyncs: true }), `
-              + 'or set progressiveSyncsManagedExternally: true if the flag is set outside this app',
-        }, errors);
-      }
-    }
-    const automated = t.syncPolicy?.automated;
-    if (automated && automated.enabled !== false) {
-      errors.push(describeProblem({
-        rule: 'APPSET-038',
-        problem: 'the template turns on automated sync, but RollingSync turns auto-sync off on every generated Application '
-          + '(Argo CD 3.3+ writes automated.enabled: false; the controller syncs step by step)',
-        value: { automated },
-        fix: `remove syncPolicy.automated; to keep pruning when the rollout syncs, write automated: { enabled: false${automated.prune ? ', prune: true' : ''}${automated.selfHeal ? ', selfHeal: true' : ''} }`,
-      }));
-    }
-    const labels = t.labels ?? {};
-    this.strategy.steps.forEach((s: RollingSyncStep, i: number) => {
-      for (const e of s.matchExpressions) {
-        if (e.operator === StepOperator.IN && !Object.prototype.hasOwnProperty.call(labels, e.key)) {
-          errors.push(describeProblem({
-            rule: 'APPSET-039',
-            problem: `RollingSync step ${i + 1} (${describeRollingSyncStep(s)}) matches the label ${e.key}, but the template sets no such label, so the step matches no Application`,
-            value: Object.keys(labels).sort(),
-            fix: `add labels: { '${e.key}': '{{.${e.key}}}' } (or the right parameter) to the template`,
-          }));
-        }
-      }
-    });
-    return errors;
-  }
-
-  /** Checks that need the generated Applications: names, label values, steps. */
-  private validatePreview(): string[] {
-    const errors: string[] = [];
-    const rendered = this.renderApplications();
-    for (const r of rendered) if (r.error) errors.push(r.error);
-    const apps = rendered.filter(r => r.app).map(r => r.app!);
-    const byName = new Map<string, ApplicationPreview[]>();
-    for (const a of apps) byName.set(a.name, [...byName.get(a.name) ?? [], a]);
-    for (const [name, same] of byName) {
-      if (same.length > 1) {
-        errors.push(describeProblem({
-          rule: 'APPSET-040',
-          problem: `${same.length} parameter sets generate the same Application name "${name}" (${same.map(a => a.origin).join('; ')}); the controller refuses duplicates`,
-          value: name,
-          fix: `make the template name unique per parameter set, e.g. add a parameter: '${this.template.name}-{{.<param>}}'`,
-        }));
-      }
-      const p = validateAppName(name);
-      if (p) errors.push(`generated Application ${p}`);
-    }
-    // the same name from another ApplicationSet or an Application in the same namespace: they would fight over it
-    const appNamespace = this.template.namespace ?? this.namespace;
-    // every Application name of the namespace with its writers, computed once per synth pass for all ApplicationSets
-    const taken = passCache(this, `application-names/${appNamespace}`, () => {
-      const names = new Map<string, Array<{ readonly by: IConstruct; readonly what: string }>>();
-      const add = (name: string, by: IConstruct, what: string) => {
-        const list = names.get(name);
-        if (!list) names.set(name, [{ by, what }]);
-        else if (!list.some(x => x.by === by)) list.push({ by, what });
-      };
-      for (const c of TreeIndex.of(this).all) {
-        if (Application.isApplication(c) && c.namespace === appNamespace) {
-          add(c.name, c, `Application ${c.node.path}`);
-        } else if (ApplicationSet.isApplicationSet(c) && (c.template.namespace ?? c.namespace) === appNamespace && c.previewable) {
-          try {
-            for (const a of c.preview()) add(a.name, c, `ApplicationSet ${c.node.path}`);
-          } catch {
-            // its own validation reports why it cannot be previewed
-          }
-        }
-      }
-      return names;
-    });
-    for (const a of apps) {
-      const other = taken.get(a.name)?.find(x => x.by !== this)?.what;
-      if (other) {
-        errors.push(describeProblem({
-          rule: 'APPSET-041',
-          problem: `the generated Application "${a.name}" (${a.origin}) has the same name as one of ${other} in namespace "${appNamespace}"; both would write the same Application`,
-          value: a.name,
-          fix: 'rename one of them (e.g. a name prefix in the template)',
-        }));
-      }
-    }
-    for (const a of apps) {
-      for (const [k, v] of Object.entries(a.labels)) {
-        const p = validateLabelValue(v);
-        if (p) errors.push(`generated Application "${a.name}", label ${k}: ${p}`);
-      }
-    }
-    if (this.strategy.isRollingSync) {
-      for (const a of apps) {
-        const matching = this.strategy.steps.map((s, i) => ({ s, i })).filter(x => rollingSyncStepMatches(x.s, a.labels));
-        if (matching.length === 0 && !isStepCoverageDelegated(this)) {
-          errors.push(describeProblem({
-            rule: 'APPSET-042',
-            problem: `the generated Application "${a.name}" (labels ${JSON.stringify(a.labels)}) matches no RollingSync step, so the rollout never syncs it`,
-            value: a.name,
-            fix: 'add a step that matches it, or change its labels',
-          }));
-        } else if (matching.length > 1) {
-          errors.push(describeProblem({
-            rule: 'APPSET-043',
-            problem: `the generated Application "${a.name}" matches several RollingSync steps (${matching.map(m => m.i + 1).join(', ')}), so its place in the rollout is ambiguous`,
-            value: a.labels,
-            fix: 'make the steps disjoint (e.g. exclude earlier values with NotIn)',
-          }));
-        }
-      }
-    }
-    return errors;
-  }
-}
-
-/**
- * The check "pull-request / SCM-provider previews are never deleted": a pullRequest or scmProvider generator
- * (also inside matrix/merge) with a policy that never deletes (`create-only`, `create-update`) keeps the
- * Application (and, with preserveResourcesOnDeletion, its workloads) of every closed pull request or removed
- * repository. With the library's default (`create-update`) that is almost never what a preview wants: rule
- * APPSET-102 (a warning) asks for an explicit choice; an explicit `CREATE_UPDATE` / `CREATE_ONLY` is accepted
- * (it then is a choice).
- * @param explicit the policy was set by the user
- * @internal
- */
-export function previewDeletionProblem(generators: Generator[], policy: ApplicationsSyncPolicy, explicit: boolean): ProblemOptions | undefined {
-  if (explicit || (policy !== ApplicationsSyncPolicy.CREATE_UPDATE && policy !== ApplicationsSyncPolicy.CREATE_ONLY)) return undefined;
-  const kinds = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) {v.forEach(walk);} else if (v && typeof v === 'object') {
-      for (const [k, x] of Object.entries(v)) {
-        if ((k === 'pullRequest' || k === 'scmProvider') && x && typeof x === 'object') kinds.add(k);
-        walk(x);
-      }
-    }
-  };
-  for (const g of generators) walk(g._toArgo());
-  if (kinds.size === 0) return undefined;
-  return {
-    rule: 'APPSET-102',
-    problem: `a ${[...kinds].sort().join(' / ')} generator with applicationsSync \`${policy}\` (the default) never deletes a generated Application: `
-      + 'the preview of a closed pull request (or a removed repository) stays deployed',
-    value: { applicationsSync: policy, generators: [...kinds].sort() },
-    fix: 'choose explicitly: applicationsSync: ApplicationsSyncPolicy.SYNC (or CREATE_DELETE) with preserveResourcesOnDeletion: false to remove previews, '
-      + 'or applicationsSync: ApplicationsSyncPolicy.CREATE_UPDATE to keep them on purpose',
-  };
-}
-
-function readable(set: _ParamSet, ref: string, goTemplate: boolean): boolean {
-  if (set.open) return true;
-  if (!goTemplate) {
-    // fasttemplate reads flattened keys
-    return set.paths.includes(ref) || set.openPrefixes.some(p => ref === p || ref.startsWith(p + '.'));
-  }
-  if (set.values) {
-    // precise: walk the values (a path through a non-object fails in Go too)
-    let cur: any = set.values;
-    for (const k of ref.split('.')) {
-      if (cur === null || typeof cur !== 'object' || Array.isArray(cur) || !Object.prototype.hasOwnProperty.call(cur, k)) return false;
-      cur = cur[k];
-    }
-    return true;
-  }
-  return set.paths.includes(ref) || set.openPrefixes.some(p => ref === p || ref.startsWith(p + '.'));
-}
-
-function templateReferencesSafe(s: string): string[] {
-  try {
-    return templateReferences(s);
-  } catch {
-    return [];
   }
 }
 
@@ -1110,14 +647,13 @@ function sortedMap(m?: { [key: string]: string }): { [key: string]: string } | u
   return out;
 }
 
-function escapeMermaid(s: string): string {
-  return s.replace(/"/g, '#quot;');
-}
-
 /** Run-time types of the props (JavaScript callers, `as any`), before anything reads them. */
 function checkApplicationSetProps(scope: Construct, props: ApplicationSetProps): void {
   const example = "new ApplicationSet(scope, 'envs', { generators: [Generator.list([...])], template: { project: 'team-a', source, destination } })";
-  expectProps(scope, 'ApplicationSet', props, ['template'], example);
+  expectProps(scope, 'ApplicationSet', props, [], example);
+  if (props.template === undefined || props.template === null) {
+    fail(scope, { rule: 'APPSET-010', problem: 'an ApplicationSet needs a template', value: props.template, fix: "pass template: { name: '{{.name}}', project, source, destination }" });
+  }
   const t = props.template;
   expectType(scope, 'template', t, 'object', example);
   expectType(scope, 'template.project', t.project, 'string', "name the AppProject, e.g. project: 'team-a'");

@@ -1,7 +1,7 @@
 import { Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
+import { renderSourceFields } from './source-fields';
 import { GitOpsApp } from '../app/gitops-app';
-import { argoApplicationBindings } from '../app/lazy-modules';
 import { fail, failWith } from '../checks/errors';
 import { findUnrenderableKey } from '../checks/names';
 import { checkSourceIdentifiers } from '../checks/source-identifiers';
@@ -759,79 +759,13 @@ export class ApplicationSource {
     } else if (targetRevision === undefined && o.chart === undefined) {
       targetRevision = 'HEAD';
     }
-    // empty type blocks are dropped (see the class doc: Argo CD strips them, so they cannot pin the type)
-    const h = emptyToUndefined(o.helm);
-    const k = emptyToUndefined(o.kustomize);
-    const d = emptyToUndefined(o.directory);
-    return {
-      repoUrl,
-      targetRevision,
-      path,
-      chart: o.chart,
-      ref: o.ref,
-      name: o.name,
-      tagPrefix: o.tagPrefix,
-      helm: h && {
-        releaseName: h.releaseName,
-        valueFiles: h.valueFiles,
-        values: h.values,
-        valuesObject: h.valuesObject,
-        parameters: h.parameters?.map(p => ({ name: p.name, value: p.value, forceString: p.forceString })),
-        fileParameters: h.fileParameters?.map(p => ({ name: p.name, path: p.path })),
-        skipCrds: h.skipCrds,
-        skipSchemaValidation: h.skipSchemaValidation,
-        skipTests: h.skipTests,
-        passCredentials: h.passCredentials,
-        ignoreMissingValueFiles: h.ignoreMissingValueFiles,
-        version: h.helmVersion,
-        kubeVersion: h.kubeVersion,
-        apiVersions: h.apiVersions,
-        namespace: h.namespace,
-      },
-      kustomize: k && {
-        namePrefix: k.namePrefix,
-        nameSuffix: k.nameSuffix,
-        images: k.images,
-        namespace: k.namespace,
-        commonLabels: k.commonLabels,
-        commonAnnotations: k.commonAnnotations,
-        components: k.components,
-        replicas: k.replicas?.map(r => ({
-          name: r.name,
-          count: argoApplicationBindings().ApplicationSpecSourceKustomizeReplicasCount.fromNumber(r.count),
-        })),
-        patches: k.patches,
-        version: k.version,
-        labelWithoutSelector: k.labelWithoutSelector,
-        labelIncludeTemplates: k.labelIncludeTemplates,
-        forceCommonLabels: k.forceCommonLabels,
-        forceCommonAnnotations: k.forceCommonAnnotations,
-        commonAnnotationsEnvsubst: k.commonAnnotationsEnvsubst,
-        ignoreMissingComponents: k.ignoreMissingComponents,
-        kubeVersion: k.kubeVersion,
-        apiVersions: k.apiVersions,
-      },
-      directory: d && {
-        recurse: d.recurse,
-        include: d.include,
-        exclude: d.exclude,
-        jsonnet: d.jsonnet && {
-          extVars: d.jsonnet.extVars?.map(jsonnetVar),
-          tlas: d.jsonnet.tlas?.map(jsonnetVar),
-          libs: d.jsonnet.libs,
-        },
-      },
-      plugin: o.plugin && {
-        name: o.plugin.name,
-        env: o.plugin.env && Object.keys(o.plugin.env).sort().map(n => ({ name: n, value: o.plugin!.env![n] })),
-        parameters: o.plugin.parameters?.map(p => ({
-          name: p.name,
-          string: p.string,
-          array: p.array,
-          map: p.map && Object.fromEntries(Object.keys(p.map).sort().map(key => [key, p.map![key]])),
-        })),
-      },
-    };
+    // the one field table (src/argocd/source-fields.ts, also read back by Component.fromYaml); empty type blocks
+    // are dropped there (see the class doc: Argo CD strips them, so they cannot pin the type)
+    const out = renderSourceFields(o);
+    out.repoUrl = repoUrl;
+    if (path !== undefined) out.path = path;
+    if (targetRevision !== undefined) out.targetRevision = targetRevision;
+    return out;
   }
 }
 
@@ -977,8 +911,4 @@ function plainData<T>(v: T, what: string, ancestors: Set<unknown> = new Set()): 
 
 function emptyToUndefined<T extends object>(o: T | undefined): T | undefined {
   return o !== undefined && Object.values(o).some(v => v !== undefined) ? o : undefined;
-}
-
-function jsonnetVar(v: JsonnetVariable): argo.ApplicationSpecSourceDirectoryJsonnetExtVars {
-  return { name: v.name, value: v.value, code: v.code };
 }

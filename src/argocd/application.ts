@@ -1,17 +1,22 @@
 import { ApiObject, Lazy } from 'cdk8s';
 import { Construct } from 'constructs';
+import type { IAppProject } from './app-project';
 import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
+import { ApplicationSourcesOptions, ApplicationSpecOptions, DeletionCascade, IgnoreDifference, InfoItem, NotificationSubscription } from './application-spec';
 import { Destination } from './destination';
-import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, renderSourceHydrator, SourceHydrator } from './source-hydrator';
-import { renderIgnoreDifferences, renderInfo } from './spec-render';
+import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, SourceHydrator } from './source-hydrator';
+import {
+  APPLICATION_SPEC_RULES, checkIgnoreDifference, checkInfo, checkNotification, checkSpecAnnotation, checkSpecLabel, checkSpecOptions,
+  notificationAnnotationKey, notificationAnnotationValue, renderApplicationSpec, renderFinalizers, SpecParts,
+} from './spec-render';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from './sync-option';
-import { renderRetry, SyncPolicy } from './sync-policy';
+import { renderSyncPolicy, SyncPolicy } from './sync-policy';
 import { argoApplicationBindings } from '../app/lazy-modules';
 import { check, collect, describeProblem, fail, failWith } from '../checks/errors';
-import { isTemplated } from '../checks/go-template';
-import { isDns1123Label, validateAnnotationKey, validateAppName, validateLabelKey, validateLabelValue } from '../checks/names';
+import { isDns1123Label, validateAppName } from '../checks/names';
 import { atPath, expectEnum, expectInstance, expectInstances, expectList, expectProps, expectType } from '../checks/runtime';
+import { isTemplated } from '../engines/go-template';
 import type * as argo from '../imports/argoproj.io';
 import { newApplicationObject } from '../output/application-document';
 import { attachRules } from '../rules/engine';
@@ -31,78 +36,12 @@ export class ArgoAnnotations {
   public static readonly MANIFEST_GENERATE_PATHS = 'argocd.argoproj.io/manifest-generate-paths';
 }
 
-/** What deleting the Application does to the resources it deployed. */
-export enum DeletionCascade {
-  /** delete the resources first, then the Application (`resources-finalizer.argocd.argoproj.io`) */
-  FOREGROUND = 'resources-finalizer.argocd.argoproj.io',
-  /** delete the Application, the resources in the background (`.../background`) */
-  BACKGROUND = 'resources-finalizer.argocd.argoproj.io/background',
-  /** no finalizer: deleting the Application leaves (orphans) its resources */
-  NONE = 'none',
-}
-
-/**
- * A field Argo CD should not diff (and, with `RespectIgnoreDifferences=true`, not sync).
- * @see https://argo-cd.readthedocs.io/en/stable/user-guide/diffing/
- */
-export interface IgnoreDifference {
-  /** Resource kind, e.g. `Deployment`. */
-  readonly kind: string;
-  /**
-   * API group (`apps`; empty for the core group).
-   * @default - the core group
-   */
-  readonly group?: string;
-  /**
-   * Only the resource with this name (exact).
-   * @default - every resource of the kind
-   */
-  readonly name?: string;
-  /**
-   * Only resources in this namespace (exact).
-   * @default - every namespace
-   */
-  readonly namespace?: string;
-  /**
-   * JSON pointers, e.g. `/spec/replicas`.
-   * @default - none
-   */
-  readonly jsonPointers?: string[];
-  /**
-   * jq path expressions, e.g. `.spec.template.spec.containers[] | select(.name == "x").image`.
-   * @default - none
-   */
-  readonly jqPathExpressions?: string[];
-  /**
-   * Ignore fields owned by these managers (server-side apply field managers).
-   * @default - none
-   */
-  readonly managedFieldsManagers?: string[];
-}
-
-/**
- * A notification subscription: annotation `notifications.argoproj.io/subscribe.<trigger>.<service>`.
- * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/notifications/subscriptions/
- */
-export interface NotificationSubscription {
-  /** Trigger, e.g. `on-sync-failed`. */
-  readonly trigger: string;
-  /** Service, e.g. `slack`. */
-  readonly service: string;
-  /** Recipients (channels, addresses). */
-  readonly recipients: string[];
-}
-
-/** An entry of the Application's `info` list, shown in the UI. */
-export interface InfoItem {
-  /** Label. */
-  readonly name: string;
-  /** Value. */
-  readonly value: string;
-}
+// the value types of the shared spec live with it (application-spec.ts); re-exported here for existing importers
+export { DeletionCascade } from './application-spec';
+export type { IgnoreDifference, InfoItem, NotificationSubscription } from './application-spec';
 
 /** Options for `Application`. */
-export interface ApplicationProps {
+export interface ApplicationProps extends ApplicationSpecOptions, ApplicationSourcesOptions {
   /**
    * Application name (DNS-1123, at most 63 characters so label tracking never truncates it).
    * @default - the construct id
@@ -113,73 +52,13 @@ export interface ApplicationProps {
    * @default 'argocd'
    */
   readonly namespace?: string;
-  /** The AppProject the Application belongs to (use a scoped project, not `default`, in production). */
-  readonly project: string;
-  /**
-   * One source. Give `source` or `sources`, not both.
-   * @default - none
-   */
-  readonly source?: ApplicationSource;
-  /**
-   * Several sources (multi-source Application), e.g. a Helm chart plus a `ref` values repository.
-   * @default - none
-   */
-  readonly sources?: ApplicationSource[];
-  /**
-   * Source hydration instead of `source` / `sources`: Argo CD renders the dry source, commits the manifests to
-   * `syncSource.targetBranch` (or the `hydrateToBranch` staging branch) under `syncSource.path`, and syncs from
-   * there. Needs `hydrator.enabled: "true"` in argocd-cmd-params-cm and the commit server.
-   * @default - none
-   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
-   */
-  readonly sourceHydrator?: SourceHydrator;
   /** Where the manifests are deployed. */
   readonly destination: Destination;
-  /**
-   * Sync policy.
-   * @default - manual sync, no options
-   */
-  readonly syncPolicy?: SyncPolicy;
   /**
    * Sync wave of the Application object itself (matters when a parent app deploys it).
    * @default - no annotation (wave 0)
    */
   readonly syncWave?: number;
-  /**
-   * Fields not to diff.
-   * @default - none
-   */
-  readonly ignoreDifferences?: IgnoreDifference[];
-  /**
-   * Info entries shown in the UI.
-   * @default - none
-   */
-  readonly info?: InfoItem[];
-  /**
-   * How many past syncs to keep.
-   * @default - Argo CD's default, 10
-   */
-  readonly revisionHistoryLimit?: number;
-  /**
-   * What deleting the Application does to its resources.
-   * @default DeletionCascade.FOREGROUND
-   */
-  readonly deletionCascade?: DeletionCascade;
-  /**
-   * Notification subscriptions.
-   * @default - none
-   */
-  readonly notifications?: NotificationSubscription[];
-  /**
-   * Labels of the Application object.
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * Annotations of the Application object.
-   * @default - none
-   */
-  readonly annotations?: { [key: string]: string };
 }
 
 const APPLICATION = Symbol.for('cdk8s-gitops.Application');
@@ -201,8 +80,10 @@ export class Application extends Construct {
   public readonly name: string;
   /** Namespace of the Application object. */
   public readonly namespace: string;
-  /** AppProject name. */
+  /** AppProject name (the name of `appProject` when that was given). */
   public readonly project: string;
+  /** The AppProject, when it was given typed (`appProject`). */
+  public readonly appProject?: IAppProject;
   /** Destination. */
   public readonly destination: Destination;
   /** The Argo CD object (generated binding), for escape hatches such as `addJsonPatch`. */
@@ -220,6 +101,8 @@ export class Application extends Construct {
   private readonly revisionHistoryLimit?: number;
   private readonly cascade: DeletionCascade;
   private wave?: number;
+  /** what the shared renderer reads (its lists are this Application's own, so nothing is copied per synth) */
+  private readonly parts: SpecParts;
 
   public constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id);
@@ -227,7 +110,12 @@ export class Application extends Construct {
     checkApplicationProps(this, props);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
-    this.project = props.project;
+    const nameProblem = validateAppName(this.name);
+    if (nameProblem) failWith(this, `Application ${nameProblem}`);
+    // project / appProject, labels, annotations, revisionHistoryLimit and the entries of the lists: the checks
+    // ApplicationSet templates share (src/argocd/spec-render.ts)
+    this.project = checkSpecOptions(this, props, APPLICATION_SPEC_RULES);
+    this.appProject = props.appProject;
     this.destination = props.destination;
     this.syncPolicy = props.syncPolicy;
     this.revisionHistoryLimit = props.revisionHistoryLimit;
@@ -249,11 +137,6 @@ export class Application extends Construct {
     }
     this.labelMap = { ...props.labels };
 
-    const nameProblem = validateAppName(this.name);
-    if (nameProblem) failWith(this, `Application ${nameProblem}`);
-    const projectProblem = validateAppName(props.project ?? '');
-    if (projectProblem) failWith(this, `AppProject ${projectProblem}`);
-    for (const [k, v] of Object.entries(this.labelMap)) this.checkLabel(k, v);
     if (typeof this.namespace !== 'string' || !isDns1123Label(this.namespace)) {
       fail(this, {
         rule: 'APP-001',
@@ -324,24 +207,32 @@ export class Application extends Construct {
         });
       }
     }
-    if (props.revisionHistoryLimit !== undefined && (!Number.isSafeInteger(props.revisionHistoryLimit) || props.revisionHistoryLimit < 0)) {
-      fail(this, { rule: 'APP-007', problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: props.revisionHistoryLimit, fix: 'use e.g. 10' });
-    }
+    this.parts = {
+      project: this.project,
+      destination: this.destination,
+      sources: this._sources,
+      multiSource: this.multiSource,
+      sourceHydrator: this.hydrator,
+      ignoreDifferences: this.ignoreDiffs,
+      info: this.infoItems,
+      revisionHistoryLimit: this.revisionHistoryLimit,
+    };
     this.resource = newApplicationResource(this, 'Resource', {
       metadata: {
         name: this.name,
         namespace: this.namespace,
-        finalizers: this.cascade === DeletionCascade.NONE ? undefined : [this.cascade],
+        finalizers: renderFinalizers(this.cascade),
       },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });
 
+    // checked above (checkSpecOptions)
     for (const [k, v] of Object.entries(this.labelMap)) this.resource.metadata.addLabel(k, v);
-    for (const [k, v] of Object.entries(props.annotations ?? {})) this.addAnnotation(k, v);
+    for (const [k, v] of Object.entries(props.annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
     if (props.syncWave !== undefined) this.syncWave = props.syncWave;
-    for (const d of props.ignoreDifferences ?? []) this.addIgnoreDifference(d);
-    for (const i of props.info ?? []) this.addInfo(i.name, i.value);
-    for (const n of props.notifications ?? []) this.addNotification(n);
+    for (const d of props.ignoreDifferences ?? []) this.ignoreDiffs.push(d);
+    for (const i of props.info ?? []) this.infoItems.push({ name: i.name, value: i.value });
+    for (const n of props.notifications ?? []) this.pushNotification(n);
 
     // fail early on bad sync options and retry blocks (errors of value objects get this construct's path)
     atPath(this, () => this.renderSyncPolicy());
@@ -408,76 +299,33 @@ export class Application extends Construct {
 
   /** Adds a label to the Application object. */
   public addLabel(key: string, value: string): void {
-    this.checkLabel(key, value);
+    checkSpecLabel(this, key, value, APPLICATION_SPEC_RULES);
     this.labelMap[key] = value;
     this.resource.metadata.addLabel(key, value);
   }
 
   /** Adds an annotation to the Application object. */
   public addAnnotation(key: string, value: string): void {
-    if (key === ArgoAnnotations.SYNC_WAVE) {
-      fail(this, { rule: 'APP-009', problem: 'set the sync wave with the syncWave property, not as an annotation', value, fix: 'app.syncWave = 2' });
-    }
-    const keyProblem = typeof key === 'string' ? validateAnnotationKey(key) : 'the annotation key must be a string';
-    if (keyProblem) failWith(this, `annotation ${JSON.stringify(key)}: ${keyProblem}`);
-    if (typeof value !== 'string') {
-      fail(this, { rule: 'APP-010', problem: `annotation ${key} must have a string value`, value, fix: 'quote the value, e.g. "2"' });
-    }
+    checkSpecAnnotation(this, key, value, APPLICATION_SPEC_RULES);
     this.resource.metadata.addAnnotation(key, value);
   }
 
   /** Adds an ignoreDifferences entry. */
   public addIgnoreDifference(diff: IgnoreDifference): void {
-    if (!diff.kind) {
-      fail(this, { rule: 'APP-011', problem: 'an ignoreDifferences entry needs a kind', value: diff, fix: "set kind, e.g. 'Deployment'" });
-    }
-    if (!diff.jsonPointers?.length && !diff.jqPathExpressions?.length && !diff.managedFieldsManagers?.length) {
-      fail(this, {
-        rule: 'APP-012',
-        problem: 'an ignoreDifferences entry ignores nothing',
-        value: diff,
-        fix: "add jsonPointers (e.g. ['/spec/replicas']), jqPathExpressions or managedFieldsManagers",
-      });
-    }
-    for (const p of diff.jsonPointers ?? []) {
-      if (!p.startsWith('/')) {
-        fail(this, { rule: 'APP-013', problem: 'a JSON pointer starts with /', value: p, fix: "write it as '/spec/replicas'" });
-      }
-    }
+    checkIgnoreDifference(this, diff, APPLICATION_SPEC_RULES);
     this.ignoreDiffs.push(diff);
   }
 
   /** Adds an info entry. */
   public addInfo(name: string, value: string): void {
-    if (!name || !value) fail(this, { rule: 'APP-014', problem: 'info entries need a name and a value', value: { name, value }, fix: 'set both' });
+    checkInfo(this, { name, value }, APPLICATION_SPEC_RULES);
     this.infoItems.push({ name, value });
   }
 
   /** Adds a notification subscription. */
   public addNotification(subscription: NotificationSubscription): void {
-    const seg = /^[a-zA-Z0-9]([-a-zA-Z0-9_.]*[a-zA-Z0-9])?$/;
-    if (!seg.test(subscription.trigger) || !seg.test(subscription.service)) {
-      fail(this, {
-        rule: 'APP-015',
-        problem: 'a notification trigger and service must be simple names',
-        value: { trigger: subscription.trigger, service: subscription.service },
-        fix: "use e.g. trigger 'on-sync-failed' and service 'slack'",
-      });
-    }
-    if (subscription.recipients.length === 0 || subscription.recipients.some(r => !r || r.includes(';'))) {
-      fail(this, {
-        rule: 'APP-016',
-        problem: 'a notification subscription needs recipients without ;',
-        value: subscription.recipients,
-        fix: "list each recipient separately, e.g. ['team-channel']",
-      });
-    }
-    this.notificationList.push(subscription);
-    const key = `notifications.argoproj.io/subscribe.${subscription.trigger}.${subscription.service}`;
-    const recipients = this.notificationList
-      .filter(n => n.trigger === subscription.trigger && n.service === subscription.service)
-      .flatMap(n => n.recipients);
-    this.resource.metadata.addAnnotation(key, [...new Set(recipients)].join(';'));
+    checkNotification(this, subscription, APPLICATION_SPEC_RULES);
+    this.pushNotification(subscription);
   }
 
   /**
@@ -485,45 +333,16 @@ export class Application extends Construct {
    * @internal
    */
   public _toArgoSpec(): argo.ApplicationSpec {
-    const sources = this._sources.map(s => s._toArgo(this));
-    return {
-      project: this.project,
-      destination: this.destination._toArgo(),
-      ...(this.hydrator ? { sourceHydrator: renderSourceHydrator(this, this.hydrator) } : this.multiSource ? { sources } : { source: sources[0] }),
-      syncPolicy: this.renderSyncPolicy(),
-      ignoreDifferences: renderIgnoreDifferences(this.ignoreDiffs),
-      info: renderInfo(this.infoItems),
-      revisionHistoryLimit: this.revisionHistoryLimit,
-    };
+    return renderApplicationSpec(this, this.parts, this.renderSyncPolicy());
   }
 
   private renderSyncPolicy(): argo.ApplicationSpecSyncPolicy | undefined {
-    const p = this.syncPolicy;
-    const options = this.syncOptions;
-    if (p?.managedNamespaceMetadata && !options.includes('CreateNamespace=true')) {
-      fail(this, {
-        rule: 'APP-017',
-        problem: 'managedNamespaceMetadata only applies with CreateNamespace=true',
-        value: p.managedNamespaceMetadata,
-        fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions',
-      });
-    }
-    const a = p?.automated;
-    const rendered: argo.ApplicationSpecSyncPolicy = {
-      automated: a && { enabled: a.enabled, prune: a.prune, selfHeal: a.selfHeal, allowEmpty: a.allowEmpty },
-      syncOptions: options.length ? options : undefined,
-      retry: p?.retry && renderRetry(p.retry, this.node.path),
-      managedNamespaceMetadata: p?.managedNamespaceMetadata && {
-        labels: sortedOrUndefined(p.managedNamespaceMetadata.labels),
-        annotations: sortedOrUndefined(p.managedNamespaceMetadata.annotations),
-      },
-    };
-    return Object.values(rendered).some(v => v !== undefined) ? rendered : undefined;
+    return renderSyncPolicy(this.syncPolicy, this.node.path, false, this.extraSyncOptions, 'APP-017');
   }
 
-  private checkLabel(key: string, value: string): void {
-    const problem = validateLabelKey(key) ?? validateLabelValue(value);
-    if (problem) failWith(this, `label ${key}: ${problem}`);
+  private pushNotification(subscription: NotificationSubscription): void {
+    this.notificationList.push(subscription);
+    this.resource.metadata.addAnnotation(notificationAnnotationKey(subscription), notificationAnnotationValue(this.notificationList, subscription));
   }
 
   /** The hydrator is on for this Argo CD, and no other Application hydrates into the same folder. */
@@ -576,8 +395,9 @@ export class Application extends Construct {
  */
 function checkApplicationProps(app: Application, props: ApplicationProps): void {
   const example = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
-  expectProps(app, 'Application', props, ['project'], example);
+  expectProps(app, 'Application', props, [], example); // project or appProject: APP-022
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
+  expectType(app, 'appProject', props.appProject, 'object', "pass an AppProject of this app, or AppProject.fromProjectName('team-a')");
   for (const k of ['name', 'namespace'] as const) expectType(app, k, props[k], 'string', `pass a string, e.g. ${k}: 'web'`);
   expectInstance(app, 'destination', props.destination, x => x instanceof Destination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
   const isSource = (x: unknown) => x instanceof ApplicationSource;
@@ -598,14 +418,6 @@ function checkApplicationProps(app: Application, props: ApplicationProps): void 
   for (const k of ['labels', 'annotations'] as const) expectType(app, k, props[k], 'object', `pass a map, e.g. ${k}: { team: 'a' }`);
 }
 
-function sortedOrUndefined(m?: { [key: string]: string }): { [key: string]: string } | undefined {
-  if (!m) return undefined;
-  const keys = Object.keys(m).sort();
-  if (keys.length === 0) return undefined;
-  const out: { [key: string]: string } = {};
-  for (const k of keys) out[k] = m[k];
-  return out;
-}
 
 /**
  * The generated `argoproj.io/v1alpha1` Application of an `Application` L2; the output layer renders its document

@@ -1,6 +1,6 @@
 import { fail } from '../checks/errors';
-import { isTemplated } from '../checks/go-template';
 import { isDns1123Label } from '../checks/names';
+import { isTemplated } from '../engines/go-template';
 
 /** The in-cluster API server address. */
 export const IN_CLUSTER_SERVER = 'https://kubernetes.default.svc';

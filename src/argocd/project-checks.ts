@@ -17,11 +17,11 @@ import { IConstruct } from 'constructs';
 import { Application } from './application';
 import { GitOpsApp } from '../app/gitops-app';
 import { describeProblem } from '../checks/errors';
-import { compileArgoGlob } from '../checks/glob';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import {
   AppDestinationRef, CompiledProject, compileProject, PermissionDecision, ProjectPermissionSpec,
 } from '../checks/project-rules';
+import { compileArgoGlob } from '../engines/glob';
 import { TreeIndex } from '../rules/tree-index';
 
 /** The in-cluster API server URL and its default cluster name (Argo CD's built-in cluster). */
@@ -49,6 +49,8 @@ export interface ApplicationSetView extends IConstruct {
   readonly namespace: string;
   readonly resource: ApiObject;
   readonly previewable: boolean;
+  /** the template, for its typed project (`appProject`) */
+  readonly _template?: { readonly appProject?: object };
   preview(): ReadonlyArray<{ readonly name: string; readonly project?: string; readonly cluster?: string; readonly namespace?: string }>;
 }
 
@@ -58,6 +60,11 @@ export interface ProjectUsage {
   readonly describe: string;
   /** the project name; may be a template (`{{.project}}`), which is then not checked */
   readonly project: string;
+  /**
+   * the project as given typed (`appProject`): when it is an AppProject of this app, the usage is checked against
+   * that construct (found by reference, not only by name)
+   */
+  readonly projectRef?: object;
   /** namespace of the Application object (for sourceNamespaces); undefined = the control-plane namespace */
   readonly namespace?: string;
   /** every source repoURL, resolved (chart sources: the GitOpsApp's repoUrl); templates are skipped */
@@ -159,9 +166,12 @@ class ProjectRegistry {
     this.built = true;
     this.errors = new Map();
     const entries = new Map<string, Entry>();
+    /** every project's entry by construct (Applications that name it by construct are checked against it) */
+    const byConstruct = new Map<object, Entry>();
     for (const p of this.projects) {
       const other = entries.get(p.projectName);
       if (other) {
+        byConstruct.set(p.construct, newEntry(p));
         this.report(p.construct, describeProblem({
           rule: 'PROJ-034',
           problem: `two AppProjects in this app are named ${JSON.stringify(p.projectName)} (the other one is ${other.project.construct.node.path}); the second would overwrite the first in the cluster`,
@@ -170,11 +180,9 @@ class ProjectRegistry {
         }));
         continue;
       }
-      entries.set(p.projectName, {
-        project: p,
-        compiled: compileProject(p.permissionSpec()),
-        sourceNamespaces: p.sourceNamespaces().map(compileSourceNamespace),
-      });
+      const entry = newEntry(p);
+      entries.set(p.projectName, entry);
+      byConstruct.set(p.construct, entry);
     }
 
     // one walk: collect usages grouped by project name
@@ -206,13 +214,15 @@ class ProjectRegistry {
 
     let checked = 0;
     for (const [projectName, group] of byProject) {
-      const entry = entries.get(projectName);
-      if (!entry) {
-        if (this.externals.has(projectName)) continue; // managed elsewhere: nothing to check against
-        for (const { c, u } of group) this.report(c, this.unknownProject(u, projectName, entries));
-        continue;
-      }
+      const named = entries.get(projectName);
       for (const { c, u } of group) {
+        // a project given by construct is checked against that construct (its name is the usage's project name)
+        const entry = (u.projectRef !== undefined ? byConstruct.get(u.projectRef) : undefined) ?? named;
+        if (!entry) {
+          // managed elsewhere: nothing to check against
+          if (!this.externals.has(projectName)) this.report(c, this.unknownProject(u, projectName, entries));
+          continue;
+        }
         checked++;
         for (const m of checkUsage(entry, u, objectsOf)) this.report(c, m);
       }
@@ -245,6 +255,10 @@ class ProjectRegistry {
         + `declare it with ExternalAppProjects.declare(scope, '${name}')`,
     });
   }
+}
+
+function newEntry(p: RegisteredProject): Entry {
+  return { project: p, compiled: compileProject(p.permissionSpec()), sourceNamespaces: p.sourceNamespaces().map(compileSourceNamespace) };
 }
 
 /** The registry of the tree `scope` belongs to, created (and the checks switched on) on first use. */
@@ -308,6 +322,7 @@ export function applicationSetUsages(appSet: ApplicationSetView, charts: () => M
   const base: ProjectUsage = {
     describe: `ApplicationSet ${JSON.stringify(name)} template`,
     project: spec.project,
+    projectRef: appSet._template?.appProject,
     namespace,
     repoUrls,
     destination: { server: dest.server, name: dest.name, namespace: dest.namespace },
@@ -360,6 +375,7 @@ function applicationUsage(app: Application): ProjectUsage {
   return {
     describe: `application ${JSON.stringify(app.name)}`,
     project: app.project,
+    projectRef: app.appProject,
     namespace: app.namespace,
     repoUrls,
     destination: { server: app.destination.server, name: app.destination.name, namespace: app.destination.namespace },

@@ -1,7 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ApplicationSource } from './application-source';
 import { fail, ProblemOptions } from '../checks/errors';
-import { isTemplated } from '../checks/go-template';
+import { isTemplated } from '../engines/go-template';
 import type * as argo from '../imports/argoproj.io';
 import { TreeIndex } from '../rules/tree-index';
 

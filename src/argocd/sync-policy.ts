@@ -179,16 +179,19 @@ export function renderRetry(retry: SyncRetry, path?: string) {
 }
 
 /**
- * Validates and renders an Application sync policy (the same rules `Application` applies), for templates that
- * render one outside an Application (ApplicationSet). Returns undefined when nothing would be emitted.
+ * Validates and renders an Application sync policy: the one renderer of Application, ApplicationSet templates and
+ * generator template overrides (`extraOptions`: options added after construction; `managedNamespaceRule`: the
+ * family's rule id for managedNamespaceMetadata without CreateNamespace). Returns undefined when nothing would be
+ * emitted.
  * @internal
  */
-export function renderSyncPolicy(p: SyncPolicy | undefined, path: string,
-  omitAutomated: boolean = false): argo.ApplicationSpecSyncPolicy | undefined {
-  const syncOptions = renderSyncOptions([...p?.syncOptions ?? []], SyncOptionScope.APPLICATION, path);
+export function renderSyncPolicy(p: SyncPolicy | undefined, path: string, omitAutomated: boolean = false,
+  extraOptions?: readonly SyncOption[], managedNamespaceRule: string = 'SYNC-012'): argo.ApplicationSpecSyncPolicy | undefined {
+  const options = p?.syncOptions ?? [];
+  const syncOptions = renderSyncOptions(extraOptions?.length ? [...options, ...extraOptions] : [...options], SyncOptionScope.APPLICATION, path);
   if (p?.managedNamespaceMetadata && !syncOptions.includes('CreateNamespace=true')) {
     fail(path, {
-      rule: 'SYNC-012',
+      rule: managedNamespaceRule,
       problem: 'managedNamespaceMetadata only applies with CreateNamespace=true',
       value: p.managedNamespaceMetadata,
       fix: 'add SyncOption.CREATE_NAMESPACE to syncOptions',

@@ -1,6 +1,6 @@
 import { templatedYamlSyntaxError } from '../checks/embedded';
 import { fail } from '../checks/errors';
-import { GoTemplateError, templateReferences } from '../checks/go-template';
+import { GoTemplateError, templateReferences } from '../engines/go-template';
 
 /**
  * Generator parameters that feed the non-string fields of the generated Applications. ApplicationSet

@@ -80,7 +80,7 @@ export function fieldsTooNewFor(doc: any, target: string): string[] {
     for (const where of presentAt(doc, rule.path.split('.'), [])) {
       out.push(`${doc.kind} ${JSON.stringify(doc.metadata?.name)}: ${where} (${rule.what}) needs Argo CD ${rule.since}, but the target is ${target}: `
         + `its API server would silently drop the field (got ${JSON.stringify(valueAt(doc, where))}). `
-        + `Fix: remove the setting, or raise the target version (GitOpsApp argocdVersion) to ${rule.since} or later [TGT-002]`);
+        + `Fix: remove the setting, or raise the target version (ArgoCdTarget.set) to ${rule.since} or later [TGT-002]`);
     }
   }
   return out;

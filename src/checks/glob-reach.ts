@@ -1,5 +1,5 @@
-import { compileArgoGlob, compileFilepathGlob } from './glob';
 import { isSourcePermitted } from './project-rules';
+import { compileArgoGlob, compileFilepathGlob } from '../engines/glob';
 
 /**
  * What a project glob can match, judged with Argo CD's own matchers (`glob.ts`): a pattern is as dangerous as the

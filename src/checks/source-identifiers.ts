@@ -1,9 +1,9 @@
 import { nonJsonValue, templatedYamlSyntaxError } from './embedded';
 import { fail } from './errors';
-import { argoGlobError, compileArgoGlob } from './glob';
-import { isTemplated } from './go-template';
 import { relativePathProblem } from './paths';
 import type { SourceOptions } from '../argocd/application-source';
+import { argoGlobError, compileArgoGlob } from '../engines/glob';
+import { isTemplated } from '../engines/go-template';
 
 /**
  * Identifiers and embedded texts of a source that Argo CD would only reject (or misread) in the controller:

@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { Helmfile, HelmfileChartKind, HelmfileRelease } from './helmfile';
 import { deepMerge } from './values';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
+import type { IAppProject } from '../argocd/app-project';
 import { Application } from '../argocd/application';
 import { ApplicationSource, HelmOptions } from '../argocd/application-source';
 import { Destination } from '../argocd/destination';
@@ -72,8 +73,17 @@ export interface HelmfileMigrationComponentProps {
    * @default 0
    */
   readonly wave?: number;
-  /** The AppProject of its Application. */
-  readonly project: string;
+  /**
+   * The AppProject of its Application, by name. Give `project` or `appProject`.
+   * @default - the name of `appProject`
+   */
+  readonly project?: string;
+  /**
+   * The AppProject of its Application, typed (an AppProject of this app, or `AppProject.fromProjectName`).
+   * Give `project` or `appProject`.
+   * @default - `project`
+   */
+  readonly appProject?: IAppProject;
   /** The repository with the Helmfiles and their value files. */
   readonly valuesRepository: ValuesRepository;
   /**
@@ -273,6 +283,7 @@ export class HelmfileMigrationComponent extends Construct {
         tier: this.tier,
         wave: this.wave,
         project: props.project,
+        appProject: props.appProject,
         namespace: release.namespace,
         ...multi ? { sources: this.sources } : { source: this.sources[0] },
         syncOptions,
@@ -315,6 +326,7 @@ export class HelmfileMigrationComponent extends Construct {
     this.application = new Application(this, 'Application', {
       name: this.name,
       project: props.project,
+      appProject: props.appProject,
       destination: (props.destination ?? Destination.inCluster()).withNamespace(release.namespace),
       ...multi ? { sources: this.sources } : { source: this.sources[0] },
       syncPolicy: { automated: props.automated ?? { selfHeal: true, prune: false }, syncOptions },

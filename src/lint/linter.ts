@@ -15,10 +15,11 @@ import { describeRollingSyncStep, RollingSyncStep, rollingSyncStepMatches, StepO
 import { flattenParameters } from '../argocd/generators';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { fieldsTooNewFor } from '../checks/argocd-version';
+import { validateRetryBackoff } from '../checks/duration';
 import { GitOpsErrors } from '../checks/errors';
-import { isTemplated, renderFastTemplate, renderGoTemplate } from '../checks/go-template';
 import { validateAppName } from '../checks/names';
 import { CompiledProject, compileProject, describeDenial } from '../checks/project-rules';
+import { isTemplated, renderFastTemplate, renderGoTemplate } from '../engines/go-template';
 import { ruleById } from '../rules/registry';
 import { RuleLevel } from '../rules/rule';
 
@@ -223,7 +224,7 @@ class Context {
       if (this.options.argocdVersion) {
         for (const msg of fieldsTooNewFor(v, this.options.argocdVersion)) {
           const where = /^\w+ "[^"]*": (\S+) \(/.exec(msg)?.[1] ?? 'spec';
-          this.addMessage(doc, parsePath(where), msg.replace(/^\w+ "[^"]*": /, '').replace('(GitOpsApp argocdVersion)', '(--argocd-version, or argocdVersion in the lint config)'), 'TGT-002');
+          this.addMessage(doc, parsePath(where), msg.replace(/^\w+ "[^"]*": /, '').replace('(ArgoCdTarget.set)', '(--argocd-version, or argocdVersion in the lint config)'), 'TGT-002');
         }
       }
       switch (v.kind) {
@@ -297,6 +298,7 @@ class Context {
       return;
     }
     this.syncOptions(doc, ['spec', 'syncPolicy', 'syncOptions'], false);
+    this.retryBackoff(doc, ['spec', 'syncPolicy', 'retry', 'backoff']);
     const model = appModel(doc, ['spec'], spec, String(v.metadata?.name ?? ''), `Application ${JSON.stringify(v.metadata?.name)}`);
     this.destination(doc, ['spec', 'destination'], spec.destination, false);
     this.apps.push(model);
@@ -336,6 +338,20 @@ class Context {
         }
       }
     }
+  }
+
+  /**
+   * `syncPolicy.retry.backoff` as Argo CD reads it (TIME-005..008): the library's own retry options take cdk8s
+   * Durations, so only hand-written YAML can hold "5 seconds" or a factor of 0.
+   */
+  private retryBackoff(doc: SourceDocument, at: Array<string | number>): void {
+    const b: any = valueAt(doc.value, at);
+    if (b === undefined || b === null || typeof b !== 'object' || Array.isArray(b)) return; // the schema reports it
+    if (Object.values(b).some(x => typeof x === 'string' && x.includes('{{'))) return; // filled in per generated app
+    if ((b.duration !== undefined && typeof b.duration !== 'string') || (b.maxDuration !== undefined && typeof b.maxDuration !== 'string')) return;
+    if (b.factor !== undefined && typeof b.factor !== 'number') return;
+    const p = validateRetryBackoff(b);
+    if (p) this.addMessage(doc, at, p, 'TIME-005');
   }
 
   private syncOptions(doc: SourceDocument, at: Array<string | number>, inTemplate: boolean): void {
@@ -387,6 +403,7 @@ class Context {
     if (template && typeof template === 'object') {
       this.templatedNonStrings(doc, template, ['spec', 'template'], ['spec', 'template']);
       this.syncOptions(doc, ['spec', 'template', 'spec', 'syncPolicy', 'syncOptions'], true);
+      this.retryBackoff(doc, ['spec', 'template', 'spec', 'syncPolicy', 'retry', 'backoff']);
       this.destination(doc, ['spec', 'template', 'spec', 'destination'], template.spec?.destination, true);
     }
     const rolling = spec.strategy?.type === 'RollingSync';

@@ -11,7 +11,7 @@ import * as fs from 'fs';
 import * as YAML from 'yaml';
 import type { LintFinding, SuppressedFinding } from './linter';
 import { documentLines, locate, SourceDocument } from './source';
-import { argoGlobMatch } from '../checks/glob';
+import { argoGlobMatch } from '../engines/glob';
 import { allRules } from '../rules/registry';
 
 /** The annotation that suppresses rules for its document. */

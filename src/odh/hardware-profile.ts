@@ -1,4 +1,12 @@
-import type * as kplus from 'cdk8s-plus-28';
+/** Effect of the taints a toleration tolerates (the values of Kubernetes' `TaintEffect`). */
+export enum TolerationEffect {
+  /** new pods are not scheduled on the node */
+  NO_SCHEDULE = 'NoSchedule',
+  /** the scheduler tries not to place new pods on the node */
+  PREFER_NO_SCHEDULE = 'PreferNoSchedule',
+  /** pods are evicted from the node (after `tolerationSeconds`, when set) */
+  NO_EXECUTE = 'NoExecute',
+}
 
 /** Operator of a toleration. */
 export enum ProfileTolerationOperator {
@@ -29,7 +37,7 @@ export interface ProfileToleration {
    * Taint effect.
    * @default - every effect
    */
-  readonly effect?: kplus.TaintEffect;
+  readonly effect?: TolerationEffect;
   /**
    * How long a `NoExecute` taint is tolerated, in seconds.
    * @default - forever

@@ -1,6 +1,6 @@
 import { Size } from 'cdk8s';
-import type * as kplus from 'cdk8s-plus-28';
 import { validateDataKey } from './checks';
+import { ContainerResourceRequirements } from './container-resources';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain } from '../checks/names';
 import { expectEnum } from '../checks/runtime';
@@ -196,7 +196,7 @@ export interface InClusterMySqlOptions {
    * CPU and memory of the MySQL container.
    * @default - requests 250m CPU / 512Mi memory, limits 1 CPU / 1Gi memory
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ContainerResourceRequirements;
   /**
    * Extra `[mysqld]` settings for the generated `my.cnf` ConfigMap (key = value), added to the defaults
    * (`default_authentication_plugin = mysql_native_password`, `character-set-server = utf8mb4`,

@@ -7,7 +7,7 @@ import { Construct, IConstruct } from 'constructs';
 import { parseQuantity, validateQuantity } from './checks';
 import {
   AcceleratorIdentifierOptions, HardwareProfileOptions, LegacyAcceleratorProfileOptions, ProfileToleration, ProfileTolerationOperator,
-  ResourceCountRange,
+  ResourceCountRange, TolerationEffect,
 } from './hardware-profile';
 import { dashboardBindings, infrastructureBindings } from '../app/lazy-modules';
 import { SyncOption } from '../argocd/sync-option';
@@ -103,6 +103,7 @@ interface RenderedToleration {
 
 function toleration(scope: IConstruct, what: string, t: ProfileToleration, keyRequired: boolean): RenderedToleration {
   expectEnum(scope, `${what} operator`, t.operator, ProfileTolerationOperator, 'ProfileTolerationOperator');
+  expectEnum(scope, `${what} effect`, t.effect, TolerationEffect, 'TolerationEffect');
   const operator = t.operator ?? ProfileTolerationOperator.EQUAL;
   if (!t.key && (keyRequired || operator !== ProfileTolerationOperator.EXISTS)) {
     fail(scope, {
@@ -124,7 +125,7 @@ function toleration(scope: IConstruct, what: string, t: ProfileToleration, keyRe
       rule: 'ODH-021',
       problem: `${what}: tolerationSeconds is a whole number and only valid with effect NoExecute`,
       value: t,
-      fix: 'set effect: TaintEffect.NO_EXECUTE, or drop tolerationSeconds',
+      fix: 'set effect: TolerationEffect.NO_EXECUTE, or drop tolerationSeconds',
     });
   }
   return { key: t.key || undefined, operator: t.operator, value: t.value, effect: t.effect, tolerationSeconds: t.tolerationSeconds };

@@ -172,7 +172,7 @@ export function safeChartFileBase(chart: Chart): string {
       rule: 'OUT-301',
       problem: 'the chart\'s id (its output folder and file name) is not a plain folder name: it would be written outside its folder',
       value: chart.node.id,
-      fix: 'give the chart an id with letters or digits (e.g. \'apps\'), or a GitOpsChart folder',
+      fix: 'give the chart an id with letters or digits, e.g. \'apps\' (the id also names the file, so a GitOpsChart folder does not help)',
     });
   }
   return base;

@@ -1,9 +1,11 @@
 import { ApiObject, Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
-import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference, InfoItem, NotificationSubscription } from '../argocd/application';
+import type { IAppProject } from '../argocd/app-project';
+import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference } from '../argocd/application';
 import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
+import { ApplicationSourcesOptions, ApplicationSpecOptions } from '../argocd/application-spec';
 import { Destination } from '../argocd/destination';
 import { SourceHydrator } from '../argocd/source-hydrator';
 import { SyncOption } from '../argocd/sync-option';
@@ -13,6 +15,7 @@ import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { expectEnum, expectProps } from '../checks/runtime';
 import { addSuppression, decide, onPrepare } from '../rules/engine';
+import { TreeIndex } from '../rules/tree-index';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
@@ -43,25 +46,24 @@ const CHILD_APP_IGNORE: IgnoreDifference = {
   jsonPointers: ['/spec/syncPolicy/automated', '/metadata/annotations/argocd.argoproj.io~1refresh', '/operation'],
 };
 
-/** Options shared by every kind of child. */
-export interface ChildOptions {
+/**
+ * Options shared by every kind of child: the Application spec options every Application has
+ * (`ApplicationSpecOptions`: project or appProject, syncPolicy, ignoreDifferences, info, notifications,
+ * revisionHistoryLimit, labels, annotations, deletionCascade) plus the child's place in the AppOfApps. A child's
+ * `syncPolicy` replaces its role's default entirely (default: self-heal, prune only for APPLICATION,
+ * CreateNamespace=true).
+ */
+export interface ChildOptions extends ApplicationSpecOptions {
   /**
    * Application name.
    * @default - the id
    */
   readonly name?: string;
-  /** The AppProject of the child. */
-  readonly project: string;
   /**
    * Role of the child: sets its default sync policy.
    * @default ChildRole.APPLICATION
    */
   readonly role?: ChildRole;
-  /**
-   * Sync policy (replaces the role's default entirely).
-   * @default - the role's: self-heal, prune only for APPLICATION, CreateNamespace=true
-   */
-  readonly syncPolicy?: SyncPolicy;
   /**
    * Explicit sync wave. Without it the wave is derived from `dependsOn` (one after the latest dependency, 0 when
    * it has none).
@@ -78,53 +80,12 @@ export interface ChildOptions {
    * @default - none
    */
   readonly extraNamespaces?: string[];
-  /**
-   * Fields not to diff.
-   * @default - none
-   */
-  readonly ignoreDifferences?: IgnoreDifference[];
-  /**
-   * Notification subscriptions.
-   * @default - none
-   */
-  readonly notifications?: NotificationSubscription[];
-  /**
-   * Info entries.
-   * @default - none
-   */
-  readonly info?: InfoItem[];
-  /**
-   * Labels of the child Application.
-   * @default - none
-   */
-  readonly labels?: { [key: string]: string };
-  /**
-   * What deleting the child does to its resources.
-   * @default DeletionCascade.FOREGROUND
-   */
-  readonly deletionCascade?: DeletionCascade;
 }
 
-/** A child Application with its own sources. */
-export interface ChildApplicationOptions extends ChildOptions {
+/** A child Application with its own sources (`source`, `sources` or `sourceHydrator`). */
+export interface ChildApplicationOptions extends ChildOptions, ApplicationSourcesOptions {
   /** Where the child deploys: one cluster and one namespace. */
   readonly destination: Destination;
-  /**
-   * One source.
-   * @default - none; give source or sources
-   */
-  readonly source?: ApplicationSource;
-  /**
-   * Several sources.
-   * @default - none; give source or sources
-   */
-  readonly sources?: ApplicationSource[];
-  /**
-   * Source hydration instead of source/sources (render, commit, deploy).
-   * @default - none
-   * @see https://argo-cd.readthedocs.io/en/stable/user-guide/source-hydrator/
-   */
-  readonly sourceHydrator?: SourceHydrator;
 }
 
 /** A child Application whose manifests are a cdk8s chart of the same app. */
@@ -167,8 +128,18 @@ export interface AppOfAppsProps {
    * @default - the construct id
    */
   readonly name?: string;
-  /** AppProject of the root Application (it creates Applications, so an admin project). */
-  readonly project: string;
+  /**
+   * AppProject of the root Application (it creates Applications, so an admin project), by name. Give `project`
+   * or `appProject`.
+   * @default - the name of `appProject`
+   */
+  readonly project?: string;
+  /**
+   * AppProject of the root Application, typed (an AppProject of this app, or `AppProject.fromProjectName`).
+   * Give `project` or `appProject`.
+   * @default - `project`
+   */
+  readonly appProject?: IAppProject;
   /**
    * Namespace of Argo CD: where the root and the child Application objects live.
    * @default 'argocd'
@@ -268,7 +239,7 @@ export class AppOfApps extends Construct {
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
     super(scope, id);
-    expectProps(this, 'AppOfApps', props, ['project'], "new AppOfApps(app, 'root', { project: 'platform' })");
+    expectProps(this, 'AppOfApps', props, [], "new AppOfApps(app, 'root', { project: 'platform' })"); // project or appProject: the root Application checks
     if (props.healthCheckManagedExternally) addSuppression(this, 'AOA-014', 'healthCheckManagedExternally: true');
     if (props.applicationSetHealthCheckManagedExternally) addSuppression(this, 'AOA-101', 'applicationSetHealthCheckManagedExternally: true');
     this.props = props;
@@ -297,6 +268,7 @@ export class AppOfApps extends Construct {
       name,
       namespace: this.argocdNamespace,
       project: props.project,
+      appProject: props.appProject,
       destination: Destination.inCluster(this.argocdNamespace),
       source: ApplicationSource.fromChart(this.childrenChart),
       syncPolicy: props.syncPolicy ?? {
@@ -376,7 +348,7 @@ export class AppOfApps extends Construct {
       node: appSet,
       name: appSet.name,
       kind: 'ApplicationSet',
-      project: t.project,
+      project: t.project ?? t.appProject!.projectName,
       namespace: t.destination.namespace ?? '(per app)',
       policy: 'ApplicationSet',
       role: role ?? ChildRole.APPLICATION,
@@ -426,7 +398,9 @@ export class AppOfApps extends Construct {
     const app = new Application(this.childrenChart, id, {
       name: o.name,
       namespace: this.argocdNamespace,
+      // the shared spec options (ApplicationSpecOptions), passed through: the Application checks and renders them
       project: o.project,
+      appProject: o.appProject,
       destination,
       source,
       sources,
@@ -436,7 +410,9 @@ export class AppOfApps extends Construct {
       ignoreDifferences: o.ignoreDifferences,
       notifications: o.notifications,
       info: o.info,
+      revisionHistoryLimit: o.revisionHistoryLimit,
       labels: o.labels,
+      annotations: o.annotations,
       deletionCascade: o.deletionCascade,
     });
     this.register({
@@ -550,7 +526,7 @@ export class AppOfApps extends Construct {
     }
     const distinct = new Set(waves.values());
     if (distinct.size > 1) {
-      const settings = ArgoCdSettings.of(this);
+      const settings = this.argoCdSettings();
       if (!settings?.applicationHealthCheckEnabled) {
         const message = (`the children use ${distinct.size} sync waves (got ${JSON.stringify([...distinct].sort((a, b) => a - b))}), but Argo CD has no `
           + 'health check for Application: later waves would not wait for earlier children to be healthy. '
@@ -570,10 +546,16 @@ export class AppOfApps extends Construct {
         fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the topology file lists them',
       }, errors);
     }
-    const appSetProblem = applicationSetWaveProblem(this.children, waves, ArgoCdSettings.of(this)?.applicationSetHealthCheckEnabled ?? false);
+    const appSetProblem = applicationSetWaveProblem(this.children, waves, this.argoCdSettings()?.applicationSetHealthCheckEnabled ?? false);
     if (appSetProblem) collect(this, appSetProblem, errors);
     errors.push(...this.checkNamespaceScope());
     return errors;
+  }
+
+  /** The settings of this root's Argo CD: those for its namespace, else the app's only ArgoCdSettings (if one). */
+  private argoCdSettings(): ArgoCdSettings | undefined {
+    const all = TreeIndex.of(this).select('ArgoCdSettings', ArgoCdSettings.isArgoCdSettings);
+    return all.find(s => s.namespace === this.argocdNamespace) ?? (all.length === 1 ? all[0] : undefined);
   }
 
   /** Removes the chart's default namespace from cluster-scoped objects (cdk8s puts it on every object). */
@@ -628,7 +610,7 @@ export class AppOfApps extends Construct {
    */
   public uncoveredKinds(): UncoveredKind[] {
     const waves = this.waves ?? this.computeWaves();
-    const keys = Object.keys(ArgoCdSettings.of(this)?.settings ?? {});
+    const keys = Object.keys(this.argoCdSettings()?.settings ?? {});
     const rows: UncoveredKind[] = [];
     const charted = this.children.filter(c => c.chart)
       .sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

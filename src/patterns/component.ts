@@ -2,7 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { IConstruct } from 'constructs';
 import { yamlLib, argoApplicationBindings } from '../app/lazy-modules';
-import { ApplicationSource, SourceOptions } from '../argocd/application-source';
+import type { IAppProject } from '../argocd/app-project';
+import { ApplicationSource } from '../argocd/application-source';
+import { FieldShape, SOURCE_FIELDS, sourceFieldPaths, sourceOptionsFromArgo } from '../argocd/source-fields';
+import { ProjectRules, resolveProjectName } from '../argocd/spec-render';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
@@ -54,8 +57,17 @@ export interface ComponentProps {
    * @default 0
    */
   readonly wave?: number;
-  /** AppProject of the Application. */
-  readonly project: string;
+  /**
+   * AppProject of the Application, by name. Give `project` or `appProject`.
+   * @default - the name of `appProject`
+   */
+  readonly project?: string;
+  /**
+   * AppProject of the Application, typed (an AppProject of this app, or `AppProject.fromProjectName`); the
+   * component file holds its name. Give `project` or `appProject`.
+   * @default - `project`
+   */
+  readonly appProject?: IAppProject;
   /** Destination namespace (DNS-1123 label). */
   readonly namespace: string;
   /**
@@ -98,6 +110,11 @@ export interface ComponentReadOptions {
    */
   readonly origin?: string;
 }
+
+/** The project / appProject check of the Application spec (src/argocd/spec-render.ts), with this family's rule ids. */
+const COMPONENT_PROJECT_RULES: ProjectRules = {
+  what: 'component', prefix: 'component ', templated: false, projectMissing: 'TIER-110', projectMismatch: 'TIER-111',
+};
 
 const KNOWN_KEYS = ['name', 'tier', 'wave', 'project', 'namespace', 'syncOptions', 'source', 'sources', 'disabled'];
 
@@ -249,8 +266,9 @@ export class Component {
         fix: 'use e.g. -10 for CRDs, -5 for operators, 0 for the rest',
       });
     }
-    const projectProblem = validateAppName(props.project ?? '');
-    if (projectProblem) fail(where, { rule: 'TIER-015', problem: `component project: ${projectProblem}`, value: props.project, fix: "use an AppProject name, e.g. 'platform'" });
+    const project = resolveProjectName(where, props, COMPONENT_PROJECT_RULES);
+    const projectProblem = validateAppName(project);
+    if (projectProblem) fail(where, { rule: 'TIER-015', problem: `component project: ${projectProblem}`, value: project, fix: "use an AppProject name, e.g. 'platform'" });
     if (!isDns1123Label(props.namespace ?? '')) {
       fail(where, { rule: 'TIER-016', problem: 'a component namespace must be a DNS-1123 label', value: props.namespace, fix: "use lowercase letters, digits and '-'" });
     }
@@ -280,7 +298,7 @@ export class Component {
     this.name = props.name;
     this.tier = props.tier;
     this.wave = wave;
-    this.project = props.project;
+    this.project = project;
     this.namespace = props.namespace;
     this._sources = props.sources ? [...props.sources] : [props.source!];
     this.multiSource = props.sources !== undefined;
@@ -369,9 +387,15 @@ export function checkSourceRefs(sources: ApplicationSource[]): string[] {
   return errors;
 }
 
-/** Reads an Argo CD source mapping (`repoURL`, `chart`, `helm`...) into an ApplicationSource. */
+/** The top-level keys of a source mapping (from the source field table). */
+const SOURCE_KEYS = SOURCE_FIELDS.map(x => x.argo);
+
+/**
+ * Reads an Argo CD source mapping (`repoURL`, `chart`, `helm`...) into an ApplicationSource: the inverse of
+ * `ApplicationSource._toArgo`, through the same field table (src/argocd/source-fields.ts).
+ */
 function sourceFromArgo(s: any, inSources: boolean): ApplicationSource {
-  const allowed = ['repoURL', 'targetRevision', 'path', 'chart', 'name', 'tagPrefix', 'helm', 'kustomize', 'directory', 'plugin', ...inSources ? ['ref'] : []];
+  const allowed = SOURCE_KEYS.filter(k => inSources || k !== 'ref');
   const unknown = Object.keys(s).filter(k => !allowed.includes(k));
   if (unknown.length) {
     throw new Error(describeProblem({
@@ -382,72 +406,15 @@ function sourceFromArgo(s: any, inSources: boolean): ApplicationSource {
     }));
   }
   checkSourceShape(s);
-  const h = s.helm;
-  const k = s.kustomize;
-  const options: SourceOptions = {
-    repoUrl: s.repoURL,
-    targetRevision: s.targetRevision,
-    path: s.path,
-    chart: s.chart,
-    name: s.name,
-    ref: s.ref,
-    tagPrefix: s.tagPrefix,
-    helm: h && {
-      valueFiles: h.valueFiles,
-      values: h.values,
-      valuesObject: h.valuesObject,
-      parameters: h.parameters,
-      fileParameters: h.fileParameters,
-      releaseName: h.releaseName,
-      skipCrds: h.skipCrds,
-      skipSchemaValidation: h.skipSchemaValidation,
-      skipTests: h.skipTests,
-      passCredentials: h.passCredentials,
-      ignoreMissingValueFiles: h.ignoreMissingValueFiles,
-      helmVersion: h.version,
-      kubeVersion: h.kubeVersion,
-      apiVersions: h.apiVersions,
-      namespace: h.namespace,
-    },
-    kustomize: k && {
-      namePrefix: k.namePrefix,
-      nameSuffix: k.nameSuffix,
-      images: k.images,
-      namespace: k.namespace,
-      commonLabels: k.commonLabels,
-      commonAnnotations: k.commonAnnotations,
-      components: k.components,
-      replicas: k.replicas,
-      patches: k.patches,
-      version: k.version,
-    },
-    directory: s.directory && { recurse: s.directory.recurse, include: s.directory.include, exclude: s.directory.exclude },
-    plugin: s.plugin && {
-      name: s.plugin.name,
-      env: s.plugin.env && Object.fromEntries((s.plugin.env as Array<{ name: string; value: string }>).map(e => [e.name, e.value])),
-    },
-  };
+  const options = sourceOptionsFromArgo(s);
   if (options.chart !== undefined && !options.targetRevision) {
     throw new Error(describeProblem({ rule: 'TIER-020', problem: 'a Helm repository chart needs a version (targetRevision)', value: { chart: options.chart }, fix: "add targetRevision: '1.2.3'" }));
   }
   return ApplicationSource.of(options);
 }
 
-/** The type each field of a component's source must have (what the Argo CD source schema says). */
-const SOURCE_SHAPE: ReadonlyArray<readonly [string, string]> = [
-  ['repoURL', 'string'], ['targetRevision', 'string'], ['path', 'string'], ['chart', 'string'], ['name', 'string'], ['ref', 'string'],
-  ['tagPrefix', 'string'], ['helm', 'mapping'], ['kustomize', 'mapping'], ['directory', 'mapping'], ['plugin', 'mapping'],
-  ['helm.valueFiles', 'string list'], ['helm.values', 'string'], ['helm.valuesObject', 'mapping'], ['helm.parameters', 'mapping list'],
-  ['helm.fileParameters', 'mapping list'], ['helm.releaseName', 'string'], ['helm.skipCrds', 'boolean'],
-  ['helm.skipSchemaValidation', 'boolean'], ['helm.skipTests', 'boolean'], ['helm.passCredentials', 'boolean'],
-  ['helm.ignoreMissingValueFiles', 'boolean'], ['helm.version', 'string'], ['helm.kubeVersion', 'string'],
-  ['helm.apiVersions', 'string list'], ['helm.namespace', 'string'], ['kustomize.namePrefix', 'string'],
-  ['kustomize.nameSuffix', 'string'], ['kustomize.images', 'string list'], ['kustomize.namespace', 'string'],
-  ['kustomize.commonLabels', 'string mapping'], ['kustomize.commonAnnotations', 'string mapping'], ['kustomize.components', 'string list'],
-  ['kustomize.replicas', 'mapping list'], ['kustomize.patches', 'mapping list'], ['kustomize.version', 'string'],
-  ['directory.recurse', 'boolean'], ['directory.include', 'string'], ['directory.exclude', 'string'], ['plugin.name', 'string'],
-  ['plugin.env', 'mapping list'],
-];
+/** The type each field of a component's source must have (what the Argo CD source schema says), from the field table. */
+const SOURCE_SHAPE: ReadonlyArray<readonly [string, FieldShape]> = sourceFieldPaths().map(p => [p.path, p.shape] as const);
 
 /** Throws (message with value and fix) when a field of a component's source has the wrong type. */
 function checkSourceShape(s: any): void {
@@ -461,8 +428,8 @@ function checkSourceShape(s: any): void {
     'string mapping': v => isMapping(v) && Object.values(v as object).every(x => typeof x === 'string'),
   };
   for (const [field, type] of SOURCE_SHAPE) {
-    const [a, b] = field.split('.');
-    const v = b === undefined ? s[a] : isMapping(s[a]) ? s[a][b] : undefined;
+    let v: any = s;
+    for (const k of field.split('.')) v = isMapping(v) ? v[k] : undefined;
     if (v !== undefined && !ok[type](v)) {
       throw new Error(describeProblem({ rule: 'TIER-021', problem: `source.${field} must be a ${type}`, value: v, fix: `write source.${field} as a ${type}, as in an Argo CD Application source` }));
     }

@@ -11,17 +11,19 @@ import { SyncOption } from '../argocd/sync-option';
 import { check, fail, failWith } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
-import { expectEnum, expectProps } from '../checks/runtime';
+import { expectEnum, expectInstance, expectProps } from '../checks/runtime';
 import type * as mr from '../imports/modelregistry.opendatahub.io';
-import { parseImageReference, validateDns1035Label, validateImagePinned, validatePort } from '../odh/checks';
+import { parseImageReference, validateDns1035Label, validateImagePinned, validatePort, validateQuantity } from '../odh/checks';
+import { ContainerResourceRequirements } from '../odh/container-resources';
 import { HardwareProfileOptions, LegacyAcceleratorProfileOptions } from '../odh/hardware-profile';
 import {
   ConfigMapKeyReference, DatabaseEngine, ModelRegistryDatabase, PostgresSslMode, SecretKeyReference,
 } from '../odh/model-registry-database';
 import { MODEL_REGISTRY_HEALTH_LUA } from '../odh/model-registry-health';
 import { addHardwareProfile, addLegacyAcceleratorProfile } from '../odh/profiles';
-import { decide } from '../rules/engine';
+import { decide, onPrepare } from '../rules/engine';
 import { GitOpsRules } from '../rules/gitops-rules';
+import { TreeIndex } from '../rules/tree-index';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
 /** How clients authenticate to the model registry's REST API. */
@@ -94,7 +96,7 @@ export interface ModelRegistryRestOptions {
    * CPU and memory of the REST container.
    * @default - the operator's
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ContainerResourceRequirements;
 }
 
 /** The registry's gRPC endpoint (deprecated by the operator in v1beta1; emitted only when set). */
@@ -113,7 +115,7 @@ export interface ModelRegistryGrpcOptions {
    * CPU and memory of the gRPC container.
    * @default - the operator's
    */
-  readonly resources?: kplus.ContainerResources;
+  readonly resources?: ContainerResourceRequirements;
 }
 
 /** Who may use the registry. */
@@ -336,10 +338,10 @@ export class ModelRegistryStack extends Construct {
   public readonly databaseHost: string;
   /** Port the registry connects to. */
   public readonly databasePort: number;
-  /** The MySQL Deployment (in-cluster database only). */
-  public readonly databaseDeployment?: kplus.Deployment;
-  /** The MySQL Service (in-cluster database only). */
-  public readonly databaseService?: kplus.Service;
+  /** The MySQL Deployment (in-cluster database only; the object itself, for escape hatches). */
+  public readonly databaseDeployment?: ApiObject;
+  /** The MySQL Service (in-cluster database only; the object itself, for escape hatches). */
+  public readonly databaseService?: ApiObject;
 
   private readonly props: ModelRegistryStackProps;
   private readonly commonLabels: { [key: string]: string };
@@ -394,6 +396,9 @@ export class ModelRegistryStack extends Construct {
     this.checkImage('grpc.image', props.grpc?.image);
     this.checkImage('auth.image', props.auth?.image);
     if (props.database._inCluster) this.checkImage('database image', props.database._inCluster.image ?? DEFAULT_MYSQL_IMAGE);
+    this.checkResources('rest.resources', props.rest?.resources);
+    this.checkResources('grpc.resources', props.grpc?.resources);
+    if (props.database._inCluster) this.checkResources('database resources', props.database._inCluster.resources);
 
     const folder = props.folder ?? this.name;
     const inCluster = props.database.inCluster;
@@ -408,8 +413,8 @@ export class ModelRegistryStack extends Construct {
 
     if (inCluster) {
       const db = this.addInClusterMySql();
-      this.databaseDeployment = db.deployment;
-      this.databaseService = db.service;
+      this.databaseDeployment = ApiObject.of(db.deployment);
+      this.databaseService = ApiObject.of(db.service);
       this.databaseHost = `${db.service.name}.${this.databaseNamespace}.svc`;
       this.databasePort = props.database._inCluster!.port ?? MYSQL_CONTAINER_PORT;
     } else {
@@ -435,6 +440,7 @@ export class ModelRegistryStack extends Construct {
     for (const p of props.hardwareProfiles ?? []) this.addHardwareProfile(p);
     for (const p of props.legacyAcceleratorProfiles ?? []) this.addLegacyAcceleratorProfile(p);
 
+    onPrepare(this, () => this.clearClusterScopedNamespaces());
     this.node.addValidation({ validate: () => this.validateCharts() });
   }
 
@@ -512,9 +518,13 @@ export class ModelRegistryStack extends Construct {
     return [...out].sort();
   }
 
-  /** True when the infrastructure chart has objects (database, profiles, or anything added to it). */
+  /**
+   * True when the infrastructure chart has objects (database, profiles, or anything added to it, charts nested in
+   * it included). At construction time: stops at the first object.
+   */
   private get hasInfrastructure(): boolean {
-    return this.infrastructureChart.node.findAll().some(c => c instanceof ApiObject);
+    const has = (c: IConstruct): boolean => c instanceof ApiObject || c.node.children.some(has);
+    return has(this.infrastructureChart);
   }
 
   private ensureInfrastructureChild(method: string): void {
@@ -545,6 +555,16 @@ export class ModelRegistryStack extends Construct {
     if (!this.props.allowUnpinnedImages) {
       const problem = validateImagePinned(image);
       if (problem) failWith(this, `${what}: ${problem}`);
+    }
+  }
+
+  private checkResources(what: string, r: ContainerResourceRequirements | undefined): void {
+    if (r === undefined) return;
+    for (const [k, v] of [['cpu.request', r.cpu?.request], ['cpu.limit', r.cpu?.limit]] as const) {
+      if (v !== undefined) this.check(validateQuantity(v, `${what}.${k}`));
+    }
+    for (const [k, v] of [['memory.request', r.memory?.request], ['memory.limit', r.memory?.limit]] as const) {
+      expectInstance(this, `${what}.${k}`, v, isSize, 'a Size (e.g. Size.mebibytes(512))');
     }
   }
 
@@ -657,7 +677,7 @@ export class ModelRegistryStack extends Construct {
         imagePullPolicy: kplus.ImagePullPolicy.IF_NOT_PRESENT, // pinned: no need to pull on every start
         ports: [{ name: 'mysql', number: MYSQL_CONTAINER_PORT }],
         envVariables: sortedEnv,
-        resources: o.resources ?? {
+        resources: o.resources ? kplusResources(o.resources) : {
           cpu: { request: kplus.Cpu.millis(250), limit: kplus.Cpu.units(1) },
           memory: { request: Size.mebibytes(512), limit: Size.gibibytes(1) },
         },
@@ -914,24 +934,44 @@ export class ModelRegistryStack extends Construct {
   }
 
   /**
-   * Synth-time checks over everything in the stack's charts, including objects added to them later:
-   * no Secret with data (unless unsafeAllowPlaintextPassword), every workload image pinned (unless
-   * allowUnpinnedImages), no namespace on cluster-scoped objects.
+   * Prepare hook (before the checks of every synth pass, as objects can be added to the charts until synth): the
+   * chart's namespace leaks onto cluster-scoped objects in cdk8s; remove it. It walks only the stack's two charts:
+   * the pass's TreeIndex is built after the prepare hooks.
    */
-  private validateCharts(): string[] {
-    const errors: string[] = [];
-    if (this.children && !this.children.infrastructure && this.hasInfrastructure) {
-      errors.push('objects were added to infrastructureChart after addToAppOfApps placed the stack without an infrastructure child: '
-        + `no Application deploys them (got ${JSON.stringify(this.infrastructureChart.node.findAll().filter(c => c instanceof ApiObject).map(c => (c as ApiObject).name))}). `
-        + 'Fix: add them before calling addToAppOfApps, or put them in another chart [ODH-048]');
-    }
+  private clearClusterScopedNamespaces(): void {
     for (const chart of [this.infrastructureChart, this.registryChart]) {
-      for (const obj of chart.node.findAll().filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart)) {
-        const what = `${obj.kind} ${obj.name}`;
+      for (const obj of chart.node.findAll()) {
+        if (!(obj instanceof ApiObject) || Chart.of(obj) !== chart) continue;
         if (isClusterScoped(obj.apiVersion, obj.kind) && obj.metadata.namespace !== undefined && obj.metadata.namespace === chart.namespace) {
           (obj.metadata as any).namespace = undefined;
         }
+      }
+    }
+  }
+
+  /**
+   * Synth-time checks over everything in the stack's charts, including objects added to them later:
+   * no Secret with data (unless unsafeAllowPlaintextPassword), every workload image pinned (unless
+   * allowUnpinnedImages). They only report: the namespace clean-up runs before them (`clearClusterScopedNamespaces`).
+   */
+  private validateCharts(): string[] {
+    const errors: string[] = [];
+    const index = TreeIndex.of(this);
+    if (this.children && !this.children.infrastructure) {
+      const infra = this.infrastructureChart;
+      const stray = index.apiObjects.filter(o => o.node.scopes.includes(infra));
+      if (stray.length > 0) {
+        errors.push('objects were added to infrastructureChart after addToAppOfApps placed the stack without an infrastructure child: '
+          + `no Application deploys them (got ${JSON.stringify(stray.map(o => o.name))}). `
+          + 'Fix: add them before calling addToAppOfApps, or put them in another chart [ODH-048]');
+      }
+    }
+    for (const chart of [this.infrastructureChart, this.registryChart]) {
+      for (const obj of index.objectsOf(chart)) {
         if (this.own.has(obj)) continue;
+        const what = `${obj.kind} ${obj.name}`;
+        // the rendered body: cdk8s keeps an ApiObject's body private, and Lazy values, cdk8s-plus constructs and
+        // JSON patches only show in it
         const json = obj.toJson();
         if (groupOf(obj.apiVersion) === '' && obj.kind === 'Secret'
           && (Object.keys(json.data ?? {}).length > 0 || Object.keys(json.stringData ?? {}).length > 0)) {
@@ -968,19 +1008,36 @@ function keyRef(ref: ConfigMapKeyReference | undefined): { name: string; key: st
   return ref === undefined ? undefined : { name: ref.name, key: ref.key };
 }
 
-/** kplus resources as the CRD's `{ requests, limits }` of quantities. */
-function registryResources(r: kplus.ContainerResources): { requests?: { [k: string]: any }; limits?: { [k: string]: any } } {
+/** Resources as the CRD's `{ requests, limits }` of quantities. */
+function registryResources(r: ContainerResourceRequirements): { requests?: { [k: string]: any }; limits?: { [k: string]: any } } {
   const q = (v: string) => modelRegistryBindings().ModelRegistryV1Beta1SpecRestResourcesRequests.fromString(v);
   const requests: { [k: string]: any } = {};
   const limits: { [k: string]: any } = {};
-  if (r.cpu?.request) requests.cpu = q(r.cpu.request.amount);
-  if (r.cpu?.limit) limits.cpu = q(r.cpu.limit.amount);
+  if (r.cpu?.request) requests.cpu = q(r.cpu.request);
+  if (r.cpu?.limit) limits.cpu = q(r.cpu.limit);
   if (r.memory?.request) requests.memory = q(sizeQuantity(r.memory.request));
   if (r.memory?.limit) limits.memory = q(sizeQuantity(r.memory.limit));
   return {
     requests: Object.keys(requests).length ? requests : undefined,
     limits: Object.keys(limits).length ? limits : undefined,
   };
+}
+
+/**
+ * Resources in cdk8s-plus's shape, for the MySQL container. A `Cpu` of cdk8s-plus is read only through its
+ * `amount` (the quantity string), so the quantity is passed as is.
+ */
+function kplusResources(r: ContainerResourceRequirements): kplus.ContainerResources {
+  const cpu = (amount: string | undefined): kplus.Cpu | undefined => amount === undefined ? undefined : { amount };
+  return {
+    cpu: r.cpu && { request: cpu(r.cpu.request), limit: cpu(r.cpu.limit) },
+    memory: r.memory && { request: r.memory.request, limit: r.memory.limit },
+  };
+}
+
+/** A cdk8s `Size` (by shape: another copy of cdk8s makes its own class). */
+function isSize(v: unknown): boolean {
+  return typeof (v as Size | undefined)?.toKibibytes === 'function';
 }
 
 function sizeQuantity(s: Size): string {

@@ -2,12 +2,12 @@ import { ApiObject, Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
-import {
-  ApplicationPreview, ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference, RolloutStepPreview,
-} from '../argocd/application-set';
+import { ApplicationSet, ApplicationsSyncPolicy, IgnoreApplicationDifference } from '../argocd/application-set';
+import { ApplicationPreview } from '../argocd/application-set-preview';
 import { ApplicationSetStrategy, MaxUpdate, RollingSyncStep, StepOperator } from '../argocd/application-set-strategy';
 import { Destination } from '../argocd/destination';
 import { Generator } from '../argocd/generators';
+import { RolloutStepPreview } from '../argocd/rollout-writer';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';

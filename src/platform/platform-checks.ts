@@ -23,7 +23,7 @@ import { IN_CLUSTER_SERVER } from '../argocd/destination';
 import { selectorMatches } from '../argocd/generators';
 import { existingProjectRegistry, usagesOf } from '../argocd/project-checks';
 import { collect, ProblemOptions } from '../checks/errors';
-import { argoGlobMatch } from '../checks/glob';
+import { argoGlobMatch } from '../engines/glob';
 import { TreeIndex } from '../rules/tree-index';
 
 const REGISTRY = Symbol.for('cdk8s-gitops.PlatformRegistry');

@@ -1,28 +1,19 @@
 /** Shared validation and emission of repository / repo-creds Secrets (internal). */
 import { Construct } from 'constructs';
 import { emitArgoSecret } from './argocd-secret';
-import { Credentials, CredentialsKind } from './credentials';
+import { CredentialsKind } from './credentials';
 import { platformRegistry } from './platform-checks';
+import type { RepositoryProps } from './repository';
 import { RepositoryType } from './repository-type';
 import { fail, failWith } from '../checks/errors';
 import { isDns1123Subdomain, validateAnnotationKey, validateLabelKey, validateLabelValue } from '../checks/names';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
-export interface RepoSecretProps {
-  readonly url: string;
-  readonly type?: RepositoryType;
-  readonly name?: string;
-  readonly project?: string;
-  readonly credentials?: Credentials;
-  readonly allowPlaintextCredentials?: boolean;
-  readonly insecure?: boolean;
-  readonly enableLfs?: boolean;
-  readonly proxy?: string;
-  readonly labels?: { [key: string]: string };
-  readonly annotations?: { [key: string]: string };
-  readonly secretName?: string;
-  readonly argocdNamespace?: string;
-}
+/**
+ * What the Secret is built from: `RepositoryProps` (a `Repository`), whose fields `RepositoryCredentialsProps`
+ * (a credentials template) is a subset of. One shape, so a new repository option cannot miss the Secret.
+ */
+export type RepoSecretProps = RepositoryProps;
 
 /** Credential keys of repository / repo-creds Secrets. */
 const REPOSITORY_CREDENTIAL_KEYS = [

@@ -1,3 +1,4 @@
+import { ApiObject, Chart } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { attachRules, passCache } from './engine';
 
@@ -17,6 +18,7 @@ export class TreeIndex {
   /** Every construct of the app, in pre-order (the order of `node.findAll()`). */
   public readonly all: readonly IConstruct[];
   private readonly selections = new Map<string, readonly IConstruct[]>();
+  private byChart?: Map<Chart, ApiObject[]>;
 
   private constructor(root: IConstruct) {
     this.all = root.node.findAll();
@@ -28,4 +30,27 @@ export class TreeIndex {
     if (!s) this.selections.set(key, s = this.all.filter(test));
     return s as readonly T[];
   }
+
+  /** Every ApiObject of the app (selection `api-objects`). */
+  public get apiObjects(): readonly ApiObject[] {
+    return this.select('api-objects', isApiObject);
+  }
+
+  /** The ApiObjects `chart` renders itself (`Chart.of(o) === chart`: not those of charts nested in it), in tree order. */
+  public objectsOf(chart: Chart): readonly ApiObject[] {
+    if (!this.byChart) {
+      this.byChart = new Map();
+      for (const o of this.apiObjects) {
+        const ch = Chart.of(o);
+        const list = this.byChart.get(ch);
+        if (list) list.push(o);
+        else this.byChart.set(ch, [o]);
+      }
+    }
+    return this.byChart.get(chart) ?? [];
+  }
+}
+
+function isApiObject(c: IConstruct): c is ApiObject {
+  return c instanceof ApiObject;
 }

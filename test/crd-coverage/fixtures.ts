@@ -7,7 +7,7 @@ import {
   Application, ApplicationSet, ApplicationSetStrategy, ApplicationSource, ApplicationsSyncPolicy, AppProject, ArgoCdSettings,
   DeletionCascade, DeletionOrder, Destination, Generator, GpgVerificationMode, MaxUpdate, PolicyEffect, ProjectPolicy,
   ProjectPolicyAction, ProjectPolicyResource, PullRequestProvider, ScmProvider, SelectorOperator, StepOperator, SyncOption,
-  SyncWindowKind, TemplatePatch,
+  SourceHydrator, SyncWindowKind, TemplatePatch,
 } from '../../src';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
@@ -293,6 +293,63 @@ export function appProjectDocs(): any[] {
   return Testing.synth(c);
 }
 
+/** A dry source of each type (a git folder: no chart, ref, name or $ref value files), each with every option set. */
+export function drySources(): { [type: string]: ApplicationSource } {
+  const [, , kustomize, directory, plugin] = allSources();
+  return {
+    helm: ApplicationSource.helmChart({
+      repoUrl: GIT,
+      path: 'charts/web',
+      targetRevision: 'main',
+      valueFiles: ['values-prod.yaml'],
+      values: 'a: 1',
+      valuesObject: { b: 2 },
+      parameters: [{ name: 'image.tag', value: 'v1', forceString: true }],
+      fileParameters: [{ name: 'cfg', path: 'cfg.txt' }],
+      releaseName: 'web',
+      skipCrds: true,
+      skipSchemaValidation: true,
+      skipTests: true,
+      passCredentials: true,
+      ignoreMissingValueFiles: true,
+      helmVersion: 'v3',
+      kubeVersion: '1.30.0',
+      apiVersions: ['apps/v1/Deployment'],
+      namespace: 'web',
+    }),
+    kustomize: ApplicationSource.kustomize({ ...kustomize.options.kustomize, repoUrl: GIT, path: 'kustomize', targetRevision: 'main' }),
+    directory,
+    plugin,
+  };
+}
+
+/**
+ * Hydrated Applications and ApplicationSet templates (`sourceHydrator`), one of each per dry source type: between
+ * them, each kind writes every `spec.sourceHydrator` path.
+ */
+export function sourceHydratorDocs(): any[] {
+  const c: Chart = Testing.chart();
+  new ArgoCdSettings(c, 'settings', { cmdParams: { 'hydrator.enabled': 'true' } });
+  const hydrator = (drySource: ApplicationSource, path: string): SourceHydrator => ({
+    drySource,
+    syncSource: { targetBranch: 'environments/prod', path, repoUrl: 'https://git.example.com/platform/hydrated.git' },
+    hydrateToBranch: 'environments/prod-next',
+  });
+  for (const [type, dry] of Object.entries(drySources())) {
+    new Application(c, `hydrated-${type}`, { project: 'web', destination: Destination.inCluster('web'), sourceHydrator: hydrator(dry, `apps/${type}`) });
+    new ApplicationSet(c, `hydrated-set-${type}`, {
+      generators: [Generator.list({ elements: [{ env: 'dev' }] })],
+      template: {
+        name: `{{.env}}-${type}`,
+        project: 'web',
+        destination: Destination.inCluster('{{.env}}'),
+        sourceHydrator: hydrator(dry, `sets/${type}/{{.env}}`),
+      },
+    });
+  }
+  return Testing.synth(c);
+}
+
 export function allFixtureDocs(): any[] {
-  return [...applicationDocs(), ...applicationSetDocs(), ...appProjectDocs()];
+  return [...applicationDocs(), ...applicationSetDocs(), ...appProjectDocs(), ...sourceHydratorDocs()];
 }

@@ -27,6 +27,8 @@ export const APP_RULES: RuleFamily = {
     { id: 'APP-019', summary: 'two sources have the same ref', fix: 'give each ref source its own name' },
     { id: 'APP-020', level: RuleLevel.WARNING, summary: 'deletionCascade NONE: deleting the Application orphans its resources', fix: 'use DeletionCascade.FOREGROUND or DeletionCascade.BACKGROUND so its resources are deleted with it' },
     { id: 'APP-021', level: RuleLevel.WARNING, summary: 'a source repository is read over plain http://', fix: 'use the https:// or ssh URL' },
+    { id: 'APP-022', summary: 'an Application names no AppProject (neither project nor appProject)', fix: "set project: 'team-a' or appProject: an AppProject of this app (or AppProject.fromProjectName('team-a'))" },
+    { id: 'APP-023', summary: 'an Application\'s project and appProject name different AppProjects', fix: 'give only one of them, or make both name the same project' },
     { id: 'APP-101', summary: 'an Application with sourceHydrator also has source or sources', fix: 'move the source into sourceHydrator.drySource and drop source/sources' },
     { id: 'APP-102', summary: 'sourceHydrator (or its syncSource) is missing or not an object', fix: "pass { drySource: ApplicationSource.helmChart(...), syncSource: { targetBranch: 'env/prod', path: 'my-app' } }" },
     { id: 'APP-103', summary: 'sourceHydrator.drySource is not an ApplicationSource', fix: 'use ApplicationSource.helmChart(...), kustomize(...) or directory(...) (a git path)' },

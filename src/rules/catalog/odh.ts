@@ -25,7 +25,7 @@ export const ODH_RULES: RuleFamily = {
     { id: 'ODH-018', summary: 'a hardware profile accelerator count is not a whole number >= 0', fix: 'use a whole number such as 1' },
     { id: 'ODH-019', summary: 'a profile toleration has no key where one is required, or no key without operator EXISTS', fix: 'set key, e.g. \'nvidia.com/gpu\', or use operator: ProfileTolerationOperator.EXISTS where allowed' },
     { id: 'ODH-020', summary: 'a profile toleration with operator EXISTS sets a value', fix: 'drop the value, or use operator EQUAL' },
-    { id: 'ODH-021', summary: 'a profile toleration has tolerationSeconds that is not a whole number or not with effect NoExecute', fix: 'set effect: TaintEffect.NO_EXECUTE, or drop tolerationSeconds' },
+    { id: 'ODH-021', summary: 'a profile toleration has tolerationSeconds that is not a whole number or not with effect NoExecute', fix: 'set effect: TolerationEffect.NO_EXECUTE, or drop tolerationSeconds' },
     { id: 'ODH-022', summary: 'a hardware profile has no displayName', fix: 'set displayName, e.g. \'NVIDIA GPU (1x)\'' },
     { id: 'ODH-023', summary: 'a hardware profile lists an accelerator identifier twice', fix: 'list each accelerator identifier once' },
     { id: 'ODH-024', summary: 'a hardware profile mixes queue scheduling (localQueueName) with node scheduling (nodeSelector/tolerations); the CRD allows one', fix: 'with Kueue, put node placement in the ResourceFlavor and keep only localQueueName; otherwise drop localQueueName' },

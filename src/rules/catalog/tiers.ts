@@ -53,6 +53,8 @@ export const TIER_RULES: RuleFamily = {
     { id: 'TIER-107', summary: 'tierLabel or waveLabel is not a label key', fix: "use a label key such as 'tier' or 'example.com/tier'" },
     { id: 'TIER-108', summary: 'tierLabel, waveLabel and the component label are not three different keys', fix: "use e.g. tierLabel: 'tier', waveLabel: 'wave'" },
     { id: 'TIER-109', level: RuleLevel.INFO, summary: 'later RollingSync steps do not wait for resource kinds of earlier chart-backed components that have no health check', fix: 'add health checks for them to the ArgoCdSettings (LibraryHealthCheck, addHealthCheck)' },
+    { id: 'TIER-110', summary: 'a component names no AppProject (neither project nor appProject)', fix: "set project: 'platform' or appProject: an AppProject of this app (or AppProject.fromProjectName('platform'))" },
+    { id: 'TIER-111', summary: 'a component\'s project and appProject name different AppProjects', fix: 'give only one of them, or make both name the same project' },
     { id: 'TIER-301', summary: 'a component file below the components folder is a symbolic link that leads out of it', fix: 'copy the component file into the components folder' },
   ],
 };
