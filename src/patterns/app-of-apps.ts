@@ -3,7 +3,7 @@ import { Construct, IConstruct } from 'constructs';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
 import type { IAppProject } from '../argocd/app-project';
 import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference } from '../argocd/application';
-import { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
+import type { ApplicationSet, ApplicationSetProps } from '../argocd/application-set';
 import { ApplicationSource } from '../argocd/application-source';
 import { ApplicationSourcesOptions, ApplicationSpecOptions } from '../argocd/application-spec';
 import { Destination } from '../argocd/destination';
@@ -342,7 +342,11 @@ export class AppOfApps extends Construct {
     if (syncWave !== undefined && !Number.isSafeInteger(syncWave)) {
       fail(this, { rule: 'AOA-005', problem: `child '${id}' has a sync wave that is not an integer`, value: syncWave, fix: 'use a whole number' });
     }
-    const appSet = new ApplicationSet(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
+    // loaded here, not when the AppOfApps module is: an app without ApplicationSets never loads their module, the
+    // generators and the preview engine (issue 16: start-up)
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { ApplicationSet: ApplicationSetClass } = require('../argocd/application-set') as typeof import('../argocd/application-set');
+    const appSet = new ApplicationSetClass(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
     const t = props.template;
     this.register({
       node: appSet,
@@ -367,7 +371,7 @@ export class AppOfApps extends Construct {
 
   /** The child ApplicationSets, in the order they were added. */
   public get applicationSets(): ApplicationSet[] {
-    return this.children.flatMap(c => ApplicationSet.isApplicationSet(c.node) ? [c.node] : []);
+    return this.children.flatMap(c => c.kind === 'ApplicationSet' ? [c.node as ApplicationSet] : []);
   }
 
   /** The wave of a child (resolved at synth; before that, derived on demand). */

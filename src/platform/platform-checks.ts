@@ -20,7 +20,7 @@ import { IConstruct } from 'constructs';
 import { Application } from '../argocd/application';
 import { DECLARED_CLUSTERS, DeclaredClusterInfo } from '../argocd/declared-clusters';
 import { IN_CLUSTER_SERVER } from '../argocd/destination';
-import { selectorMatches } from '../argocd/generators';
+import { selectorMatches } from '../argocd/generators/selector';
 import { existingProjectRegistry, usagesOf } from '../argocd/project-checks';
 import { collect, ProblemOptions } from '../checks/errors';
 import { argoGlobMatch } from '../engines/glob';
