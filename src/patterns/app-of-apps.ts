@@ -1,5 +1,6 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
+import { clearClusterScopedNamespaces } from './chart-objects';
 import { GitOpsApp, GitOpsChart, posixJoin } from '../app/gitops-app';
 import type { IAppProject } from '../argocd/app-project';
 import { Application, ArgoAnnotations, DeletionCascade, IgnoreDifference } from '../argocd/application';
@@ -508,7 +509,7 @@ export class AppOfApps extends Construct {
     }
     this.waves = waves;
     for (const c of this.children) c.setWave(waves.get(c.node)!);
-    for (const c of this.children) if (c.chart) this.clearClusterScopedNamespaces(c.chart);
+    for (const c of this.children) if (c.chart) clearClusterScopedNamespaces(c.chart, this.props.clusterScopedKinds);
   }
 
   private validateWaves(): string[] {
@@ -562,15 +563,6 @@ export class AppOfApps extends Construct {
     return all.find(s => s.namespace === this.argocdNamespace) ?? (all.length === 1 ? all[0] : undefined);
   }
 
-  /** Removes the chart's default namespace from cluster-scoped objects (cdk8s puts it on every object). */
-  private clearClusterScopedNamespaces(chart: Chart): void {
-    for (const obj of apiObjectsOf(chart)) {
-      if (isClusterScoped(obj.apiVersion, obj.kind, this.props.clusterScopedKinds) && obj.metadata.namespace !== undefined
-        && obj.metadata.namespace === chart.namespace) {
-        (obj.metadata as any).namespace = undefined;
-      }
-    }
-  }
 
   /**
    * Every namespaced object of a chart-backed child is in one of the child's namespaces; cluster-scoped objects
@@ -582,7 +574,7 @@ export class AppOfApps extends Construct {
     for (const c of this.children) {
       if (!c.chart) continue;
       const defaultNs = c.namespace;
-      for (const obj of apiObjectsOf(c.chart)) {
+      for (const obj of TreeIndex.of(this).objectsOf(c.chart)) {
         const clusterScoped = isClusterScoped(obj.apiVersion, obj.kind, this.props.clusterScopedKinds);
         const ns = obj.metadata.namespace;
         const what = `${obj.kind} ${obj.name}`;
@@ -619,7 +611,7 @@ export class AppOfApps extends Construct {
     const charted = this.children.filter(c => c.chart)
       .sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const c of charted) {
-      for (const k of uncoveredKindsOf(apiObjectsOf(c.chart!), keys)) rows.push({ stage: `wave ${waves.get(c.node)}`, application: c.name, ...k });
+      for (const k of uncoveredKindsOf(TreeIndex.of(this).objectsOf(c.chart!), keys)) rows.push({ stage: `wave ${waves.get(c.node)}`, application: c.name, ...k });
     }
     return rows;
   }
@@ -703,8 +695,4 @@ class CycleError extends Error {
   public constructor(public readonly cycle: string) {
     super(cycle);
   }
-}
-
-function apiObjectsOf(chart: Chart): ApiObject[] {
-  return chart.node.findAll().filter((c: IConstruct): c is ApiObject => c instanceof ApiObject && Chart.of(c) === chart);
 }

@@ -3,13 +3,14 @@ import { ApiObject, Chart, Duration, Size } from 'cdk8s';
 import type * as kplus from 'cdk8s-plus-28';
 import { Construct, IConstruct } from 'constructs';
 import { AppOfApps, ChildRole } from './app-of-apps';
+import { clearClusterScopedNamespaces } from './chart-objects';
 import { GitOpsChart, posixJoin } from '../app/gitops-app';
 import { cdk8sPlus, modelRegistryBindings } from '../app/lazy-modules';
 import { OWN_SECRET_CHECK } from '../argocd/app-wide-checks';
 import { Application } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, fail, failWith } from '../checks/errors';
-import { groupOf, isClusterScoped } from '../checks/kinds';
+import { groupOf } from '../checks/kinds';
 import { isDns1123Label, isDns1123Subdomain, validateLabelKey, validateLabelValue } from '../checks/names';
 import { expectEnum, expectInstance, expectProps } from '../checks/runtime';
 import type * as mr from '../imports/modelregistry.opendatahub.io';
@@ -939,15 +940,9 @@ export class ModelRegistryStack extends Construct {
    * the pass's TreeIndex is built after the prepare hooks.
    */
   private clearClusterScopedNamespaces(): void {
-    for (const chart of [this.infrastructureChart, this.registryChart]) {
-      for (const obj of chart.node.findAll()) {
-        if (!(obj instanceof ApiObject) || Chart.of(obj) !== chart) continue;
-        if (isClusterScoped(obj.apiVersion, obj.kind) && obj.metadata.namespace !== undefined && obj.metadata.namespace === chart.namespace) {
-          (obj.metadata as any).namespace = undefined;
-        }
-      }
-    }
+    for (const chart of [this.infrastructureChart, this.registryChart]) clearClusterScopedNamespaces(chart);
   }
+
 
   /**
    * Synth-time checks over everything in the stack's charts, including objects added to them later:

@@ -1,4 +1,4 @@
-import { ApiObject, Chart } from 'cdk8s';
+import { Chart } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Component, waveLabelValue } from './component';
 import { GitOpsApp, posixJoin } from '../app/gitops-app';
@@ -377,9 +377,7 @@ export class TieredApplicationSet extends Construct {
       return ta - tb || wa - wb || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     });
     for (const c of comps) {
-      const objects = c.sources.flatMap(x => (x.chart
-        ? x.chart.node.findAll().filter((o): o is ApiObject => o instanceof ApiObject && Chart.of(o) === x.chart)
-        : []));
+      const objects = c.sources.flatMap(x => (x.chart ? TreeIndex.of(this).objectsOf(x.chart) : []));
       for (const k of uncoveredKindsOf(objects, keys)) rows.push({ stage: `tier ${c.tier}, wave ${c.wave}`, application: c.name, ...k });
     }
     return rows;

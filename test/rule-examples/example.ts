@@ -3,7 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { parseYamlDocuments, yamlFilesUnder } from '../../scripts/schema-validator';
-import { GitOpsApp, GitOpsChart } from '../../src';
+import { GitOpsApp, GitOpsChart, GitOpsRules } from '../../src';
 import { lintPaths, LintResult } from '../../src/lint/linter';
 
 /**
@@ -67,9 +67,6 @@ export interface ExampleOutcome {
  * any GitOpsApp / cdk8s App the example returned, and collects the findings of all of them.
  */
 export function runExample(fn: (x: ExampleContext) => unknown, lintSchemas?: () => any): ExampleOutcome {
-  // imported here so that loading this module stays cheap for the doc script
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { GitOpsRules } = require('../../src') as typeof import('../../src');
   let app: GitOpsApp | undefined;
   let chart: GitOpsChart | undefined;
   const dirs: string[] = [];
