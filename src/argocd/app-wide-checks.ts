@@ -29,8 +29,7 @@ export function validateAppWide(app: Application): string[] {
       fix: 'give each Application its own name (name: ...)',
     }, errors);
   }
-  const key = index.keys.has(app) ? index.keys.get(app) : sourceKey(app);
-  const same = key === undefined ? undefined : index.bySource.get(key);
+  const same = sameSourceAndDestination(index, app);
   if (same && same !== app) {
     collect(app, {
       rule: 'APP-302',
@@ -91,8 +90,13 @@ function hasOwnSecretCheck(chart: IConstruct): boolean {
 
 interface AppIndex {
   readonly byName: Map<string, Application>;
-  readonly bySource: Map<string, Application>;
-  /** each Application's `sourceKey`, computed once per pass */
+  /** the Applications of each destination (`destinationKey`), in tree order */
+  readonly byDestination: Map<string, Application[]>;
+  /** each Application's `destinationKey`, computed once per pass */
+  readonly destinations: Map<Application, string | undefined>;
+  /** per destination shared by two or more Applications: the first Application of each `sourceKey` (built on first use) */
+  readonly bySource: Map<string, Map<string, Application>>;
+  /** each `sourceKey` computed, once per pass */
   readonly keys: Map<Application, string | undefined>;
   readonly secretChecked: Set<Chart>;
   objectsOf(chart: Chart): readonly ApiObject[];
@@ -106,23 +110,64 @@ function appIndex(scope: Application): AppIndex {
     const isApp = (c: IConstruct): c is Application => (c as any)[APPLICATION] === true;
     const apps = tree.select('applications', isApp);
     const byName = new Map<string, Application>();
-    const bySource = new Map<string, Application>();
-    const keys = new Map<Application, string | undefined>();
+    const byDestination = new Map<string, Application[]>();
+    const destinations = new Map<Application, string | undefined>();
     for (const a of apps) {
       const n = `${a.namespace}/${a.name}`;
       if (!byName.has(n)) byName.set(n, a);
-      const k = sourceKey(a);
-      keys.set(a, k);
-      if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
+      const d = destinationKey(a);
+      destinations.set(a, d);
+      if (d === undefined) continue;
+      const list = byDestination.get(d);
+      if (list) list.push(a);
+      else byDestination.set(d, [a]);
     }
     return {
       byName,
-      bySource,
-      keys,
+      byDestination,
+      destinations,
+      bySource: new Map(),
+      keys: new Map(),
       secretChecked: new Set<Chart>(),
       objectsOf: (chart: Chart) => tree.objectsOf(chart),
     };
   });
+}
+
+/**
+ * The first Application (in tree order) that deploys what `app` deploys where it deploys it (equal `sourceKey`s),
+ * if any. Only Applications with the same destination can have the same key, so the keys (a rendering of every
+ * source) are computed only where a destination is shared: most estates give each Application its own namespace.
+ */
+function sameSourceAndDestination(index: AppIndex, app: Application): Application | undefined {
+  const d = index.destinations.has(app) ? index.destinations.get(app) : destinationKey(app);
+  const group = d === undefined ? undefined : index.byDestination.get(d);
+  if (group === undefined || (group.length === 1 && group[0] === app)) return undefined;
+  const keyOf = (a: Application) => {
+    if (!index.keys.has(a)) index.keys.set(a, sourceKey(a));
+    return index.keys.get(a);
+  };
+  let bySource = index.bySource.get(d!);
+  if (bySource === undefined) {
+    bySource = new Map();
+    for (const a of group) {
+      const k = keyOf(a);
+      if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
+    }
+    index.bySource.set(d!, bySource);
+  }
+  const key = keyOf(app);
+  return key === undefined ? undefined : bySource.get(key);
+}
+
+/** The destination part of `sourceKey` (equal source keys have equal destination keys); undefined if it cannot render. */
+function destinationKey(app: Application): string | undefined {
+  try {
+    const d = app.destination._toArgo();
+    return JSON.stringify([d.server ?? '', d.name ?? '', d.namespace ?? '']);
+  } catch {
+    return undefined;
+  }
 }
 
 /**

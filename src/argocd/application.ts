@@ -62,6 +62,8 @@ export interface ApplicationProps extends ApplicationSpecOptions, ApplicationSou
 }
 
 const APPLICATION = Symbol.for('cdk8s-gitops.Application');
+/** The empty list Applications share until something is added (never pushed to). */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
 
 /**
  * An Argo CD Application.
@@ -93,20 +95,19 @@ export class Application extends Construct {
   private readonly multiSource: boolean;
   private readonly hydrator?: SourceHydrator;
   private readonly syncPolicy?: SyncPolicy;
-  private readonly extraSyncOptions: SyncOption[] = [];
-  private readonly ignoreDiffs: IgnoreDifference[] = [];
-  private readonly infoItems: InfoItem[] = [];
-  private readonly notificationList: NotificationSubscription[] = [];
-  private readonly labelMap: { [key: string]: string };
+  // the lists are replaced, not pushed to, when something is added: most Applications keep the shared empty one
+  private extraSyncOptions: readonly SyncOption[] = NO_ITEMS;
+  private ignoreDiffs: readonly IgnoreDifference[];
+  private infoItems: readonly InfoItem[];
+  private notificationList: readonly NotificationSubscription[] = NO_ITEMS;
   private readonly revisionHistoryLimit?: number;
   private readonly cascade: DeletionCascade;
   private wave?: number;
   /** what the shared renderer reads (its lists are this Application's own, so nothing is copied per synth) */
-  private readonly parts: SpecParts;
+  private readonly parts: { -readonly [K in keyof SpecParts]: SpecParts[K] };
 
   public constructor(scope: Construct, id: string, props: ApplicationProps) {
     super(scope, id);
-    Object.defineProperty(this, APPLICATION, { value: true });
     checkApplicationProps(this, props);
     this.name = props.name ?? id;
     this.namespace = props.namespace ?? 'argocd';
@@ -135,8 +136,6 @@ export class Application extends Construct {
         },
       });
     }
-    this.labelMap = { ...props.labels };
-
     if (typeof this.namespace !== 'string' || !isDns1123Label(this.namespace)) {
       fail(this, {
         rule: 'APP-001',
@@ -207,6 +206,8 @@ export class Application extends Construct {
         });
       }
     }
+    this.ignoreDiffs = props.ignoreDifferences?.length ? [...props.ignoreDifferences] : NO_ITEMS;
+    this.infoItems = props.info?.length ? props.info.map(i => ({ name: i.name, value: i.value })) : NO_ITEMS;
     this.parts = {
       project: this.project,
       destination: this.destination,
@@ -222,16 +223,14 @@ export class Application extends Construct {
         name: this.name,
         namespace: this.namespace,
         finalizers: renderFinalizers(this.cascade),
+        // checked above (checkSpecOptions); the metadata copies both maps
+        labels: props.labels,
+        annotations: props.annotations,
       },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });
 
-    // checked above (checkSpecOptions)
-    for (const [k, v] of Object.entries(this.labelMap)) this.resource.metadata.addLabel(k, v);
-    for (const [k, v] of Object.entries(props.annotations ?? {})) this.resource.metadata.addAnnotation(k, v);
     if (props.syncWave !== undefined) this.syncWave = props.syncWave;
-    for (const d of props.ignoreDifferences ?? []) this.ignoreDiffs.push(d);
-    for (const i of props.info ?? []) this.infoItems.push({ name: i.name, value: i.value });
     for (const n of props.notifications ?? []) this.pushNotification(n);
 
     // fail early on bad sync options and retry blocks (errors of value objects get this construct's path)
@@ -293,14 +292,13 @@ export class Application extends Construct {
   /** Adds a sync option. */
   public addSyncOption(option: SyncOption): void {
     expectInstance(this, 'addSyncOption()', option, x => x instanceof SyncOption, 'a SyncOption (e.g. SyncOption.CREATE_NAMESPACE or SyncOption.of(\'Key=value\'))');
-    this.extraSyncOptions.push(option);
+    this.extraSyncOptions = [...this.extraSyncOptions, option];
     this.syncOptions; // validate scope and conflicts now
   }
 
   /** Adds a label to the Application object. */
   public addLabel(key: string, value: string): void {
     checkSpecLabel(this, key, value, APPLICATION_SPEC_RULES);
-    this.labelMap[key] = value;
     this.resource.metadata.addLabel(key, value);
   }
 
@@ -313,13 +311,13 @@ export class Application extends Construct {
   /** Adds an ignoreDifferences entry. */
   public addIgnoreDifference(diff: IgnoreDifference): void {
     checkIgnoreDifference(this, diff, APPLICATION_SPEC_RULES);
-    this.ignoreDiffs.push(diff);
+    this.ignoreDiffs = this.parts.ignoreDifferences = [...this.ignoreDiffs, diff];
   }
 
   /** Adds an info entry. */
   public addInfo(name: string, value: string): void {
     checkInfo(this, { name, value }, APPLICATION_SPEC_RULES);
-    this.infoItems.push({ name, value });
+    this.infoItems = this.parts.info = [...this.infoItems, { name, value }];
   }
 
   /** Adds a notification subscription. */
@@ -341,7 +339,7 @@ export class Application extends Construct {
   }
 
   private pushNotification(subscription: NotificationSubscription): void {
-    this.notificationList.push(subscription);
+    this.notificationList = [...this.notificationList, subscription];
     this.resource.metadata.addAnnotation(notificationAnnotationKey(subscription), notificationAnnotationValue(this.notificationList, subscription));
   }
 
@@ -388,6 +386,9 @@ export class Application extends Construct {
     return errors;
   }
 }
+// the marker isApplication reads (Symbol.for: also across copies of the library), once on the prototype rather than
+// on every instance
+Object.defineProperty(Application.prototype, APPLICATION, { value: true });
 
 /**
  * Run-time types of the props (JavaScript callers, `as any`): every enum-like and class-typed prop, with a message
