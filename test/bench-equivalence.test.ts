@@ -30,6 +30,11 @@ function expectSameJson(actual: any, expected: any): void {
   expect(Yaml.stringify(actual)).toEqual(Yaml.stringify(expected));
 }
 
+/** The document the output layer writes for the Application (its generated object's `_toYaml`). */
+function toYaml(app: Application): string {
+  return (app.resource as any)._toYaml();
+}
+
 /** Counts calls of cdk8s's generic ApiObject.toJson during f. */
 function genericCalls(f: () => void): number {
   const spy = jest.spyOn(ApiObject.prototype, 'toJson');
@@ -185,6 +190,44 @@ describe('direct Application JSON', () => {
       expectSameJson(direct, genericJson(app));
       expect(stringifyDocument(direct)).toEqual(Yaml.stringify(genericJson(app))); // the fast emitter, on a marked tree
     }), { numRuns: 400 });
+  });
+
+  test('GIVEN varied Applications and escape hatches WHEN written as YAML THEN the one-walk YAML equals the generic document\'s', () => {
+    fc.assert(fc.property(appProps, escapeHatch, fc.boolean(), (props, hatch, chartLabels) => {
+      const c = new Chart(Testing.app(), 'c', chartLabels ? { labels: { team: 'a' }, namespace: 'ns' } : {});
+      // a first Application verifies both direct paths of this app, so the next one is written without the check
+      const warmUp = new Application(c, 'warm-up', {
+        project: 'p', destination: Destination.inCluster('w'), source: ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: 'w', version: '1.0.0' }),
+      });
+      warmUp.resource.toJson();
+      expect(toYaml(warmUp)).toEqual(Yaml.stringify(genericJson(warmUp)));
+      const app = new Application(c, 'app', props);
+      hatch(app);
+      expect(toYaml(app)).toEqual(Yaml.stringify(genericJson(app)));
+      expect(toYaml(warmUp)).toEqual(Yaml.stringify(genericJson(warmUp))); // still on the direct path
+    }), { numRuns: 400 });
+  });
+
+  test('GIVEN plain Applications WHEN written as YAML after the first THEN no sanitized document is built (no generic toJson, no plainJson copy)', () => {
+    const c = Testing.chart();
+    const mk = (id: string) => new Application(c, id, {
+      project: 'p',
+      destination: Destination.inCluster(id),
+      source: ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: id, version: '1.0.0', valuesObject: { a: { b: [1, null, 'x'] }, z: null } }),
+      labels: { team: 'a' },
+    });
+    const first = mk('first');
+    toYaml(first);
+    toYaml(mk('second'));
+    const third = mk('third');
+    const plain = jest.spyOn(require('../src/output/plain-json'), 'plainJson');
+    try {
+      expect(genericCalls(() => toYaml(third))).toBe(0);
+      expect(plain.mock.calls.length).toBe(0); // the spec is not copied (the metadata's copy is plain-json's own, unspied)
+    } finally {
+      plain.mockRestore();
+    }
+    expect(toYaml(third)).toEqual(Yaml.stringify(genericJson(third)));
   });
 
   test('GIVEN plain Applications WHEN serialized THEN the direct path is taken (no cdk8s resolve)', () => {

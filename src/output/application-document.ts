@@ -1,7 +1,7 @@
 import { ApiObject, App, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
 import { hasBuiltInResolversOnly, plainJson, plainMetadata, withScratch } from './plain-json';
-import { markTree } from './yaml-emitter';
+import { markTree, stringifyDocument, stringifySanitized } from './yaml-emitter';
 import type * as argo from '../imports/argoproj.io-application';
 
 /*
@@ -47,12 +47,15 @@ const CLASSES = new WeakMap<typeof argo.Application, ReturnType<typeof defineApp
  */
 interface DirectState {
   enabled: boolean;
+  /** the direct JSON document was checked against the generic one */
   verified: boolean;
+  /** the direct YAML (`_toYaml`) was checked against the generic document's */
+  verifiedYaml: boolean;
 }
 const STATES = new WeakMap<App, DirectState>();
 
 function defineApplicationObject(base: typeof argo.Application) {
-  return class ApplicationResource extends base {
+  const cls = class ApplicationResource extends base {
     private patched = false;
 
     public constructor(private readonly owner: IApplicationSpecSource, id: string, props: argo.ApplicationProps) {
@@ -68,7 +71,7 @@ function defineApplicationObject(base: typeof argo.Application) {
       if (this.patched) return super.toJson();
       const app = App.of(this);
       let state = STATES.get(app);
-      if (!state) STATES.set(app, state = { enabled: true, verified: false });
+      if (!state) STATES.set(app, state = { enabled: true, verified: false, verifiedYaml: false });
       if (!state.enabled) return super.toJson();
       const direct = directApplicationJson(this, app, this.owner, base.GVK);
       if (direct === undefined) return super.toJson();
@@ -79,7 +82,29 @@ function defineApplicationObject(base: typeof argo.Application) {
       state.enabled = false;
       return generic;
     }
+
+    /**
+     * The document as YAML, exactly `stringifyDocument(this.toJson())`: written straight from the L2's spec when
+     * the direct path applies (no sanitized copy of the document is built), else from `toJson()`.
+     * @internal
+     */
+    public _toYaml(): string {
+      if (this.patched || this.toJson !== cls.prototype.toJson) return stringifyDocument(this.toJson());
+      const app = App.of(this);
+      const state = STATES.get(app);
+      // the first document of an app goes through toJson(), which checks the direct JSON path
+      if (!state || !state.enabled || !state.verified) return stringifyDocument(this.toJson());
+      const direct = directApplicationYaml(this, app, this.owner, base.GVK);
+      if (direct === undefined) return stringifyDocument(super.toJson());
+      if (state.verifiedYaml) return direct;
+      const generic = stringifyDocument(super.toJson());
+      state.verifiedYaml = true;
+      if (generic === direct) return direct;
+      state.enabled = false;
+      return generic;
+    }
   };
+  return cls;
 }
 
 /**
@@ -106,6 +131,43 @@ function directApplicationJson(res: ApiObject, app: App, owner: IApplicationSpec
       return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
     }
   });
+}
+
+/**
+ * `stringifyDocument(directApplicationJson(...))` written in one walk of the L2's spec (`stringifySanitized`), or
+ * undefined when the direct path does not apply (the same conditions, checked on the unsanitized spec, where
+ * anything that might be a source hydrator or Kustomize patches sends the document to the generic path).
+ */
+function directApplicationYaml(res: ApiObject, app: App, owner: IApplicationSpecSource, gvk: { apiVersion: string; kind: string }): string | undefined {
+  if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
+  return withScratch(() => {
+    try {
+      const metadata = plainMetadata(res.metadata);
+      const spec = owner._toArgoSpec() as any;
+      if (typeof spec !== 'object' || spec === null) return undefined;
+      if (spec.sourceHydrator !== undefined && spec.sourceHydrator !== null) return undefined;
+      const source = spec.source;
+      const sources = spec.sources;
+      if (source !== undefined && source !== null && (typeof source !== 'object' || hasPatches(source))) return undefined;
+      if (sources !== undefined && sources !== null && (!Array.isArray(sources) || sources.some(notSourceOrPatched))) return undefined;
+      const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec };
+      return stringifySanitized(doc, obj => obj === source || (Array.isArray(sources) && sources.includes(obj)));
+    } catch {
+      return undefined; // not plain data (NOT_PLAIN_DATA), or a producer failed: the generic path decides (and words the error)
+    }
+  });
+}
+
+/** An entry of `sources` the JSON path would not take directly either: a scalar, or a source with Kustomize patches. */
+function notSourceOrPatched(s: unknown): boolean {
+  return (s !== undefined && s !== null && typeof s !== 'object') || hasPatches(s);
+}
+
+/** Whether a source (unsanitized) may carry Kustomize patches, which the generated mapper reshapes. */
+function hasPatches(s: unknown): boolean {
+  if (typeof s !== 'object' || s === null) return false;
+  const k = (s as any).kustomize;
+  return typeof k === 'object' && k !== null && (k as any).patches !== undefined && (k as any).patches !== null;
 }
 
 /** The generated mappers write a source's `repoUrl` as `repoURL` (same place in key order). */

@@ -46,7 +46,7 @@ export function renderCharts(charts: Chart[], all: IConstruct[], chartFile: (cha
   for (const chart of charts) {
     const file = chartFile(chart);
     const docs = direct
-      ? chartApiObjects(chart).map(o => stringifyDocument(o.toJson()))
+      ? chartApiObjects(chart).map(yamlOf)
       : Object.values(chart.toJson()).map(stringifyDocument);
     if (docs.length === 0) continue;
     if (out.has(file)) {
@@ -60,6 +60,15 @@ export function renderCharts(charts: Chart[], all: IConstruct[], chartFile: (cha
     out.set(file, docs.join('---\n')); // what Yaml.stringify(...docs) joins them with
   }
   return out;
+}
+
+/**
+ * One object's YAML document: `stringifyDocument(o.toJson())`, or the object's own `_toYaml()` where it has one
+ * (the generated object of an Application L2 writes the same bytes without building the sanitized document).
+ */
+function yamlOf(o: ApiObject): string {
+  const own = (o as { _toYaml?: () => string })._toYaml;
+  return typeof own === 'function' ? own.call(o) : stringifyDocument(o.toJson());
 }
 
 /** Writes `files` (paths relative to `outdir`, posix separators) below `outdir`; `scope` names the failure. */

@@ -525,6 +525,171 @@ export function markTree<T extends object>(doc: T): T {
   return doc;
 }
 
+// ---------------------------------------------------------------------------
+// Sanitizing emitter: plainJson (plain-json.ts, filterEmpty false) and the emitter in one walk
+// ---------------------------------------------------------------------------
+
+/** Thrown when a value is not plain JSON data: the caller takes its generic path. */
+export const NOT_PLAIN_DATA = new Error('yaml emitter: not plain JSON data');
+
+/** Scratch stack of the sanitizing emitter: the defined entries of the objects being written, sorted. */
+const SK: string[] = [];
+const SV: unknown[] = [];
+let stop = 0;
+
+/**
+ * `stringifyDocument(plainJson(doc, false))` without building the sanitized copy: object keys sorted (`<`, what
+ * the default sort does), null/undefined values dropped from objects and written as `null` in arrays, empty
+ * collections kept; anything plainJson refuses (a class instance, an object with an own `constructor`, a null
+ * prototype, a sparse array, an array with `value`/`resolve`, a function, symbol or bigint) throws
+ * `NOT_PLAIN_DATA`. A value that occurs twice is written twice, as the copy would have it (no aliases); a cycle
+ * overflows the stack, as plainJson does. The keys `repoUrl` of the objects `renamed(obj)` selects are written as
+ * `repoURL` (in the place of `repoUrl`), the one rename the generated Application mappers make.
+ */
+export function stringifySanitized(doc: object, renamed: (obj: object) => boolean): string {
+  out = '';
+  const base = stop;
+  try {
+    const n = collectEntries(doc);
+    if (n === 0) out += '{}';
+    else emitEntries(base, stop, 0, renamed(doc), renamed);
+    return [out, '\n'].join('');
+  } finally {
+    for (let i = base; i < stop; i++) SV[i] = undefined;
+    stop = base;
+    out = '';
+  }
+}
+
+/** Pushes the defined entries of the plain object `o` onto the scratch stack, sorted by key; returns how many. */
+function collectEntries(o: object): number {
+  if (Object.getPrototypeOf(o) !== Object.prototype || Object.prototype.hasOwnProperty.call(o, 'constructor')) throw NOT_PLAIN_DATA;
+  const start = stop;
+  const keys = Object.keys(o);
+  // the copy is an object too: its integer-index keys come first, ascending, as they do in Object.keys(o)
+  let j = 0;
+  for (; j < keys.length && isIndexKey(keys[j]); j++) {
+    const x = (o as any)[keys[j]];
+    if (x === undefined || x === null) continue;
+    SK[stop] = keys[j];
+    SV[stop++] = x;
+  }
+  const base = stop;
+  for (; j < keys.length; j++) {
+    const k = keys[j];
+    const x = (o as any)[k];
+    if (x === undefined || x === null) continue;
+    let i = stop++;
+    while (i > base && SK[i - 1] > k) {
+      SK[i] = SK[i - 1];
+      SV[i] = SV[i - 1];
+      i--;
+    }
+    SK[i] = k;
+    SV[i] = x;
+  }
+  return stop - start;
+}
+
+/** Whether an object key is an integer index (which objects order first, ascending). */
+function isIndexKey(key: string): boolean {
+  const c = key.charCodeAt(0);
+  return c >= 48 && c <= 57 && /^(0|[1-9][0-9]*)$/.test(key) && Number(key) < 4294967295;
+}
+
+function checkPlainArray(a: unknown[]): void {
+  if (Object.getPrototypeOf(a) !== Array.prototype || (a as any).value !== undefined || (a as any).resolve !== undefined) throw NOT_PLAIN_DATA;
+}
+
+/** Writes the entries [from, to) of the scratch stack as a block mapping at `depth` (they are popped after). */
+function emitEntries(from: number, to: number, depth: number, rename: boolean, renamed: (obj: object) => boolean): void {
+  const sep = sepOf(depth);
+  const pairDepth = depth + 1;
+  const pairSep = sepOf(pairDepth);
+  for (let i = from; i < to; i++) {
+    if (i !== from) out += sep;
+    const key = rename && SK[i] === 'repoUrl' ? 'repoURL' : SK[i];
+    const value = SV[i];
+    SV[i] = undefined; // no stale references to the document
+    const keyStr = stringifyKey(key, pairDepth);
+    if (keyStr.length > 1024) {
+      // yaml switches to an explicit key for long single-line keys
+      out += '? ' + keyStr + sep + ': ';
+      emitSanitized(value, pairDepth, renamed);
+      continue;
+    }
+    if (typeof value === 'object' && value !== null) {
+      if (Array.isArray(value)) {
+        checkPlainArray(value);
+        if (value.length === 0) {
+          out += keyStr + ': []';
+        } else {
+          out += keyStr + ':' + pairSep;
+          emitSanitizedSeq(value, pairDepth, renamed);
+        }
+      } else {
+        const base = stop;
+        if (collectEntries(value) === 0) {
+          out += keyStr + ': {}';
+        } else {
+          out += keyStr + ':' + pairSep;
+          emitEntries(base, stop, pairDepth, renamed(value), renamed);
+        }
+        stop = base;
+      }
+    } else {
+      out += keyStr + ': ';
+      emitSanitized(value, pairDepth, renamed);
+    }
+  }
+}
+
+function emitSanitizedSeq(arr: unknown[], depth: number, renamed: (obj: object) => boolean): void {
+  const sep = sepOf(depth);
+  const itemDepth = depth + 1;
+  const n = arr.length;
+  for (let i = 0; i < n; i++) {
+    const x = arr[i];
+    if (x === undefined && !(i in arr)) throw NOT_PLAIN_DATA; // a hole
+    out += i === 0 ? '- ' : sep + '- ';
+    emitSanitized(x, itemDepth, renamed);
+  }
+}
+
+/** Writes one sanitized value whose `ctx.indent` is `indentOf(depth)` (null and undefined as `null`). */
+function emitSanitized(value: unknown, depth: number, renamed: (obj: object) => boolean): void {
+  switch (typeof value) {
+    case 'string':
+      out += stringifyString(value, indentOf(depth), false);
+      return;
+    case 'number':
+      out += stringifyNumber(value);
+      return;
+    case 'boolean':
+      out += value ? 'true' : 'false';
+      return;
+    case 'undefined':
+      out += 'null';
+      return;
+    case 'object':
+      if (value === null) {
+        out += 'null';
+      } else if (Array.isArray(value)) {
+        checkPlainArray(value);
+        if (value.length === 0) out += '[]';
+        else emitSanitizedSeq(value, depth, renamed);
+      } else {
+        const base = stop;
+        if (collectEntries(value) === 0) out += '{}';
+        else emitEntries(base, stop, depth, renamed(value), renamed);
+        stop = base;
+      }
+      return;
+    default:
+      throw NOT_PLAIN_DATA;
+  }
+}
+
 /**
  * Serializes documents exactly like cdk8s `Yaml.stringify(...docs)`:
  * each document is emitted separately and joined with `---\n`.
