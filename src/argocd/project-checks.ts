@@ -111,14 +111,21 @@ export interface ProjectCheckStats {
   readonly errors: number;
 }
 
-interface ChartObject {
+/**
+ * What the checks of a usage look at in one of its charts, in the order the objects come (tree order): the first
+ * object of each kind (cluster-scoped kinds: of each kind and name), and the first namespaced object of each
+ * namespace. A chart of 10,000 objects of one kind in one namespace is two events.
+ */
+interface ChartEvent {
+  /** a kind check, or a namespace check */
+  readonly namespaceCheck: boolean;
+  /** `c/group/kind/name` or `n/group/kind` (kind checks), `ns/namespace` (namespace checks) */
+  readonly key: string;
   readonly group: string;
   readonly kind: string;
   readonly name?: string;
   readonly namespace?: string;
   readonly clusterScoped: boolean;
-  /** what the kind check of a usage is decided once for (`c/group/kind/name` or `n/group/kind`) */
-  readonly kindKey: string;
 }
 
 interface Entry {
@@ -224,11 +231,11 @@ class ProjectRegistry {
     const visited = all.length;
 
     const extraCluster = [...new Set(this.projects.flatMap(p => [...p.clusterScopedKinds()]))];
-    const chartCache = new Map<Chart, ChartObject[]>();
-    const objectsOf = (chart: Chart): ChartObject[] => {
+    const chartCache = new Map<Chart, ChartEvent[]>();
+    const objectsOf = (chart: Chart): ChartEvent[] => {
       let objs = chartCache.get(chart);
       if (!objs) {
-        objs = listChartObjects(index.objectsOf(chart), extraCluster);
+        objs = chartEvents(index.objectsOf(chart), extraCluster);
         chartCache.set(chart, objs);
       }
       return objs;
@@ -426,35 +433,48 @@ function applicationUsage(app: Application, gitops: GitOpsApp | undefined): Proj
   return new ApplicationUsage(app, gitops);
 }
 
-/**
- * The distinct objects of one chart (`objects`: those `Chart.of(o) === chart`, in tree order, from the pass's
- * TreeIndex), with what the checks compare.
- */
-function listChartObjects(objects: readonly ApiObject[], extraCluster: readonly string[]): ChartObject[] {
-  const seen = new Set<string>();
-  const out: ChartObject[] = [];
-  // group and scope per apiVersion and kind, decided once per chart
-  const kinds = new Map<string, Map<string, { group: string; clusterScoped: boolean }>>();
+/** The events of one chart (`objects`: those `Chart.of(o) === chart`, in tree order, from the pass's TreeIndex). */
+function chartEvents(objects: readonly ApiObject[], extraCluster: readonly string[]): ChartEvent[] {
+  const out: ChartEvent[] = [];
+  // per group and kind (shared by its apiVersions): scope, and the kind events made; per apiVersion and kind, a
+  // shortcut to it (decided once per chart)
+  type KindState = { group: string; clusterScoped: boolean; seen: boolean; names?: Set<string> };
+  const byGroup = new Map<string, Map<string, KindState>>();
+  const kinds = new Map<string, Map<string, KindState>>();
+  const namespaces = new Set<string>();
   for (const c of objects) {
-    const md = c.metadata;
+    const kind = c.kind;
     let byKind = kinds.get(c.apiVersion);
     if (!byKind) kinds.set(c.apiVersion, byKind = new Map());
-    let k = byKind.get(c.kind);
-    if (!k) byKind.set(c.kind, k = { group: groupOf(c.apiVersion), clusterScoped: isClusterScoped(c.apiVersion, c.kind, extraCluster) });
-    const clusterScoped = k.clusterScoped;
+    let k = byKind.get(kind);
+    if (!k) {
+      const g = groupOf(c.apiVersion);
+      let ofGroup = byGroup.get(g);
+      if (!ofGroup) byGroup.set(g, ofGroup = new Map());
+      k = ofGroup.get(kind);
+      if (!k) ofGroup.set(kind, k = { group: g, clusterScoped: isClusterScoped(c.apiVersion, kind, extraCluster), seen: false });
+      byKind.set(kind, k);
+    }
+    const group = k.group;
     const name = c.name;
-    const namespace = clusterScoped ? undefined : md.namespace;
-    const key = `${k.group}/${c.kind}/${name ?? ''}/${namespace ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({
-      group: k.group,
-      kind: c.kind,
-      name,
-      namespace,
-      clusterScoped,
-      kindKey: clusterScoped ? `c/${k.group}/${c.kind}/${name ?? ''}` : `n/${k.group}/${c.kind}`,
-    });
+    if (k.clusterScoped) {
+      const names = k.names ??= new Set();
+      const n = name ?? '';
+      if (!names.has(n)) {
+        names.add(n);
+        out.push({ namespaceCheck: false, key: `c/${group}/${kind}/${n}`, group, kind, name, namespace: undefined, clusterScoped: true });
+      }
+      continue;
+    }
+    const namespace = c.metadata.namespace;
+    if (!k.seen) {
+      k.seen = true;
+      out.push({ namespaceCheck: false, key: `n/${group}/${kind}`, group, kind, name, namespace, clusterScoped: false });
+    }
+    if (namespace && !namespaces.has(namespace)) {
+      namespaces.add(namespace);
+      out.push({ namespaceCheck: true, key: `ns/${namespace}`, group, kind, name, namespace, clusterScoped: false });
+    }
   }
   return out;
 }
@@ -499,7 +519,7 @@ function whereOf(entry: Entry): string {
 }
 
 /** The problems of one usage against its project, or undefined when it has none. */
-function checkUsage(entry: Entry, u: ProjectUsage, objectsOf: (c: Chart) => ChartObject[]): string[] | undefined {
+function checkUsage(entry: Entry, u: ProjectUsage, eventsOf: (c: Chart) => ChartEvent[]): string[] | undefined {
   let out: string[] | undefined;
   const p = entry.project;
 
@@ -530,24 +550,27 @@ function checkUsage(entry: Entry, u: ProjectUsage, objectsOf: (c: Chart) => Char
 
   const charts = u.charts;
   if (charts === undefined || charts.length === 0) return out;
-  const seen = new Set<string>();
+  // one chart's events are distinct already; across charts the first of each key counts
+  const seen = charts.length > 1 ? new Set<string>() : undefined;
   for (const chart of charts) {
-    for (const o of objectsOf(chart)) {
-      if (!seen.has(o.kindKey)) {
-        seen.add(o.kindKey);
+    for (const o of eventsOf(chart)) {
+      if (!o.namespaceCheck) {
+        if (seen !== undefined) {
+          if (seen.has(o.key)) continue;
+          seen.add(o.key);
+        }
         const d = entry.compiled.isGroupKindPermitted({ group: o.group, kind: o.kind, name: o.name }, !o.clusterScoped);
         if (!d.permitted) (out ??= []).push(denial(entry, u, d, `deploys ${o.kind}${o.name ? ` ${JSON.stringify(o.name)}` : ''} from chart ${chart.node.path}, which`));
-      }
-      // a namespaced object in another namespace than the destination's must be permitted there too
-      if (destChecked && !o.clusterScoped && o.namespace && o.namespace !== dest!.namespace) {
-        const nsKey = `ns/${o.namespace}`;
-        if (!seen.has(nsKey)) {
-          seen.add(nsKey);
-          const d = entry.compiled.destinationDenial({ ...cluster!, namespace: o.namespace });
-          if (d !== undefined) {
-            (out ??= []).push(denial(entry, u, d,
-              `deploys ${o.kind} ${JSON.stringify(o.name ?? '')} into namespace ${JSON.stringify(o.namespace)} (chart ${chart.node.path}), which`));
-          }
+      } else if (destChecked && o.namespace !== dest!.namespace) {
+        // a namespaced object in another namespace than the destination's must be permitted there too
+        if (seen !== undefined) {
+          if (seen.has(o.key)) continue;
+          seen.add(o.key);
+        }
+        const d = entry.compiled.destinationDenial({ ...cluster!, namespace: o.namespace });
+        if (d !== undefined) {
+          (out ??= []).push(denial(entry, u, d,
+            `deploys ${o.kind} ${JSON.stringify(o.name ?? '')} into namespace ${JSON.stringify(o.namespace)} (chart ${chart.node.path}), which`));
         }
       }
     }
