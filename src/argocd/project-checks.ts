@@ -33,6 +33,8 @@ const REGISTRY = Symbol.for('cdk8s-gitops.ProjectRegistry');
 export type ProjectUsageProvider = (charts: () => Map<string, Chart>) => readonly ProjectUsage[];
 
 const PROJECT_USERS = new WeakMap<IConstruct, ProjectUsageProvider>();
+/** whether any construct registered a provider (most apps have none: the walk then skips the lookups) */
+let anyProjectUser = false;
 
 /**
  * Constructs that generate Applications from a template (an ApplicationSet) take part in the checks by registering
@@ -41,6 +43,7 @@ const PROJECT_USERS = new WeakMap<IConstruct, ProjectUsageProvider>();
  */
 export function registerProjectUser(c: IConstruct, provider: ProjectUsageProvider): void {
   PROJECT_USERS.set(c, provider);
+  anyProjectUser = true;
 }
 
 /** The part of an ApplicationSet the project checks read: its rendered template and its generated Applications. */
@@ -108,7 +111,16 @@ export interface ProjectCheckStats {
   readonly errors: number;
 }
 
-interface ChartObject {
+/**
+ * What the checks of a usage look at in one of its charts, in the order the objects come (tree order): the first
+ * object of each kind (cluster-scoped kinds: of each kind and name), and the first namespaced object of each
+ * namespace. A chart of 10,000 objects of one kind in one namespace is two events.
+ */
+interface ChartEvent {
+  /** a kind check, or a namespace check */
+  readonly namespaceCheck: boolean;
+  /** `c/group/kind/name` or `n/group/kind` (kind checks), `ns/namespace` (namespace checks) */
+  readonly key: string;
   readonly group: string;
   readonly kind: string;
   readonly name?: string;
@@ -120,6 +132,8 @@ interface Entry {
   readonly project: RegisteredProject;
   readonly compiled: CompiledProject;
   readonly sourceNamespaces: readonly { match(ns: string): boolean }[];
+  /** how messages name the project, made at its first message */
+  where?: string;
 }
 
 class ProjectRegistry {
@@ -149,6 +163,7 @@ class ProjectRegistry {
     return this.stats;
   }
 
+  /** Gives `c` the validation that reports its errors (constructs without errors need none). */
   private hook(c: IConstruct): void {
     if (this.hooked.has(c)) return;
     this.hooked.add(c);
@@ -157,8 +172,13 @@ class ProjectRegistry {
 
   private report(c: IConstruct, message: string): void {
     const list = this.errors.get(c);
-    if (list) list.push(message);
-    else this.errors.set(c, [message]);
+    if (list) {
+      list.push(message);
+    } else {
+      // hooked at its first error: the root validates first (pre-order), so the hook runs in this same pass
+      this.hook(c);
+      this.errors.set(c, [message]);
+    }
   }
 
   /** Compiles every project once, walks the tree once, checks every usage against its project. */
@@ -189,24 +209,33 @@ class ProjectRegistry {
     const byProject = new Map<string, { c: IConstruct; u: ProjectUsage }[]>();
     let repoPaths: Map<string, Chart> | undefined;
     const charts = (): Map<string, Chart> => repoPaths ??= chartsByRepoPath(this.root);
-    let visited = 0;
-    for (const c of TreeIndex.of(this.root).all) { // the pass's one index of the tree (no walk of our own)
-      visited++;
-      for (const u of usagesOf(c, charts)) {
-        if (u.project.includes('{{')) continue; // templated project: decided per generated app, not here
-        this.hook(c);
-        const group = byProject.get(u.project);
-        if (group) group.push({ c, u });
-        else byProject.set(u.project, [{ c, u }]);
+    const add = (c: IConstruct, u: ProjectUsage): void => {
+      if (u.project.includes('{{')) return; // templated project: decided per generated app, not here
+      const group = byProject.get(u.project);
+      if (group) group.push({ c, u });
+      else byProject.set(u.project, [{ c, u }]);
+    };
+    const index = TreeIndex.of(this.root); // the pass's one index of the tree (no walk of our own)
+    const gitops = GitOpsApp.find(this.root);
+    const all = index.all;
+    for (let i = 0; i < all.length; i++) {
+      const c = all[i];
+      // what usagesOf does, without its array per construct
+      if (Application.isApplication(c)) {
+        add(c, applicationUsage(c, gitops));
+      } else if (anyProjectUser) {
+        const provider = PROJECT_USERS.get(c);
+        if (provider) for (const u of provider(charts)) add(c, u);
       }
     }
+    const visited = all.length;
 
     const extraCluster = [...new Set(this.projects.flatMap(p => [...p.clusterScopedKinds()]))];
-    const chartCache = new Map<Chart, ChartObject[]>();
-    const objectsOf = (chart: Chart): ChartObject[] => {
+    const chartCache = new Map<Chart, ChartEvent[]>();
+    const objectsOf = (chart: Chart): ChartEvent[] => {
       let objs = chartCache.get(chart);
       if (!objs) {
-        objs = listChartObjects(chart, extraCluster);
+        objs = chartEvents(index.objectsOf(chart), extraCluster);
         chartCache.set(chart, objs);
       }
       return objs;
@@ -224,7 +253,8 @@ class ProjectRegistry {
           continue;
         }
         checked++;
-        for (const m of checkUsage(entry, u, objectsOf)) this.report(c, m);
+        const messages = checkUsage(entry, u, objectsOf);
+        if (messages !== undefined) for (const m of messages) this.report(c, m);
       }
     }
     let errors = 0;
@@ -287,7 +317,7 @@ export function projectCheckStats(scope: IConstruct): ProjectCheckStats | undefi
 // usages
 
 export function usagesOf(c: IConstruct, charts: () => Map<string, Chart>): readonly ProjectUsage[] {
-  if (Application.isApplication(c)) return [applicationUsage(c)];
+  if (Application.isApplication(c)) return [applicationUsage(c, GitOpsApp.find(c))];
   const provider = PROJECT_USERS.get(c);
   return provider ? provider(charts) : [];
 }
@@ -359,50 +389,92 @@ function chartsByRepoPath(root: IConstruct): Map<string, Chart> {
   return out;
 }
 
-function applicationUsage(app: Application): ProjectUsage {
-  const gitops = GitOpsApp.find(app);
-  const repoUrls: string[] = [];
-  const charts: Chart[] = [];
-  for (const s of app.sources) {
-    if (s.chart) {
-      charts.push(s.chart);
-      // without a repoUrl the Application fails to render and says so itself
-      if (gitops?.repoUrl) repoUrls.push(gitops.repoUrl);
-    } else if (s.options.repoUrl) {
-      repoUrls.push(s.options.repoUrl);
+/** An Application's usage; `describe` is only made for a message (most Applications have none). */
+class ApplicationUsage implements ProjectUsage {
+  public readonly project: string;
+  public readonly projectRef?: object;
+  public readonly namespace: string;
+  public readonly repoUrls: readonly string[];
+  public readonly destination: AppDestinationRef;
+  public readonly charts: readonly Chart[];
+  private readonly app: Application;
+
+  public constructor(app: Application, gitops: GitOpsApp | undefined) {
+    const repoUrls: string[] = [];
+    let charts: Chart[] | undefined;
+    for (const s of app.sources) {
+      if (s.chart) {
+        (charts ??= []).push(s.chart);
+        // without a repoUrl the Application fails to render and says so itself
+        if (gitops?.repoUrl) repoUrls.push(gitops.repoUrl);
+      } else if (s.options.repoUrl) {
+        repoUrls.push(s.options.repoUrl);
+      }
     }
+    const d = app.destination;
+    this.app = app;
+    this.project = app.project;
+    this.projectRef = app.appProject;
+    this.namespace = app.namespace;
+    this.repoUrls = repoUrls;
+    this.destination = { server: d.server, name: d.name, namespace: d.namespace };
+    this.charts = charts ?? NO_CHARTS;
   }
-  return {
-    describe: `application ${JSON.stringify(app.name)}`,
-    project: app.project,
-    projectRef: app.appProject,
-    namespace: app.namespace,
-    repoUrls,
-    destination: { server: app.destination.server, name: app.destination.name, namespace: app.destination.namespace },
-    charts,
-  };
+
+  public get describe(): string {
+    return `application ${JSON.stringify(this.app.name)}`;
+  }
 }
 
-function listChartObjects(chart: Chart, extraCluster: readonly string[]): ChartObject[] {
-  const seen = new Set<string>();
-  const out: ChartObject[] = [];
-  for (const c of chart.node.findAll()) {
-    if (!ApiObject.isApiObject(c)) continue;
-    // objects of nested charts are written with (and deployed from) their own chart
-    if (Chart.of(c) !== chart) continue;
-    const md = c.metadata;
-    const clusterScoped = isClusterScoped(c.apiVersion, c.kind, extraCluster);
-    const obj: ChartObject = {
-      group: groupOf(c.apiVersion),
-      kind: c.kind,
-      name: c.name,
-      namespace: clusterScoped ? undefined : md.namespace,
-      clusterScoped,
-    };
-    const key = `${obj.group}/${obj.kind}/${obj.name ?? ''}/${obj.namespace ?? ''}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(obj);
+const NO_CHARTS: readonly Chart[] = [];
+
+/** `gitops`: the GitOpsApp of `app` (`GitOpsApp.find(app)`), found once by the caller */
+function applicationUsage(app: Application, gitops: GitOpsApp | undefined): ProjectUsage {
+  return new ApplicationUsage(app, gitops);
+}
+
+/** The events of one chart (`objects`: those `Chart.of(o) === chart`, in tree order, from the pass's TreeIndex). */
+function chartEvents(objects: readonly ApiObject[], extraCluster: readonly string[]): ChartEvent[] {
+  const out: ChartEvent[] = [];
+  // per group and kind (shared by its apiVersions): scope, and the kind events made; per apiVersion and kind, a
+  // shortcut to it (decided once per chart)
+  type KindState = { group: string; clusterScoped: boolean; seen: boolean; names?: Set<string> };
+  const byGroup = new Map<string, Map<string, KindState>>();
+  const kinds = new Map<string, Map<string, KindState>>();
+  const namespaces = new Set<string>();
+  for (const c of objects) {
+    const kind = c.kind;
+    let byKind = kinds.get(c.apiVersion);
+    if (!byKind) kinds.set(c.apiVersion, byKind = new Map());
+    let k = byKind.get(kind);
+    if (!k) {
+      const g = groupOf(c.apiVersion);
+      let ofGroup = byGroup.get(g);
+      if (!ofGroup) byGroup.set(g, ofGroup = new Map());
+      k = ofGroup.get(kind);
+      if (!k) ofGroup.set(kind, k = { group: g, clusterScoped: isClusterScoped(c.apiVersion, kind, extraCluster), seen: false });
+      byKind.set(kind, k);
+    }
+    const group = k.group;
+    const name = c.name;
+    if (k.clusterScoped) {
+      const names = k.names ??= new Set();
+      const n = name ?? '';
+      if (!names.has(n)) {
+        names.add(n);
+        out.push({ namespaceCheck: false, key: `c/${group}/${kind}/${n}`, group, kind, name, namespace: undefined, clusterScoped: true });
+      }
+      continue;
+    }
+    const namespace = c.metadata.namespace;
+    if (!k.seen) {
+      k.seen = true;
+      out.push({ namespaceCheck: false, key: `n/${group}/${kind}`, group, kind, name, namespace, clusterScoped: false });
+    }
+    if (namespace && !namespaces.has(namespace)) {
+      namespaces.add(namespace);
+      out.push({ namespaceCheck: true, key: `ns/${namespace}`, group, kind, name, namespace, clusterScoped: false });
+    }
   }
   return out;
 }
@@ -432,55 +504,73 @@ function resolveCluster(d: AppDestinationRef): AppDestinationRef {
   return d;
 }
 
-function checkUsage(entry: Entry, u: ProjectUsage, objectsOf: (c: Chart) => ChartObject[]): string[] {
-  const out: string[] = [];
+/** The message of a denied decision about usage `u` (`what`: what of it was denied, if not the usage itself). */
+function denial(entry: Entry, u: ProjectUsage, d: PermissionDecision, what?: string): string {
   const p = entry.project;
-  const where = `AppProject ${JSON.stringify(p.projectName)} (${p.construct.node.path})`;
-  const deny = (d: PermissionDecision, what?: string): void => {
-    if (d.permitted) return;
-    out.push(describeProblem({
-      rule: 'PROJ-036',
-      problem: `${u.describe} ${what ? what + ' ' : ''}is not permitted by ${where}: ${d.reason}`,
-      fix: p.denialFix(d.field, d.fix ?? 'change the AppProject or the Application'),
-    }));
-  };
+  return describeProblem({
+    rule: 'PROJ-036',
+    problem: `${u.describe} ${what ? what + ' ' : ''}is not permitted by ${whereOf(entry)}: ${d.reason}`,
+    fix: p.denialFix(d.field, d.fix ?? 'change the AppProject or the Application'),
+  });
+}
+
+function whereOf(entry: Entry): string {
+  return entry.where ??= `AppProject ${JSON.stringify(entry.project.projectName)} (${entry.project.construct.node.path})`;
+}
+
+/** The problems of one usage against its project, or undefined when it has none. */
+function checkUsage(entry: Entry, u: ProjectUsage, eventsOf: (c: Chart) => ChartEvent[]): string[] | undefined {
+  let out: string[] | undefined;
+  const p = entry.project;
 
   // apps outside the control-plane namespace need the project's sourceNamespaces
   const ns = u.namespace;
   if (ns !== undefined && ns !== '' && !isTemplate(ns) && ns !== p.projectNamespace && !entry.sourceNamespaces.some(s => s.match(ns))) {
-    out.push(describeProblem({
+    (out ??= []).push(describeProblem({
       rule: 'PROJ-037',
-      problem: `${u.describe} lives in namespace ${JSON.stringify(ns)}, outside Argo CD's namespace ${JSON.stringify(p.projectNamespace)}, and ${where} does not list it in sourceNamespaces`,
+      problem: `${u.describe} lives in namespace ${JSON.stringify(ns)}, outside Argo CD's namespace ${JSON.stringify(p.projectNamespace)}, and ${whereOf(entry)} does not list it in sourceNamespaces`,
       fix: `add ${JSON.stringify(ns)} to the AppProject's sourceNamespaces (and to application.namespaces in argocd-cmd-params-cm), or create the Application in ${JSON.stringify(p.projectNamespace)}`,
     }));
   }
 
-  for (const repo of new Set(u.repoUrls)) {
+  const repos = u.repoUrls;
+  for (const repo of repos.length < 2 ? repos : new Set(repos)) {
     if (isTemplate(repo)) continue;
-    deny(entry.compiled.isSourcePermitted(repo));
+    const d = entry.compiled.isSourcePermitted(repo);
+    if (!d.permitted) (out ??= []).push(denial(entry, u, d));
   }
 
   const dest = u.destination;
   const destChecked = dest !== undefined && !isTemplate(dest.server) && !isTemplate(dest.name) && !isTemplate(dest.namespace);
   const cluster = dest && resolveCluster(dest);
-  if (destChecked) deny(entry.compiled.isDestinationPermitted(cluster!));
+  if (destChecked) {
+    const d = entry.compiled.destinationDenial(cluster!);
+    if (d !== undefined) (out ??= []).push(denial(entry, u, d));
+  }
 
-  const seen = new Set<string>();
-  for (const chart of u.charts ?? []) {
-    for (const o of objectsOf(chart)) {
-      const kindKey = o.clusterScoped ? `c/${o.group}/${o.kind}/${o.name ?? ''}` : `n/${o.group}/${o.kind}`;
-      if (!seen.has(kindKey)) {
-        seen.add(kindKey);
-        deny(entry.compiled.isGroupKindPermitted({ group: o.group, kind: o.kind, name: o.name }, !o.clusterScoped),
-          `deploys ${o.kind}${o.name ? ` ${JSON.stringify(o.name)}` : ''} from chart ${chart.node.path}, which`);
-      }
-      // a namespaced object in another namespace than the destination's must be permitted there too
-      if (destChecked && !o.clusterScoped && o.namespace && o.namespace !== dest!.namespace) {
-        const nsKey = `ns/${o.namespace}`;
-        if (!seen.has(nsKey)) {
-          seen.add(nsKey);
-          deny(entry.compiled.isDestinationPermitted({ ...cluster!, namespace: o.namespace }),
-            `deploys ${o.kind} ${JSON.stringify(o.name ?? '')} into namespace ${JSON.stringify(o.namespace)} (chart ${chart.node.path}), which`);
+  const charts = u.charts;
+  if (charts === undefined || charts.length === 0) return out;
+  // one chart's events are distinct already; across charts the first of each key counts
+  const seen = charts.length > 1 ? new Set<string>() : undefined;
+  for (const chart of charts) {
+    for (const o of eventsOf(chart)) {
+      if (!o.namespaceCheck) {
+        if (seen !== undefined) {
+          if (seen.has(o.key)) continue;
+          seen.add(o.key);
+        }
+        const d = entry.compiled.isGroupKindPermitted({ group: o.group, kind: o.kind, name: o.name }, !o.clusterScoped);
+        if (!d.permitted) (out ??= []).push(denial(entry, u, d, `deploys ${o.kind}${o.name ? ` ${JSON.stringify(o.name)}` : ''} from chart ${chart.node.path}, which`));
+      } else if (destChecked && o.namespace !== dest!.namespace) {
+        // a namespaced object in another namespace than the destination's must be permitted there too
+        if (seen !== undefined) {
+          if (seen.has(o.key)) continue;
+          seen.add(o.key);
+        }
+        const d = entry.compiled.destinationDenial({ ...cluster!, namespace: o.namespace });
+        if (d !== undefined) {
+          (out ??= []).push(denial(entry, u, d,
+            `deploys ${o.kind} ${JSON.stringify(o.name ?? '')} into namespace ${JSON.stringify(o.namespace)} (chart ${chart.node.path}), which`));
         }
       }
     }

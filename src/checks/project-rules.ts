@@ -247,6 +247,11 @@ export interface CompiledProject {
   isSourcePermitted(repoURL: string): PermissionDecision;
   /** `AppProject.isDestinationMatched` (`IsDestinationPermitted` without permitOnlyProjectScopedClusters) */
   isDestinationPermitted(dest: AppDestinationRef): PermissionDecision;
+  /**
+   * `isDestinationPermitted` for a caller that only reports denials: undefined when permitted (no message is
+   * built), else the same decision.
+   */
+  destinationDenial(dest: AppDestinationRef): PermissionDecision | undefined;
   /** `AppProject.IsGroupKindNamePermitted(gk, name, namespaced)` */
   isGroupKindPermitted(res: ResourceRef, namespaced: boolean): PermissionDecision;
 }
@@ -263,6 +268,8 @@ export function compileProject(spec: ProjectPermissionSpec): CompiledProject {
   };
   const problems = projectProblems(spec, sources, destinations, lists);
   const sourceDecisions = new Map<string, PermissionDecision>();
+  /** by namespaced, group, kind, name (decisions are read-only) */
+  const resourceDecisions = new Map<string, PermissionDecision>();
   return {
     problems,
     isSourcePermitted: (repoURL) => {
@@ -272,7 +279,14 @@ export function compileProject(spec: ProjectPermissionSpec): CompiledProject {
       return d;
     },
     isDestinationPermitted: (dest) => decideDestination(destinations, dest),
-    isGroupKindPermitted: (res, namespaced) => decideResource(lists, res, namespaced),
+    destinationDenial: (dest) => destinationMatches(destinations, dest) ? undefined : decideDestination(destinations, dest),
+    isGroupKindPermitted: (res, namespaced) => {
+      // many applications deploy the same few kinds: decide each once
+      const key = `${namespaced ? 'n' : 'c'}\u0000${res.group}\u0000${res.kind}\u0000${res.name ?? ''}`;
+      let d = resourceDecisions.get(key);
+      if (d === undefined) resourceDecisions.set(key, d = decideResource(lists, res, namespaced));
+      return d;
+    },
   };
 }
 
@@ -345,6 +359,26 @@ function suggestRepoGlob(repoURL: string): string {
   const trimmed = repoURL.trim();
   const slash = trimmed.lastIndexOf('/');
   return slash > 0 ? trimmed.slice(0, slash + 1) + '*' : trimmed;
+}
+
+/** Whether `decideDestination` permits `dst` (the same loop, without building the decision). */
+function destinationMatches(destinations: readonly CompiledDestination[], dst: AppDestinationRef): boolean {
+  const dstName = dst.name ?? '';
+  const dstServer = dst.server ?? '';
+  const dstNamespace = dst.namespace ?? '';
+  let matched = false;
+  for (let i = 0; i < destinations.length; i++) {
+    const item = destinations[i];
+    const nameMatched = dstName !== '' && patternMatches(item.name, dstName);
+    const serverMatched = dstServer !== '' && patternMatches(item.server, dstServer);
+    const namespaceMatched = patternMatches(item.namespace, dstNamespace);
+    if ((serverMatched || nameMatched) && namespaceMatched) {
+      matched = true;
+    } else if ((!nameMatched && item.name.deny) || (!serverMatched && item.server.deny) || (!namespaceMatched && item.namespace.deny)) {
+      return false; // a deny rule decides, whatever matched before
+    }
+  }
+  return matched;
 }
 
 function decideDestination(destinations: readonly CompiledDestination[], dst: AppDestinationRef): PermissionDecision {

@@ -190,23 +190,76 @@ export interface AppOfAppsProps {
   readonly clusterScopedKinds?: string[];
 }
 
-/** A child of an AppOfApps, as recorded for waves, checks and the topology. */
+/**
+ * A child of an AppOfApps, as recorded for waves, checks and the topology. Made by `newChild` only (one shape for
+ * every child); the wave and the Mermaid id live on the child, so 10,000 children need no Map lookups per use.
+ */
 interface Child {
   /** the child object: an Application or an ApplicationSet */
   readonly node: IConstruct;
   readonly name: string;
   /** the Application, for Application children */
-  readonly app?: Application;
+  readonly app: Application | undefined;
   readonly kind: 'Application' | 'ApplicationSet';
   readonly project: string;
   readonly namespace: string;
   readonly policy: string;
   readonly role: ChildRole;
-  readonly explicitWave?: number;
+  readonly explicitWave: number | undefined;
   readonly dependsOn: IConstruct[];
-  readonly chart?: Chart;
-  readonly namespaces: string[];
-  readonly setWave: (wave: number) => void;
+  readonly chart: Chart | undefined;
+  /** namespaces besides `namespace` the child's chart may use (Application children) */
+  readonly extraNamespaces: readonly string[] | undefined;
+  /** the wave, valid when `waveGen` is the AppOfApps' current computation */
+  wave: number;
+  waveGen: number;
+  /** on the stack of the wave computation while this is that computation's generation (cycle detection) */
+  stackGen: number;
+  /** the Mermaid node id, made at first use */
+  mermaidId: string | undefined;
+}
+
+function newChild(node: IConstruct, name: string, app: Application | undefined, kind: Child['kind'], project: string,
+  namespace: string, policy: string, role: ChildRole, explicitWave: number | undefined, dependsOn: IConstruct[],
+  chart: Chart | undefined, extraNamespaces: readonly string[] | undefined): Child {
+  return {
+    node,
+    name,
+    app,
+    kind,
+    project,
+    namespace,
+    policy,
+    role,
+    explicitWave,
+    dependsOn,
+    chart,
+    extraNamespaces,
+    wave: 0,
+    waveGen: 0,
+    stackGen: 0,
+    mermaidId: undefined,
+  };
+}
+
+/** A copy of a `dependsOn` option (an array, or for JavaScript callers any iterable). */
+function copyDependsOn(d: IConstruct[] | undefined): IConstruct[] {
+  return d === undefined || d === null ? [] : Array.isArray(d) ? d.slice() : [...d as Iterable<IConstruct>];
+}
+
+/** By wave, then by name in code-unit order (not localeCompare: the same bytes on every machine). */
+function byWaveThenName(a: Child, b: Child): number {
+  return a.wave - b.wave || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+}
+
+const NOT_ALNUM = /[^a-zA-Z0-9]/g;
+
+function mermaidIdOf(kind: string, name: string): string {
+  return `${kind === 'ApplicationSet' ? 's' : 'n'}_${name.replace(NOT_ALNUM, '_')}`;
+}
+
+function mermaidId(c: Child): string {
+  return c.mermaidId ??= mermaidIdOf(c.kind, c.name);
 }
 
 /**
@@ -233,9 +286,18 @@ export class AppOfApps extends Construct {
   private readonly children: Child[] = [];
   /** indexes of `children` (keeps adding N children linear) */
   private readonly childByNode = new Map<IConstruct, Child>();
-  private readonly childKeys = new Set<string>();
+  /** names of the Application children and of the ApplicationSet children (AOA-010) */
+  private readonly appNames = new Set<string>();
+  private readonly appSetNames = new Set<string>();
   private readonly props: AppOfAppsProps;
-  private waves?: Map<IConstruct, number>;
+  /** the children's `wave` fields hold the waves of the current children and dependencies */
+  private wavesReady = false;
+  /** generation of the last wave computation (`Child.waveGen`) */
+  private waveGen = 0;
+  /** the children by wave then name, while `wavesReady` */
+  private sorted?: Child[];
+  /** whether some child is chart-backed */
+  private hasCharts = false;
   private cycle?: string;
 
   public constructor(scope: Construct, id: string, props: AppOfAppsProps) {
@@ -329,7 +391,7 @@ export class AppOfApps extends Construct {
       }
     }
     if (!c!.dependsOn.includes(dependency)) c!.dependsOn.push(dependency);
-    this.waves = undefined;
+    this.invalidateWaves();
   }
 
   /**
@@ -349,19 +411,9 @@ export class AppOfApps extends Construct {
     const { ApplicationSet: ApplicationSetClass } = require('../argocd/application-set') as typeof import('../argocd/application-set');
     const appSet = new ApplicationSetClass(this.childrenChart, id, { ...props, namespace: props.namespace ?? this.argocdNamespace });
     const t = props.template;
-    this.register({
-      node: appSet,
-      name: appSet.name,
-      kind: 'ApplicationSet',
-      project: t.project ?? t.appProject!.projectName,
-      namespace: t.destination.namespace ?? '(per app)',
-      policy: 'ApplicationSet',
-      role: role ?? ChildRole.APPLICATION,
-      explicitWave: syncWave,
-      dependsOn: [...dependsOn ?? []],
-      namespaces: [],
-      setWave: (w: number) => appSet.resource.metadata.addAnnotation(ArgoAnnotations.SYNC_WAVE, String(w)),
-    });
+    this.register(newChild(appSet, appSet.name, undefined, 'ApplicationSet', t.project ?? t.appProject!.projectName,
+      t.destination.namespace ?? '(per app)', 'ApplicationSet', role ?? ChildRole.APPLICATION, syncWave, copyDependsOn(dependsOn),
+      undefined, undefined));
     return appSet;
   }
 
@@ -377,7 +429,10 @@ export class AppOfApps extends Construct {
 
   /** The wave of a child (resolved at synth; before that, derived on demand). */
   public waveOf(child: IConstruct): number | undefined {
-    return (this.waves ?? this.computeWaves()).get(child);
+    const c = this.childByNode.get(child);
+    if (c === undefined) return undefined;
+    this.ensureWaves();
+    return c.wave;
   }
 
   private addChild(id: string, o: ChildOptions, destination: Destination, source?: ApplicationSource,
@@ -390,15 +445,18 @@ export class AppOfApps extends Construct {
         fix: "use Destination.inCluster('my-namespace')",
       });
     }
-    for (const ns of o.extraNamespaces ?? []) {
-      if (!isDns1123Label(ns)) fail(this, { rule: 'AOA-007', problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
+    if (o.extraNamespaces !== undefined && o.extraNamespaces !== null) {
+      for (const ns of o.extraNamespaces) {
+        if (!isDns1123Label(ns)) fail(this, { rule: 'AOA-007', problem: `child '${id}' has an invalid extra namespace`, value: ns, fix: 'use a DNS-1123 label' });
+      }
     }
     if (o.syncWave !== undefined && !Number.isSafeInteger(o.syncWave)) {
       // Argo CD parses the annotation as an integer: 1e21 would be written as "1e+21"
       fail(this, { rule: 'AOA-008', problem: `child '${id}' has a sync wave that is not an integer`, value: o.syncWave, fix: 'use a whole number such as 1 or -1' });
     }
-    expectEnum(this, `child '${id}' role`, o.role, ChildRole, 'ChildRole');
-    expectEnum(this, `child '${id}' deletionCascade`, o.deletionCascade, DeletionCascade, 'DeletionCascade');
+    // (the message is only built for a value to check)
+    if (o.role !== undefined) expectEnum(this, `child '${id}' role`, o.role, ChildRole, 'ChildRole');
+    if (o.deletionCascade !== undefined) expectEnum(this, `child '${id}' deletionCascade`, o.deletionCascade, DeletionCascade, 'DeletionCascade');
     const role = o.role ?? ChildRole.APPLICATION;
     const app = new Application(this.childrenChart, id, {
       name: o.name,
@@ -420,23 +478,9 @@ export class AppOfApps extends Construct {
       annotations: o.annotations,
       deletionCascade: o.deletionCascade,
     });
-    this.register({
-      node: app,
-      name: app.name,
-      app,
-      kind: 'Application',
-      project: app.project,
-      namespace: destination.namespace!,
-      policy: policyOf(app),
-      role,
-      explicitWave: o.syncWave,
-      dependsOn: [...o.dependsOn ?? []],
-      chart,
-      namespaces: [destination.namespace!, ...o.extraNamespaces ?? []],
-      setWave: (w: number) => {
-        if (app.syncWave !== w) app.syncWave = w;
-      },
-    });
+    const extra = o.extraNamespaces;
+    this.register(newChild(app, app.name, app, 'Application', app.project, destination.namespace!, policyOf(app), role, o.syncWave,
+      copyDependsOn(o.dependsOn), chart, extra === undefined || extra === null ? undefined : [...extra]));
     return app;
   }
 
@@ -451,8 +495,8 @@ export class AppOfApps extends Construct {
         });
       }
     }
-    const key = `${child.kind}/${child.name}`;
-    if (this.childKeys.has(key)) {
+    const names = child.kind === 'Application' ? this.appNames : this.appSetNames;
+    if (names.has(child.name)) {
       fail(child.node, { rule: 'AOA-010', problem: `two ${child.kind} children of the AppOfApps have the same name`, value: child.name, fix: 'give each child its own name' });
     }
     if (child.kind === 'Application' && child.name === this.root.name) {
@@ -465,41 +509,66 @@ export class AppOfApps extends Construct {
     }
     this.children.push(child);
     this.childByNode.set(child.node, child);
-    this.childKeys.add(key);
-    this.waves = undefined;
+    names.add(child.name);
+    if (child.chart) this.hasCharts = true;
+    this.invalidateWaves();
   }
 
-  /** Derives waves: explicit ones stay; a derived wave is one after the latest dependency (0 without any). */
-  private computeWaves(): Map<IConstruct, number> {
-    const byNode = new Map(this.children.map(c => [c.node, c]));
-    const waves = new Map<IConstruct, number>();
-    const visiting: Child[] = [];
+  private invalidateWaves(): void {
+    this.wavesReady = false;
+    this.sorted = undefined;
+  }
+
+  /** Makes the children's `wave` fields current (throws CycleError on a cycle). */
+  private ensureWaves(): void {
+    if (!this.wavesReady) this.computeWaves();
+  }
+
+  /** The children by wave, then name (stable: equal keys keep the order they were added in). */
+  private sortedChildren(): Child[] {
+    this.ensureWaves();
+    return this.sorted ??= this.children.slice().sort(byWaveThenName);
+  }
+
+  /**
+   * Derives waves into the children's `wave` fields: explicit ones stay; a derived wave is one after the latest
+   * dependency (0 without any). Throws CycleError naming the cycle.
+   */
+  private computeWaves(): void {
+    const gen = ++this.waveGen;
+    const byNode = this.childByNode;
+    const stack: Child[] = [];
     const visit = (c: Child): number => {
-      const known = waves.get(c.node);
-      if (known !== undefined) return known;
-      const at = visiting.indexOf(c);
-      if (at >= 0) {
-        const cycle = [...visiting.slice(at), c].map(a => a.name).join(' -> ');
+      if (c.waveGen === gen) return c.wave;
+      if (c.stackGen === gen) {
+        const cycle = [...stack.slice(stack.indexOf(c)), c].map(a => a.name).join(' -> ');
         throw new CycleError(cycle);
       }
-      visiting.push(c);
-      const depWaves = c.dependsOn.map(d => visit(byNode.get(d)!));
-      visiting.pop();
-      const derived = depWaves.length ? Math.max(...depWaves) + 1 : 0;
-      const wave = c.explicitWave ?? derived;
-      waves.set(c.node, wave);
+      c.stackGen = gen;
+      stack.push(c);
+      const deps = c.dependsOn;
+      let latest = -Infinity;
+      for (let i = 0; i < deps.length; i++) {
+        const w = visit(byNode.get(deps[i])!);
+        if (w > latest) latest = w;
+      }
+      stack.pop();
+      c.stackGen = 0;
+      const wave = c.explicitWave ?? (deps.length ? latest + 1 : 0);
+      c.wave = wave;
+      c.waveGen = gen;
       return wave;
     };
-    for (const c of this.children) visit(c);
-    return waves;
+    const children = this.children;
+    for (let i = 0; i < children.length; i++) visit(children[i]);
+    this.wavesReady = true;
   }
 
   /** The prepare step of a synth pass: derives the waves, writes them to the children, clears leaked namespaces. */
   private assignWaves(): void {
     this.cycle = undefined;
-    let waves: Map<IConstruct, number>;
     try {
-      waves = this.computeWaves();
+      this.ensureWaves(); // the waves are a function of the children and their dependencies (any change invalidates them)
     } catch (e) {
       if (e instanceof CycleError) {
         this.cycle = e.cycle;
@@ -507,9 +576,15 @@ export class AppOfApps extends Construct {
       }
       throw e;
     }
-    this.waves = waves;
-    for (const c of this.children) c.setWave(waves.get(c.node)!);
-    for (const c of this.children) if (c.chart) clearClusterScopedNamespaces(c.chart, this.props.clusterScopedKinds);
+    for (const c of this.children) {
+      const w = c.wave;
+      if (c.app !== undefined) {
+        if (c.app.syncWave !== w) c.app.syncWave = w;
+      } else {
+        (c.node as ApplicationSet).resource.metadata.addAnnotation(ArgoAnnotations.SYNC_WAVE, String(w));
+      }
+    }
+    if (this.hasCharts) for (const c of this.children) if (c.chart) clearClusterScopedNamespaces(c.chart, this.props.clusterScopedKinds);
   }
 
   private validateWaves(): string[] {
@@ -517,19 +592,25 @@ export class AppOfApps extends Construct {
     if (this.cycle !== undefined) {
       return [`the children's dependsOn form a cycle (each depends on the next): ${this.cycle}. Fix: remove one of these dependencies [AOA-012]`];
     }
-    const waves = this.waves ?? this.computeWaves();
-    const byNode = new Map(this.children.map(c => [c.node, c]));
+    this.ensureWaves();
+    const byNode = this.childByNode;
+    const distinct = new Set<number>();
+    // the last wave (a loop, not Math.max(...waves): 100,000 arguments would overflow the stack)
+    let last = -Infinity;
     for (const c of this.children) {
-      const wave = waves.get(c.node)!;
+      const wave = c.wave;
+      distinct.add(wave);
+      if (wave > last) last = wave;
+      if (c.explicitWave === undefined) continue; // a derived wave is always after its dependencies
       for (const d of c.dependsOn) {
-        const dw = waves.get(d)!;
-        if (c.explicitWave !== undefined && dw >= wave) {
-          errors.push(`child '${c.name}' has syncWave ${wave} but depends on '${byNode.get(d)!.name}' in wave ${dw} (got ${wave} <= ${dw}). `
+        const dep = byNode.get(d)!;
+        const dw = dep.wave;
+        if (dw >= wave) {
+          errors.push(`child '${c.name}' has syncWave ${wave} but depends on '${dep.name}' in wave ${dw} (got ${wave} <= ${dw}). `
             + `Fix: use a wave above ${dw} or drop the explicit syncWave to derive it [AOA-013]`);
         }
       }
     }
-    const distinct = new Set(waves.values());
     if (distinct.size > 1) {
       const settings = this.argoCdSettings();
       if (!settings?.applicationHealthCheckEnabled) {
@@ -540,7 +621,6 @@ export class AppOfApps extends Construct {
         if (decide(this, 'AOA-014', message) === 'error') errors.push(message);
       }
     }
-    const last = Math.max(...waves.values());
     const waiting = this.uncoveredKinds().filter(r => Number(r.stage.slice('wave '.length)) < last);
     if (waiting.length) {
       collect(this, {
@@ -551,7 +631,7 @@ export class AppOfApps extends Construct {
         fix: 'add a health check for them to the ArgoCdSettings (LibraryHealthCheck.*.addTo(settings), LibraryHealthCheck.readyCondition(group, kind) or addHealthCheck); the topology file lists them',
       }, errors);
     }
-    const appSetProblem = applicationSetWaveProblem(this.children, waves, this.argoCdSettings()?.applicationSetHealthCheckEnabled ?? false);
+    const appSetProblem = applicationSetWaveProblem(this.children, this.argoCdSettings()?.applicationSetHealthCheckEnabled ?? false);
     if (appSetProblem) collect(this, appSetProblem, errors);
     errors.push(...this.checkNamespaceScope());
     return errors;
@@ -571,9 +651,11 @@ export class AppOfApps extends Construct {
   private checkNamespaceScope(): string[] {
     const errors: string[] = [];
     const owners = new Map<string, string>();
+    if (!this.hasCharts) return errors;
     for (const c of this.children) {
       if (!c.chart) continue;
       const defaultNs = c.namespace;
+      let namespaces: string[] | undefined;
       for (const obj of TreeIndex.of(this).objectsOf(c.chart)) {
         const clusterScoped = isClusterScoped(obj.apiVersion, obj.kind, this.props.clusterScopedKinds);
         const ns = obj.metadata.namespace;
@@ -582,9 +664,9 @@ export class AppOfApps extends Construct {
           errors.push(`child '${c.name}': cluster-scoped ${what} has a namespace (got ${JSON.stringify(ns)}). `
             + 'Fix: remove metadata.namespace from it [AOA-015]');
         }
-        if (!clusterScoped && ns !== undefined && !c.namespaces.includes(ns)) {
+        if (!clusterScoped && ns !== undefined && !(namespaces ??= [c.namespace, ...c.extraNamespaces ?? []]).includes(ns)) {
           errors.push(`child '${c.name}': ${what} is in namespace ${JSON.stringify(ns)}, outside the child's namespaces `
-            + `(got ${JSON.stringify(ns)}, allowed ${JSON.stringify(c.namespaces)}). Fix: move it to ${JSON.stringify(defaultNs)}, `
+            + `(got ${JSON.stringify(ns)}, allowed ${JSON.stringify(namespaces)}). Fix: move it to ${JSON.stringify(defaultNs)}, `
             + `or add ${JSON.stringify(ns)} to the child's extraNamespaces [AOA-016]`);
         }
         const key = `${groupOf(obj.apiVersion)}/${obj.kind}/${clusterScoped ? '' : ns ?? defaultNs}/${obj.name}`;
@@ -605,58 +687,55 @@ export class AppOfApps extends Construct {
    * the topology file; an info finding (AOA-102) names those of every wave but the last.
    */
   public uncoveredKinds(): UncoveredKind[] {
-    const waves = this.waves ?? this.computeWaves();
+    const sorted = this.sortedChildren();
     const keys = Object.keys(this.argoCdSettings()?.settings ?? {});
     const rows: UncoveredKind[] = [];
-    const charted = this.children.filter(c => c.chart)
-      .sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    for (const c of charted) {
-      for (const k of uncoveredKindsOf(TreeIndex.of(this).objectsOf(c.chart!), keys)) rows.push({ stage: `wave ${waves.get(c.node)}`, application: c.name, ...k });
+    if (!this.hasCharts) return rows;
+    for (const c of sorted) {
+      if (!c.chart) continue;
+      for (const k of uncoveredKindsOf(TreeIndex.of(this).objectsOf(c.chart), keys)) rows.push({ stage: `wave ${c.wave}`, application: c.name, ...k });
     }
     return rows;
   }
 
   /** The Mermaid topology diagram of the root, its children, waves, namespaces and sync policies. */
   public renderTopology(): string {
-    const waves = this.waves ?? this.computeWaves();
-    const id = (c: { readonly kind: string; readonly name: string }) => `${c.kind === 'ApplicationSet' ? 's' : 'n'}_${c.name.replace(/[^a-zA-Z0-9]/g, '_')}`;
-    const rootId = id({ kind: 'Application', name: this.root.name });
-    const byNode = new Map(this.children.map(c => [c.node, c]));
-    // plain code-unit order, not localeCompare: the same bytes on every machine, and fast on 10,000 children
-    const sorted = [...this.children].sort((a, b) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const lines = [
-      `# ${this.root.name}: app of apps`,
-      '',
-      `Root Application \`${this.root.name}\` (project \`${this.root.project}\`) syncs the children in`,
-      `\`${this.childrenChart.folder}/\` wave by wave; a wave starts when the previous one is synced and healthy.`,
-      '',
-      '```mermaid',
-      'flowchart LR',
-      `  ${rootId}["${this.root.name}<br/>root · ${policyOf(this.root)}"]`,
-    ];
-    const byWave = new Map<number, Child[]>();
-    for (const c of sorted) {
-      const w = waves.get(c.node)!;
-      const list = byWave.get(w);
-      if (list) list.push(c);
-      else byWave.set(w, [c]);
-    }
-    for (const [wave, cs] of byWave) {
-      lines.push(`  subgraph wave_${wave < 0 ? 'm' + -wave : wave}["wave ${wave}"]`);
-      for (const c of cs) {
-        const label = c.kind === 'ApplicationSet' ? `${c.name}<br/>ApplicationSet` : `${c.name}<br/>ns: ${c.namespace}<br/>${c.role} · ${c.policy}`;
-        lines.push(`    ${id(c)}${c.kind === 'ApplicationSet' ? `[["${label}"]]` : `["${label}"]`}`);
+    const sorted = this.sortedChildren();
+    const byNode = this.childByNode;
+    const rootName = this.root.name;
+    const rootId = mermaidIdOf('Application', rootName);
+    // every line ends with '\n'; one pass over the sorted children fills the four sections
+    let text = `# ${rootName}: app of apps\n`
+      + '\n'
+      + `Root Application \`${rootName}\` (project \`${this.root.project}\`) syncs the children in\n`
+      + `\`${this.childrenChart.folder}/\` wave by wave; a wave starts when the previous one is synced and healthy.\n`
+      + '\n'
+      + '```mermaid\n'
+      + 'flowchart LR\n'
+      + `  ${rootId}["${rootName}<br/>root · ${policyOf(this.root)}"]\n`;
+    let edges = '';
+    let before = '';
+    let table = '```\n\n| wave | child | kind | namespace | project | role | sync policy |\n| --- | --- | --- | --- | --- | --- | --- |\n';
+    for (let i = 0; i < sorted.length; i++) {
+      const c = sorted[i];
+      const wave = c.wave;
+      if (i === 0 || sorted[i - 1].wave !== wave) {
+        if (i > 0) text += '  end\n';
+        text += `  subgraph wave_${wave < 0 ? 'm' + -wave : wave}["wave ${wave}"]\n`;
       }
-      lines.push('  end');
+      const cid = mermaidId(c);
+      text += c.kind === 'ApplicationSet'
+        ? `    ${cid}[["${c.name}<br/>ApplicationSet"]]\n`
+        : `    ${cid}["${c.name}<br/>ns: ${c.namespace}<br/>${c.role} · ${c.policy}"]\n`;
+      edges += `  ${rootId} --> ${cid}\n`;
+      const deps = c.dependsOn;
+      for (let j = 0; j < deps.length; j++) before += `  ${mermaidId(byNode.get(deps[j])!)} -. before .-> ${cid}\n`;
+      table += `| ${wave} | ${c.name} | ${c.kind} | ${c.namespace} | ${c.project} | ${c.role} | ${c.policy} |\n`;
     }
-    for (const c of sorted) lines.push(`  ${rootId} --> ${id(c)}`);
-    for (const c of sorted) for (const d of c.dependsOn) lines.push(`  ${id(byNode.get(d)!)} -. before .-> ${id(c)}`);
-    lines.push('```', '', '| wave | child | kind | namespace | project | role | sync policy |', '| --- | --- | --- | --- | --- | --- | --- |');
-    for (const c of sorted) {
-      lines.push(`| ${waves.get(c.node)} | ${c.name} | ${c.kind} | ${c.namespace} | ${c.project} | ${c.role} | ${c.policy} |`);
-    }
+    if (sorted.length > 0) text += '  end\n';
+    text += edges + before + table;
     const uncovered = renderUncoveredKinds(this.uncoveredKinds(), 'a wave');
-    return lines.join('\n') + '\n' + (uncovered ? '\n' + uncovered : '');
+    return uncovered ? text + '\n' + uncovered : text;
   }
 }
 
@@ -664,19 +743,18 @@ export class AppOfApps extends Construct {
  * Rule AOA-101, "children after an ApplicationSet do not wait for its Applications": some child is in a later
  * wave than a child ApplicationSet and Argo CD has no ApplicationSet health check that waits.
  */
-function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, number>, healthCheck: boolean): ProblemOptions | undefined {
+function applicationSetWaveProblem(children: Child[], healthCheck: boolean): ProblemOptions | undefined {
   if (healthCheck) return undefined;
-  const byWave = (a: Child, b: Child) => waves.get(a.node)! - waves.get(b.node)! || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
-  const sets = children.filter(c => c.kind === 'ApplicationSet').sort(byWave);
+  const sets = children.filter(c => c.kind === 'ApplicationSet').sort(byWaveThenName);
   if (sets.length === 0) return undefined;
-  const first = waves.get(sets[0].node)!;
-  const later = children.filter(c => waves.get(c.node)! > first).sort(byWave);
+  const first = sets[0].wave;
+  const later = children.filter(c => c.wave > first).sort(byWaveThenName);
   if (later.length === 0) return undefined;
-  const name = (c: Child) => `${c.name} (wave ${waves.get(c.node)})`;
+  const name = (c: Child) => `${c.name} (wave ${c.wave})`;
   return {
     rule: 'AOA-101',
     problem: `children in later waves (${later.slice(0, 3).map(name).join(', ')}${later.length > 3 ? `, and ${later.length - 3} more` : ''}) `
-      + `follow the ApplicationSet ${sets.filter(s => waves.get(s.node)! < waves.get(later[later.length - 1].node)!).map(name).join(', ')}, `
+      + `follow the ApplicationSet ${sets.filter(s => s.wave < later[later.length - 1].wave).map(name).join(', ')}, `
       + 'but Argo CD\'s built-in ApplicationSet health is Healthy as soon as its Applications are created, not when they are healthy: '
       + 'the next wave would start early',
     value: sets.map(s => s.name),
@@ -685,10 +763,11 @@ function applicationSetWaveProblem(children: Child[], waves: Map<IConstruct, num
   };
 }
 
+/** The sync policy as the topology shows it (four possible texts, made once). */
+const POLICY_TEXTS = ['auto, no prune', 'auto, prune', 'auto, self-heal, no prune', 'auto, self-heal, prune'];
+
 function policyOf(a: Application): string {
-  return a.automatedSync
-    ? ['auto', a.selfHeals ? 'self-heal' : undefined, a.prunes ? 'prune' : 'no prune'].filter(Boolean).join(', ')
-    : 'manual';
+  return a.automatedSync ? POLICY_TEXTS[(a.selfHeals ? 2 : 0) + (a.prunes ? 1 : 0)] : 'manual';
 }
 
 class CycleError extends Error {
