@@ -5,6 +5,7 @@ import {
   Application, ApplicationProps, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
 import * as argo from '../src/imports/argoproj.io';
+import * as plainJsonModule from '../src/output/plain-json';
 import { stringifyDocument } from '../src/output/yaml-emitter';
 
 // fixed seed, as the other property tests (CI is reproducible); FC_SEED=random (or a number) explores
@@ -220,7 +221,7 @@ describe('direct Application JSON', () => {
     toYaml(first);
     toYaml(mk('second'));
     const third = mk('third');
-    const plain = jest.spyOn(require('../src/output/plain-json'), 'plainJson');
+    const plain = jest.spyOn(plainJsonModule, 'plainJson');
     try {
       expect(genericCalls(() => toYaml(third))).toBe(0);
       expect(plain.mock.calls.length).toBe(0); // the spec is not copied (the metadata's copy is plain-json's own, unspied)

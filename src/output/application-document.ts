@@ -138,7 +138,8 @@ function directApplicationJson(res: ApiObject, app: App, owner: IApplicationSpec
  * undefined when the direct path does not apply (the same conditions, checked on the unsanitized spec, where
  * anything that might be a source hydrator or Kustomize patches sends the document to the generic path).
  */
-function directApplicationYaml(res: ApiObject, app: App, owner: IApplicationSpecSource, gvk: { apiVersion: string; kind: string }): string | undefined {
+function directApplicationYaml(res: ApiObject, app: App, owner: IApplicationSpecSource,
+  gvk: { apiVersion: string; kind: string }): string | undefined {
   if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
   return withScratch(() => {
     try {
@@ -153,7 +154,8 @@ function directApplicationYaml(res: ApiObject, app: App, owner: IApplicationSpec
       const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec };
       return stringifySanitized(doc, obj => obj === source || (Array.isArray(sources) && sources.includes(obj)));
     } catch {
-      return undefined; // not plain data (NOT_PLAIN_DATA), or a producer failed: the generic path decides (and words the error)
+      // not plain data (NOT_PLAIN_DATA), or a producer failed: the generic path decides (and words the error)
+      return undefined;
     }
   });
 }
