@@ -402,21 +402,30 @@ function stringifyKey(key: string, depth: number): string {
   return str;
 }
 
-/** Writes a node whose `ctx.indent` is `indentOf(depth)`. */
-function emitNode(value: unknown, depth: number): void {
+/** Writes a string, number, boolean or undefined (as `null`) node at `depth`; false for anything else. */
+function emitScalar(value: unknown, depth: number): boolean {
   switch (typeof value) {
     case 'string':
       out += stringifyString(value, indentOf(depth), false);
-      return;
+      return true;
     case 'number':
       out += stringifyNumber(value);
-      return;
+      return true;
     case 'boolean':
       out += value ? 'true' : 'false';
-      return;
+      return true;
     case 'undefined':
       out += 'null';
-      return;
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Writes a node whose `ctx.indent` is `indentOf(depth)`. */
+function emitNode(value: unknown, depth: number): void {
+  if (emitScalar(value, depth)) return;
+  switch (typeof value) {
     case 'object':
       if (value === null) {
         out += 'null';
@@ -658,19 +667,8 @@ function emitSanitizedSeq(arr: unknown[], depth: number, renamed: (obj: object) 
 
 /** Writes one sanitized value whose `ctx.indent` is `indentOf(depth)` (null and undefined as `null`). */
 function emitSanitized(value: unknown, depth: number, renamed: (obj: object) => boolean): void {
+  if (emitScalar(value, depth)) return;
   switch (typeof value) {
-    case 'string':
-      out += stringifyString(value, indentOf(depth), false);
-      return;
-    case 'number':
-      out += stringifyNumber(value);
-      return;
-    case 'boolean':
-      out += value ? 'true' : 'false';
-      return;
-    case 'undefined':
-      out += 'null';
-      return;
     case 'object':
       if (value === null) {
         out += 'null';
