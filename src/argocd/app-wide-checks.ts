@@ -160,7 +160,7 @@ function sameSourceAndDestination(index: AppIndex, app: Application): Applicatio
   return key === undefined ? undefined : bySource.get(key);
 }
 
-/** The destination part of `sourceKey` (equal source keys have equal destination keys); undefined if it cannot render. */
+/** Where the Application deploys, as a key; undefined if it cannot render. */
 function destinationKey(app: Application): string | undefined {
   try {
     const d = app.destination._toArgo();
@@ -171,7 +171,8 @@ function destinationKey(app: Application): string | undefined {
 }
 
 /**
- * What the Application deploys and where, as a key: equal keys mean the same objects in the same place. Helm
+ * What the Application deploys, as a key: within one destination group (equal `destinationKey`s, which is the
+ * only place it is compared) equal keys mean the same objects in the same place. Helm
  * sources without a releaseName are left out (the release is named after the Application, so the objects
  * usually differ), as are Applications whose sources cannot be rendered yet (their own checks report that).
  */
@@ -185,8 +186,7 @@ function sourceKey(app: Application): string | undefined {
       if ((a.chart !== undefined || a.helm !== undefined) && !a.helm?.releaseName) return undefined;
       parts.push({ ...a, repoUrl: normalizeGitURL(String(a.repoUrl ?? '')), targetRevision: a.targetRevision ?? 'HEAD', name: undefined });
     }
-    const d = app.destination._toArgo();
-    return JSON.stringify([d.server ?? '', d.name ?? '', d.namespace ?? '', parts]);
+    return JSON.stringify(parts);
   } catch {
     return undefined;
   }

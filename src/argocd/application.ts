@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import type { IAppProject } from './app-project';
 import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
-import { ApplicationSourcesOptions, ApplicationSpecOptions, DeletionCascade, IgnoreDifference, InfoItem, NotificationSubscription } from './application-spec';
+import { ApplicationSourcesOptions, ApplicationSpecOptions, DeletionCascade, IgnoreDifference, NotificationSubscription } from './application-spec';
 import { Destination } from './destination';
 import { checkSourceHydrator, hydratedLocation, hydratorSettingProblem, SourceHydrator } from './source-hydrator';
 import {
@@ -97,8 +97,6 @@ export class Application extends Construct {
   private readonly syncPolicy?: SyncPolicy;
   // the lists are replaced, not pushed to, when something is added: most Applications keep the shared empty one
   private extraSyncOptions: readonly SyncOption[] = NO_ITEMS;
-  private ignoreDiffs: readonly IgnoreDifference[];
-  private infoItems: readonly InfoItem[];
   private notificationList: readonly NotificationSubscription[] = NO_ITEMS;
   private readonly revisionHistoryLimit?: number;
   private readonly cascade: DeletionCascade;
@@ -206,16 +204,15 @@ export class Application extends Construct {
         });
       }
     }
-    this.ignoreDiffs = props.ignoreDifferences?.length ? [...props.ignoreDifferences] : NO_ITEMS;
-    this.infoItems = props.info?.length ? props.info.map(i => ({ name: i.name, value: i.value })) : NO_ITEMS;
     this.parts = {
       project: this.project,
       destination: this.destination,
       sources: this._sources,
       multiSource: this.multiSource,
       sourceHydrator: this.hydrator,
-      ignoreDifferences: this.ignoreDiffs,
-      info: this.infoItems,
+      // the ignoreDifferences and info lists live here only (the add methods replace them)
+      ignoreDifferences: props.ignoreDifferences?.length ? [...props.ignoreDifferences] : NO_ITEMS,
+      info: props.info?.length ? props.info.map(i => ({ name: i.name, value: i.value })) : NO_ITEMS,
       revisionHistoryLimit: this.revisionHistoryLimit,
     };
     this.resource = newApplicationResource(this, 'Resource', {
@@ -311,13 +308,13 @@ export class Application extends Construct {
   /** Adds an ignoreDifferences entry. */
   public addIgnoreDifference(diff: IgnoreDifference): void {
     checkIgnoreDifference(this, diff, APPLICATION_SPEC_RULES);
-    this.ignoreDiffs = this.parts.ignoreDifferences = [...this.ignoreDiffs, diff];
+    this.parts.ignoreDifferences = [...(this.parts.ignoreDifferences ?? []), diff];
   }
 
   /** Adds an info entry. */
   public addInfo(name: string, value: string): void {
     checkInfo(this, { name, value }, APPLICATION_SPEC_RULES);
-    this.infoItems = this.parts.info = [...this.infoItems, { name, value }];
+    this.parts.info = [...(this.parts.info ?? []), { name, value }];
   }
 
   /** Adds a notification subscription. */
