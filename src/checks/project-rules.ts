@@ -279,7 +279,11 @@ export function compileProject(spec: ProjectPermissionSpec): CompiledProject {
       return d;
     },
     isDestinationPermitted: (dest) => decideDestination(destinations, dest),
-    destinationDenial: (dest) => destinationMatches(destinations, dest) ? undefined : decideDestination(destinations, dest),
+    destinationDenial: (dest) => {
+      // most destinations are permitted: build the decision (and its messages) only for a denial
+      const scan = scanDestinations(destinations, dest);
+      return scanPermits(scan) ? undefined : decideDestination(destinations, dest, scan);
+    },
     isGroupKindPermitted: (res, namespaced) => {
       // many applications deploy the same few kinds: decide each once
       const key = `${namespaced ? 'n' : 'c'}\u0000${res.group}\u0000${res.kind}\u0000${res.name ?? ''}`;
@@ -361,32 +365,18 @@ function suggestRepoGlob(repoURL: string): string {
   return slash > 0 ? trimmed.slice(0, slash + 1) + '*' : trimmed;
 }
 
-/** Whether `decideDestination` permits `dst` (the same loop, without building the decision). */
-function destinationMatches(destinations: readonly CompiledDestination[], dst: AppDestinationRef): boolean {
-  const dstName = dst.name ?? '';
-  const dstServer = dst.server ?? '';
-  const dstNamespace = dst.namespace ?? '';
-  let matched = false;
-  for (let i = 0; i < destinations.length; i++) {
-    const item = destinations[i];
-    const nameMatched = dstName !== '' && patternMatches(item.name, dstName);
-    const serverMatched = dstServer !== '' && patternMatches(item.server, dstServer);
-    const namespaceMatched = patternMatches(item.namespace, dstNamespace);
-    if ((serverMatched || nameMatched) && namespaceMatched) {
-      matched = true;
-    } else if ((!nameMatched && item.name.deny) || (!serverMatched && item.server.deny) || (!namespaceMatched && item.namespace.deny)) {
-      return false; // a deny rule decides, whatever matched before
-    }
-  }
-  return matched;
+/** What Argo CD's destination loop finds for `dst`: the first entry that matches, the first deny rule that excludes it. */
+interface DestinationScan {
+  readonly firstMatch: number;
+  readonly deny?: { readonly index: number; readonly part: 'name' | 'server' | 'namespace' };
 }
 
-function decideDestination(destinations: readonly CompiledDestination[], dst: AppDestinationRef): PermissionDecision {
+function scanDestinations(destinations: readonly CompiledDestination[], dst: AppDestinationRef): DestinationScan {
   const dstName = dst.name ?? '';
   const dstServer = dst.server ?? '';
   const dstNamespace = dst.namespace ?? '';
   let firstMatch = -1;
-  let deny: { index: number; part: 'name' | 'server' | 'namespace' } | undefined;
+  let deny: DestinationScan['deny'];
   for (let i = 0; i < destinations.length; i++) {
     const item = destinations[i];
     const nameMatched = dstName !== '' && patternMatches(item.name, dstName);
@@ -400,6 +390,20 @@ function decideDestination(destinations: readonly CompiledDestination[], dst: Ap
       else if (!namespaceMatched && item.namespace.deny) deny = { index: i, part: 'namespace' };
     }
   }
+  return { firstMatch, deny };
+}
+
+/** Whether the scan permits the destination: something matched and no deny rule excluded it. */
+function scanPermits(scan: DestinationScan): boolean {
+  return scan.deny === undefined && scan.firstMatch >= 0;
+}
+
+function decideDestination(destinations: readonly CompiledDestination[], dst: AppDestinationRef,
+  scan: DestinationScan = scanDestinations(destinations, dst)): PermissionDecision {
+  const dstName = dst.name ?? '';
+  const dstServer = dst.server ?? '';
+  const dstNamespace = dst.namespace ?? '';
+  const { firstMatch, deny } = scan;
   const shown = renderDest(dst);
   if (deny !== undefined) {
     const item = destinations[deny.index];
