@@ -5,6 +5,7 @@ import {
   Application, ApplicationProps, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
 import * as argo from '../src/imports/argoproj.io';
+import { forwardsGvkAndProps } from '../src/output/application-document';
 import * as plainJsonModule from '../src/output/plain-json';
 import { stringifyDocument } from '../src/output/yaml-emitter';
 
@@ -180,6 +181,48 @@ const escapeHatch = fc.oneof(
   fc.constant((a: Application) => a.resource.addJsonPatch(JsonPatch.add('/spec/project', 'patched'))),
   fc.constant((a: Application) => a.resource.addJsonPatch(JsonPatch.add('/metadata/labels', { patched: 'yes' }))),
 );
+
+describe('constructing the generated Application object', () => {
+  test('GIVEN the committed binding WHEN checked THEN its constructor only forwards { ...GVK, ...props } (the direct construction applies)', () => {
+    expect(forwardsGvkAndProps(argo.Application)).toBe(true);
+  });
+
+  test('GIVEN a binding whose constructor does more, or that declares fields WHEN checked THEN it is constructed the normal way', () => {
+    class Extra extends argo.Application {
+      constructor(scope: any, id: string, props: any) {
+        super(scope, id, props);
+        this.node.addMetadata('x', 1);
+      }
+    }
+    class WithField extends argo.Application {
+      public seen = 1;
+    }
+    expect(forwardsGvkAndProps(Extra as any)).toBe(false);
+    expect(forwardsGvkAndProps(WithField as any)).toBe(false);
+  });
+
+  test('GIVEN an Application WHEN its resource is built THEN it is the generated class\'s object with the props the generated constructor makes', () => {
+    const c = Testing.chart();
+    const app = new Application(c, 'web', {
+      project: 'p', destination: Destination.inCluster('web'), labels: { team: 'a' },
+      source: ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: 'web', version: '1.0.0' }),
+    });
+    const res = app.resource as any;
+    expect(res).toBeInstanceOf(argo.Application);
+    expect(res).toBeInstanceOf(ApiObject);
+    expect(Object.keys(res.props)).toEqual(['apiVersion', 'kind', 'metadata', 'spec']);
+    expect(res.props.apiVersion).toBe('argoproj.io/v1alpha1');
+    expect(res.props.kind).toBe('Application');
+    expect(res.kind).toBe('Application');
+    expect(res.node.id).toBe('Resource');
+    expect(res.node.scope).toBe(app);
+    // the subclass's fields: its owner renders the spec, and a JSON patch still sends it to the generic path
+    expect(res.toJson().spec.project).toBe('p');
+    res.addJsonPatch(JsonPatch.add('/spec/info', [{ name: 'x', value: 'y' }]));
+    expect(res.toJson().spec.info).toEqual([{ name: 'x', value: 'y' }]);
+    expect(res.patched).toBe(true);
+  });
+});
 
 describe('direct Application JSON', () => {
   test('GIVEN varied Applications and escape hatches WHEN serialized THEN the direct path equals the generic one', () => {

@@ -52,3 +52,30 @@ test('anything but export-star lines and TypeScript helpers stops the rewrite', 
   expect(() => lazyIndexSource('index.js', '"use strict";\n__exportStar(require("./a"), exports);\nconsole.log(1);\n'))
     .toThrow(/lazy-index: unexpected statement in index.js: console.log\(1\);/);
 });
+
+test('an export loads its module when first read, then is a plain read-only value', () => {
+  const source = lazyIndexSource(path.join(SRC, 'index.js'), eagerIndexJs())!;
+  const loaded: string[] = [];
+  const modules: { [m: string]: any } = { './a': { A: class A {} }, './b': { B: 1, Later: undefined } };
+  const exported: any = { };
+  // the generated index with two stand-in modules: a exports A, b exports B and Later
+  const withTable = source
+    .replace(/const modules = \[[\s\S]*?\n\];/, 'const modules = [lazy(() => require("./a")), lazy(() => require("./b"))];')
+    .replace(/const names = .*;/, 'const names = [["A",0],["B",1],["Later",1]];')
+    .replace(/\n0 && \(module\.exports = .*\n/, '\n');
+  expect(withTable).toContain('const names = [["A",0]');
+  new Function('exports', 'require', 'module', withTable)(exported, (m: string) => (loaded.push(m), modules[m]), { exports: exported });
+  expect(loaded).toEqual([]);
+  expect(Object.getOwnPropertyDescriptor(exported, 'A')!.get).toBeInstanceOf(Function);
+  const a = exported.A;
+  expect(loaded).toEqual(['./a']);
+  expect(Object.getOwnPropertyDescriptor(exported, 'A')).toEqual({ value: a, enumerable: true, writable: false, configurable: false });
+  expect(exported.A).toBe(a);
+  expect(loaded).toEqual(['./a']); // loaded once
+  // an export still undefined (a module read during a require cycle) stays a getter, so a later read sees the value
+  expect(exported.Later).toBeUndefined();
+  modules['./b'].Later = 'set';
+  expect(exported.Later).toBe('set');
+  expect(Object.getOwnPropertyDescriptor(exported, 'Later')!.value).toBe('set');
+  expect(Object.keys(exported)).toEqual(['A', 'B', 'Later']);
+});

@@ -184,7 +184,14 @@ function sourceKey(app: Application): string | undefined {
     for (const s of sources) {
       const a: any = s._toArgo(app);
       if ((a.chart !== undefined || a.helm !== undefined) && !a.helm?.releaseName) return undefined;
-      parts.push({ ...a, repoUrl: normalizeGitURL(String(a.repoUrl ?? '')), targetRevision: a.targetRevision ?? 'HEAD', name: undefined });
+      // `{ ...a, repoUrl, targetRevision, name: undefined }` copied key by key (a spread followed by new keys gets
+      // a hidden class of its own per object in V8's optimised code); the top-level keys are source field names
+      const part: any = {};
+      for (const k of Object.keys(a)) part[k] = a[k];
+      part.repoUrl = normalizeGitURL(String(a.repoUrl ?? ''));
+      part.targetRevision = a.targetRevision ?? 'HEAD';
+      part.name = undefined;
+      parts.push(part);
     }
     return JSON.stringify(parts);
   } catch {

@@ -650,7 +650,9 @@ export class ApplicationSource {
 
   private constructor(options: SourceOptions, chart?: Chart, helmRepository: boolean = false) {
     this.chart = chart;
-    this.options = withPlainMaps(options);
+    // the maps' checks and copies in one walk when they are plain JSON trees (nearly always), else one by one
+    const simple = simpleMaps(options);
+    this.options = simple ?? withPlainMaps(options);
     const types = sourceTypes(options);
     if (types.length > 1) {
       fail(undefined, {
@@ -711,7 +713,7 @@ export class ApplicationSource {
       checkJsonnetVariables('tlas', jsonnet.tlas);
     }
     if (options.helm?.valueFiles !== undefined) checkValueFiles(options.helm.valueFiles);
-    checkSourceIdentifiers(options, helmRepository);
+    checkSourceIdentifiers(options, helmRepository, simple !== undefined);
   }
 
   /** True when this source is a values-only `ref` source (no path, no chart). */
@@ -865,6 +867,98 @@ function withPlainMaps(options: SourceOptions): SourceOptions {
     commonAnnotations: plainData(k.commonAnnotations, 'kustomize.commonAnnotations'),
     patches: plainData(k.patches, 'kustomize.patches'),
   };
+  return out;
+}
+
+/**
+ * What `withPlainMaps` returns, made in one walk of each map without building paths, when every map is a plain
+ * JSON tree (see `simpleJsonCopy`): then `checkRenderableKeys` and the SRC-310 check of `checkSourceIdentifiers`
+ * (`nonJsonValue`) cannot fail, and the copy equals `plainData`'s. Undefined otherwise: the checks run one by one
+ * and word the error.
+ */
+function simpleMaps(options: SourceOptions): SourceOptions | undefined {
+  const h = options.helm;
+  const k = options.kustomize;
+  if (h?.valuesObject === undefined && k?.commonLabels === undefined && k?.commonAnnotations === undefined
+    && k?.patches === undefined) return options;
+  const valuesObject = simpleJsonCopy(h?.valuesObject);
+  const commonLabels = simpleJsonCopy(k?.commonLabels);
+  const commonAnnotations = simpleJsonCopy(k?.commonAnnotations);
+  const patches = simpleJsonCopy(k?.patches);
+  if (valuesObject === NOT_SIMPLE || commonLabels === NOT_SIMPLE || commonAnnotations === NOT_SIMPLE || patches === NOT_SIMPLE) return undefined;
+  // as withPlainMaps: `{ ...options, helm: { ...h, valuesObject }, kustomize: { ...k, ... } }`, copied key by key
+  const out: any = copyOwnEnumerable(options);
+  if (h) {
+    const helm: any = copyOwnEnumerable(h);
+    helm.valuesObject = valuesObject;
+    out.helm = helm;
+  } else {
+    out.helm = h;
+  }
+  if (k) {
+    const kustomize: any = copyOwnEnumerable(k);
+    kustomize.commonLabels = commonLabels;
+    kustomize.commonAnnotations = commonAnnotations;
+    kustomize.patches = patches;
+    out.kustomize = kustomize;
+  } else {
+    out.kustomize = k;
+  }
+  return out;
+}
+
+const NOT_SIMPLE: unique symbol = Symbol('not a plain JSON tree');
+/** Bounds of the one-walk path: deeper or larger data (or a cycle, which exceeds the depth) takes the exact checks. */
+const SIMPLE_MAX_DEPTH = 64;
+const SIMPLE_MAX_NODES = 100_000;
+let simpleNodes = 0;
+
+/**
+ * A copy of `v` when it is a plain JSON tree: strings, booleans, finite numbers, null and undefined, in arrays
+ * without holes and objects whose prototype is `Object.prototype` or null (copied into plain objects, as
+ * `plainData` does), with no `constructor` or `__proto__` key; else NOT_SIMPLE. Everything the exact checks
+ * would look at closer (functions, tokens, class instances, BigInts, symbols, NaN, cycles) is NOT_SIMPLE.
+ */
+function simpleJsonCopy(v: unknown): unknown {
+  simpleNodes = 0;
+  return copySimple(v, 0);
+}
+
+function copySimple(v: unknown, depth: number): unknown {
+  switch (typeof v) {
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return v;
+    case 'number':
+      return Number.isFinite(v) ? v : NOT_SIMPLE;
+    case 'object':
+      break;
+    default:
+      return NOT_SIMPLE;
+  }
+  if (v === null) return v;
+  if (depth >= SIMPLE_MAX_DEPTH || ++simpleNodes > SIMPLE_MAX_NODES) return NOT_SIMPLE;
+  if (Array.isArray(v)) {
+    if (Object.getPrototypeOf(v) !== Array.prototype) return NOT_SIMPLE;
+    const out: unknown[] = [];
+    for (let i = 0; i < v.length; i++) {
+      if (!(i in v)) return NOT_SIMPLE; // a hole (plainData keeps it)
+      const x = copySimple(v[i], depth + 1);
+      if (x === NOT_SIMPLE) return NOT_SIMPLE;
+      out.push(x);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return NOT_SIMPLE;
+  const out: any = {};
+  for (const key of Object.keys(v)) {
+    if (key === 'constructor' || key === '__proto__') return NOT_SIMPLE; // NAME-016's keys (names.ts UNRENDERABLE_KEYS)
+    const x = copySimple((v as any)[key], depth + 1);
+    if (x === NOT_SIMPLE) return NOT_SIMPLE;
+    out[key] = x;
+  }
   return out;
 }
 

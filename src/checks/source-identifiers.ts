@@ -12,7 +12,7 @@ import { isTemplated } from '../engines/go-template';
  * data with no JSON form. Rules SRC-301..SRC-310. Called by the ApplicationSource factories (no construct yet:
  * the receiving construct re-throws with its path).
  */
-export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolean): void {
+export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolean, jsonDataChecked: boolean = false): void {
   const isHelmRepository = fromHelmFactory;
   if (o.chart !== undefined) {
     if (typeof o.chart !== 'string' || o.chart.trim() === '') {
@@ -73,6 +73,8 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
     checkGlob('include', o.directory.include);
     checkGlob('exclude', o.directory.exclude);
   }
+  // jsonDataChecked: the four maps are plain JSON trees (simpleJsonCopy in application-source.ts found them so)
+  if (jsonDataChecked) return;
   checkJsonData('helm.valuesObject', h?.valuesObject);
   const k = o.kustomize;
   if (k) {

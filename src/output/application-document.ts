@@ -31,13 +31,42 @@ export interface IApplicationSpecSource extends IConstruct {
  */
 export function newApplicationObject(base: typeof argo.Application, owner: IApplicationSpecSource, id: string,
   props: argo.ApplicationProps): argo.Application {
-  let cls = CLASSES.get(base);
-  if (!cls) CLASSES.set(base, cls = defineApplicationObject(base));
-  return new cls(owner, id, props);
+  let entry = CLASSES.get(base);
+  if (!entry) CLASSES.set(base, entry = { cls: defineApplicationObject(base), forwardsOnly: forwardsGvkAndProps(base) });
+  if (!entry.forwardsOnly) return new entry.cls(owner, id, props);
+  // What the generated constructor does, `super(scope, id, { ...Application.GVK, ...props })`, with the object
+  // written as a literal: in optimised code V8 (node 20) gives each object such a spread makes (a spread followed
+  // by properties it did not have) a hidden class of its own, about 0.2 KB kept per Application and the time to
+  // make it. `Reflect.construct` runs ApiObject's constructor with the subclass as `new.target`, so the object is
+  // the same instance of the generated class; the subclass's own fields are set below, as its constructor would.
+  const obj: any = Reflect.construct(Object.getPrototypeOf(base), [owner, id, {
+    apiVersion: base.GVK.apiVersion, kind: base.GVK.kind, metadata: props.metadata, spec: props.spec,
+  }], entry.cls);
+  obj.owner = owner;
+  obj.patched = false;
+  return obj;
 }
 
-/** The subclass of each generated `Application` class (one per copy of the bindings). */
-const CLASSES = new WeakMap<typeof argo.Application, ReturnType<typeof defineApplicationObject>>();
+/** The subclass of each generated `Application` class (one per copy of the bindings), and how to construct it. */
+const CLASSES = new WeakMap<typeof argo.Application, {
+  readonly cls: ReturnType<typeof defineApplicationObject>;
+  /** the generated constructor only forwards `{ ...GVK, ...props }` to ApiObject's (checked on its source) */
+  readonly forwardsOnly: boolean;
+}>();
+
+/**
+ * Whether the generated class's constructor is exactly `super(scope, id, { ...X.GVK, ...props })` and the class
+ * declares no instance fields (what `cdk8s import` writes), so constructing through its parent with the same
+ * props is the same object. Anything else (a newer generator, a patched binding) is constructed the normal way.
+ */
+export function forwardsGvkAndProps(base: typeof argo.Application): boolean {
+  const source = Function.prototype.toString.call(base);
+  const ctor = /\n(\s*)constructor\((\w+), (\w+), (\w+)\) \{\s*super\(\2, \3, \{\s*\.\.\.\w+\.GVK,\s*\.\.\.\4,?\s*\}\);\s*\}\n/.exec(source);
+  if (!ctor) return false;
+  // no instance field declarations at the class body's indentation (`name;` or `name = ...;`)
+  const fields = new RegExp(`\\n${ctor[1]}(?!static\\b)[#\\w$]+\\s*(=[^>=]|;)`);
+  return !fields.test(source) && typeof base.GVK?.apiVersion === 'string' && typeof base.GVK.kind === 'string';
+}
 
 /**
  * Per-app switch of the direct path: `verified` once the app's first direct document equalled the generic one,
@@ -58,6 +87,7 @@ function defineApplicationObject(base: typeof argo.Application) {
   const cls = class ApplicationResource extends base {
     private patched = false;
 
+    // newApplicationObject sets both fields itself when it skips this constructor (keep them in step)
     public constructor(private readonly owner: IApplicationSpecSource, id: string, props: argo.ApplicationProps) {
       super(owner, id, props);
     }
