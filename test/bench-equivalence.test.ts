@@ -204,7 +204,9 @@ describe('constructing the generated Application object', () => {
   test('GIVEN an Application WHEN its resource is built THEN it is the generated class\'s object with the props the generated constructor makes', () => {
     const c = Testing.chart();
     const app = new Application(c, 'web', {
-      project: 'p', destination: Destination.inCluster('web'), labels: { team: 'a' },
+      project: 'p',
+      destination: Destination.inCluster('web'),
+      labels: { team: 'a' },
       source: ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: 'web', version: '1.0.0' }),
     });
     const res = app.resource as any;
