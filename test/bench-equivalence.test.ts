@@ -1,11 +1,13 @@
 import { isDeepStrictEqual } from 'util';
 import { ApiObject, App, Chart, Duration, JsonPatch, Lazy, Testing, Yaml } from 'cdk8s';
+import { Construct, DependencyGroup } from 'constructs';
 import * as fc from 'fast-check';
 import {
   Application, ApplicationProps, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
 import * as argo from '../src/imports/argoproj.io';
 import { forwardsGvkAndProps } from '../src/output/application-document';
+import { hasDependencies } from '../src/output/layout';
 import * as plainJsonModule from '../src/output/plain-json';
 import { stringifyDocument } from '../src/output/yaml-emitter';
 
@@ -224,6 +226,19 @@ describe('constructing the generated Application object', () => {
     expect(res.toJson().spec.info).toEqual([{ name: 'x', value: 'y' }]);
     expect(res.patched).toBe(true);
   });
+});
+
+test('GIVEN constructs with and without dependencies WHEN the layout asks THEN hasDependencies is node.dependencies.length > 0', () => {
+  const root = new Construct(undefined as any, '');
+  const a = new Construct(root, 'a');
+  const b = new Construct(root, 'b');
+  const c = new Construct(root, 'c');
+  const d = new Construct(root, 'd');
+  a.node.addDependency(b);
+  c.node.addDependency(new DependencyGroup()); // a dependency with no roots: the list stays empty
+  for (const x of [root, a, b, c, d]) expect(hasDependencies(x)).toBe(x.node.dependencies.length > 0);
+  expect(hasDependencies(a)).toBe(true);
+  expect(hasDependencies(c)).toBe(false);
 });
 
 describe('direct Application JSON', () => {

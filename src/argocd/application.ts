@@ -391,29 +391,39 @@ Object.defineProperty(Application.prototype, APPLICATION, { value: true });
  * Run-time types of the props (JavaScript callers, `as any`): every enum-like and class-typed prop, with a message
  * that says what was expected, before anything reads them.
  */
+// the names and messages of checkApplicationProps, built once (the checks run for every Application)
+const APP_EXAMPLE = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
+const SOURCE_KIND = 'an ApplicationSource (ApplicationSource.helm/helmChart/kustomize/directory/fromChart/of(...)), not a plain Argo CD source object';
+const NAME_KEYS = (['name', 'namespace'] as const).map(k => [k, `pass a string, e.g. ${k}: 'web'`] as const);
+const AUTOMATED_FLAGS = (['prune', 'selfHeal', 'allowEmpty', 'enabled'] as const)
+  .map(k => [k, `syncPolicy.automated.${k}`, `pass true or false, e.g. ${k}: true`] as const);
+const LIST_KEYS = (['ignoreDifferences', 'info', 'notifications'] as const).map(k => [k, `pass a list, e.g. ${k}: []`] as const);
+const MAP_KEYS = (['labels', 'annotations'] as const).map(k => [k, `pass a map, e.g. ${k}: { team: 'a' }`] as const);
+const isSource = (x: unknown) => x instanceof ApplicationSource;
+const isDestination = (x: unknown) => x instanceof Destination;
+const isSyncOption = (x: unknown) => x instanceof SyncOption;
+
 function checkApplicationProps(app: Application, props: ApplicationProps): void {
-  const example = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
-  expectProps(app, 'Application', props, [], example); // project or appProject: APP-022
+  expectProps(app, 'Application', props, [], APP_EXAMPLE); // project or appProject: APP-022
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
   expectType(app, 'appProject', props.appProject, 'object', "pass an AppProject of this app, or AppProject.fromProjectName('team-a')");
-  for (const k of ['name', 'namespace'] as const) expectType(app, k, props[k], 'string', `pass a string, e.g. ${k}: 'web'`);
-  expectInstance(app, 'destination', props.destination, x => x instanceof Destination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
-  const isSource = (x: unknown) => x instanceof ApplicationSource;
-  const sourceKind = 'an ApplicationSource (ApplicationSource.helm/helmChart/kustomize/directory/fromChart/of(...)), not a plain Argo CD source object';
-  expectInstance(app, 'source', props.source, isSource, sourceKind);
-  expectInstances(app, 'sources', props.sources, isSource, sourceKind);
+  for (const [k, fix] of NAME_KEYS) expectType(app, k, props[k], 'string', fix);
+  expectInstance(app, 'destination', props.destination, isDestination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
+  expectInstance(app, 'source', props.source, isSource, SOURCE_KIND);
+  expectInstances(app, 'sources', props.sources, isSource, SOURCE_KIND);
   expectEnum(app, 'deletionCascade', props.deletionCascade, DeletionCascade, 'DeletionCascade');
   expectType(app, 'syncPolicy', props.syncPolicy, 'object', 'pass e.g. syncPolicy: { automated: { prune: true }, syncOptions: [SyncOption.CREATE_NAMESPACE] }');
-  expectInstances(app, 'syncPolicy.syncOptions', props.syncPolicy?.syncOptions, x => x instanceof SyncOption, "a SyncOption (e.g. SyncOption.CREATE_NAMESPACE or SyncOption.of('Key=value'))");
-  if (props.syncPolicy?.automated !== undefined) expectType(app, 'syncPolicy.automated', props.syncPolicy.automated, 'object', 'pass e.g. automated: { prune: true, selfHeal: true }');
-  for (const k of ['prune', 'selfHeal', 'allowEmpty', 'enabled'] as const) {
-    expectType(app, `syncPolicy.automated.${k}`, (props.syncPolicy?.automated as any)?.[k], 'boolean', `pass true or false, e.g. ${k}: true`);
+  expectInstances(app, 'syncPolicy.syncOptions', props.syncPolicy?.syncOptions, isSyncOption, "a SyncOption (e.g. SyncOption.CREATE_NAMESPACE or SyncOption.of('Key=value'))");
+  const automated = props.syncPolicy?.automated;
+  if (automated !== undefined) {
+    expectType(app, 'syncPolicy.automated', automated, 'object', 'pass e.g. automated: { prune: true, selfHeal: true }');
+    for (const [k, what, fix] of AUTOMATED_FLAGS) expectType(app, what, (automated as any)[k], 'boolean', fix);
   }
   if (props.syncWave !== undefined && typeof props.syncWave !== 'number') {
     expectType(app, 'syncWave', props.syncWave, 'number', 'pass a whole number, e.g. syncWave: 1');
   }
-  for (const k of ['ignoreDifferences', 'info', 'notifications'] as const) expectList(app, k, props[k], `pass a list, e.g. ${k}: []`);
-  for (const k of ['labels', 'annotations'] as const) expectType(app, k, props[k], 'object', `pass a map, e.g. ${k}: { team: 'a' }`);
+  for (const [k, fix] of LIST_KEYS) expectList(app, k, props[k], fix);
+  for (const [k, fix] of MAP_KEYS) expectType(app, k, props[k], 'object', fix);
 }
 
 

@@ -142,8 +142,10 @@ export function checkSpecOptions(scope: IConstruct, o: ApplicationSpecOptions, r
     const problem = validateAppName(project);
     if (problem) failWith(scope, `${rules.prefix}AppProject ${problem}`);
   }
-  for (const [k, v] of Object.entries(o.labels ?? {})) checkSpecLabel(scope, k, v, rules);
-  for (const [k, v] of Object.entries(o.annotations ?? {})) checkSpecAnnotation(scope, k, v, rules);
+  const labels = o.labels;
+  if (labels) for (const k of Object.keys(labels)) checkSpecLabel(scope, k, labels[k], rules);
+  const annotations = o.annotations;
+  if (annotations) for (const k of Object.keys(annotations)) checkSpecAnnotation(scope, k, annotations[k], rules);
   const limit = o.revisionHistoryLimit;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
     fail(scope, { rule: rules.revisionHistoryLimit, problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: limit, fix: 'use e.g. 10' });

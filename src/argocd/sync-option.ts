@@ -139,6 +139,8 @@ export class SyncOption {
   public readonly value: string;
   /** Where the option applies. */
   public readonly scope: SyncOptionScope;
+  /** `Key=value`, made once (every Application renders its options at construction and at synth) */
+  private readonly text: string;
 
   private constructor(key: string, value: string) {
     // own keys only: 'constructor=x' or 'toString=true' must not find Object.prototype's members
@@ -163,11 +165,12 @@ export class SyncOption {
     this.key = key;
     this.value = value;
     this.scope = known.scope;
+    this.text = `${key}=${value}`;
   }
 
   /** `Key=value`. */
   public toString(): string {
-    return `${this.key}=${this.value}`;
+    return this.text;
   }
 }
 
@@ -177,9 +180,9 @@ export class SyncOption {
  * @internal
  */
 export function renderSyncOptions(options: SyncOption[], where: SyncOptionScope, path?: string): string[] {
-  const seen = new Map<string, string>();
   const out: string[] = [];
-  for (const o of options) {
+  for (let i = 0; i < options.length; i++) {
+    const o = options[i];
     if (o.scope !== SyncOptionScope.BOTH && o.scope !== where) {
       fail(path, {
         rule: 'SYNC-005',
@@ -190,7 +193,9 @@ export function renderSyncOptions(options: SyncOption[], where: SyncOptionScope,
           : 'set it in the Application syncPolicy.syncOptions',
       });
     }
-    const prev = seen.get(o.key);
+    // the first earlier option with the same key (lists are short: a scan, no map)
+    let prev: string | undefined;
+    for (let j = 0; j < i && prev === undefined; j++) if (options[j].key === o.key) prev = options[j].value;
     if (prev !== undefined && prev !== o.value) {
       fail(path, {
         rule: 'SYNC-006',
@@ -199,10 +204,7 @@ export function renderSyncOptions(options: SyncOption[], where: SyncOptionScope,
         fix: 'keep one of them',
       });
     }
-    if (prev === undefined) {
-      seen.set(o.key, o.value);
-      out.push(o.toString());
-    }
+    if (prev === undefined) out.push(o.toString());
   }
   return out;
 }

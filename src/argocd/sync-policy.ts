@@ -187,8 +187,9 @@ export function renderRetry(retry: SyncRetry, path?: string) {
  */
 export function renderSyncPolicy(p: SyncPolicy | undefined, path: string, omitAutomated: boolean = false,
   extraOptions?: readonly SyncOption[], managedNamespaceRule: string = 'SYNC-012'): argo.ApplicationSpecSyncPolicy | undefined {
-  const options = p?.syncOptions ?? [];
-  const syncOptions = renderSyncOptions(extraOptions?.length ? [...options, ...extraOptions] : [...options], SyncOptionScope.APPLICATION, path);
+  const options = p?.syncOptions ?? NO_OPTIONS;
+  // renderSyncOptions only reads the list
+  const syncOptions = renderSyncOptions(extraOptions?.length ? [...options, ...extraOptions] : options as SyncOption[], SyncOptionScope.APPLICATION, path);
   if (p?.managedNamespaceMetadata && !syncOptions.includes('CreateNamespace=true')) {
     fail(path, {
       rule: managedNamespaceRule,
@@ -198,13 +199,6 @@ export function renderSyncPolicy(p: SyncPolicy | undefined, path: string, omitAu
     });
   }
   const a = omitAutomated ? undefined : p?.automated;
-  const sortedMap = (m?: { [key: string]: string }) => {
-    const keys = Object.keys(m ?? {}).sort();
-    if (keys.length === 0) return undefined;
-    const out: { [key: string]: string } = {};
-    for (const k of keys) out[k] = m![k];
-    return out;
-  };
   const rendered: argo.ApplicationSpecSyncPolicy = {
     automated: a && { enabled: a.enabled, prune: a.prune, selfHeal: a.selfHeal, allowEmpty: a.allowEmpty },
     syncOptions: syncOptions.length ? syncOptions : undefined,
@@ -214,6 +208,17 @@ export function renderSyncPolicy(p: SyncPolicy | undefined, path: string, omitAu
       annotations: sortedMap(p.managedNamespaceMetadata.annotations),
     },
   };
-  return Object.values(rendered).some(v => v !== undefined) ? rendered : undefined;
+  return rendered.automated !== undefined || rendered.syncOptions !== undefined || rendered.retry !== undefined
+    || rendered.managedNamespaceMetadata !== undefined ? rendered : undefined;
+}
+
+const NO_OPTIONS: readonly SyncOption[] = Object.freeze([]);
+
+function sortedMap(m?: { [key: string]: string }): { [key: string]: string } | undefined {
+  const keys = Object.keys(m ?? {}).sort();
+  if (keys.length === 0) return undefined;
+  const out: { [key: string]: string } = {};
+  for (const k of keys) out[k] = m![k];
+  return out;
 }
 

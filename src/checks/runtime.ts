@@ -52,8 +52,8 @@ export function expectProps(scope: Scope, construct: string, props: unknown, req
 /** Fails unless `value` (when defined) is one of the values of the enum `enumObject` (named `enumName`). */
 export function expectEnum(scope: Scope, what: string, value: unknown, enumObject: object, enumName: string): void {
   if (value === undefined) return;
-  const values = Object.values(enumObject);
-  if (!values.includes(value as never)) {
+  for (const k of Object.keys(enumObject)) if ((enumObject as any)[k] === value) return;
+  {
     const members = Object.keys(enumObject).filter(k => isNaN(Number(k))).map(k => `${enumName}.${k}`);
     fail(scope, {
       rule: 'TYPE-002',
@@ -86,7 +86,8 @@ export function expectInstances(scope: Scope, what: string, value: unknown, test
   if (!Array.isArray(value)) {
     fail(scope, { rule: 'TYPE-006', problem: `${what} must be a list of ${expected}, but it is ${describeKind(value)}`, value, fix: `pass [${expected}, ...]` });
   }
-  value.forEach((v, i) => expectInstance(scope, `${what}[${i}]`, v, test, expected));
+  // the element's path is only built for the message
+  for (let i = 0; i < value.length; i++) if (!test(value[i])) expectInstance(scope, `${what}[${i}]`, value[i], test, expected);
 }
 
 /** Fails unless `value` (when defined) has the primitive type `type`. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ApiObject, Chart, DependencyGraph } from 'cdk8s';
-import { IConstruct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
 import { stringifyDocument } from './yaml-emitter';
 import { fail } from '../checks/errors';
 import { containedRelativePath, resolveInside } from '../checks/paths';
@@ -19,7 +19,7 @@ import { containedRelativePath, resolveInside } from '../checks/paths';
  */
 export function chartsInOrder(root: IConstruct, all: IConstruct[], generic: () => Chart[]): Chart[] {
   // Dependencies between other constructs do not move charts, unless they form a cycle (which App.charts reports).
-  const dependents = all.filter(c => c.node.dependencies.length > 0);
+  const dependents = all.filter(hasDependencies);
   if (dependents.some(c => c.node.dependencies.some(d => d instanceof Chart)) || hasCycle(dependents)) return generic();
   const first = all.filter(c => c.node.scope === root && isArrayIndex(c.node.id))
     .sort((a, b) => Number(a.node.id) - Number(b.node.id));
@@ -99,7 +99,7 @@ function resolveDependencies(all: IConstruct[]): void {
   for (const parent of all.filter(x => x instanceof Chart)) {
     for (const child of parent.node.children.filter(x => x instanceof Chart)) parent.node.addDependency(child);
   }
-  const dependencies = () => all.flatMap(source => source.node.dependencies.map(target => ({ source, target })));
+  const dependencies = () => all.filter(hasDependencies).flatMap(source => source.node.dependencies.map(target => ({ source, target })));
   for (const dep of dependencies()) {
     const sourceChart = Chart.of(dep.source);
     const targetChart = Chart.of(dep.target);
@@ -128,7 +128,7 @@ function resolveDependencies(all: IConstruct[]): void {
  */
 function dependencyOrderedApiObjects(chart: Chart): ApiObject[] {
   const all = chart.node.findAll();
-  const ordered = all.some(c => c.node.dependencies.length > 0) ? new DependencyGraph(chart.node).topology() : all;
+  const ordered = all.some(hasDependencies) ? new DependencyGraph(chart.node).topology() : all;
   return ordered.filter((x): x is ApiObject => x instanceof ApiObject && Chart.of(x) === chart);
 }
 
@@ -140,7 +140,7 @@ function apiObjectsByChart(all: IConstruct[]): (chart: Chart) => ApiObject[] {
   const byChart = new Map<Chart, ApiObject[]>();
   const withDependencies = new Set<IConstruct>();
   for (const x of all) {
-    if (x.node.dependencies.length > 0) {
+    if (hasDependencies(x)) {
       for (const s of x.node.scopes) if (s instanceof Chart) withDependencies.add(s);
     }
     if (!(x instanceof ApiObject)) continue;
@@ -151,6 +151,33 @@ function apiObjectsByChart(all: IConstruct[]): (chart: Chart) => ApiObject[] {
   }
   return chart => withDependencies.has(chart) ? dependencyOrderedApiObjects(chart) : byChart.get(chart) ?? [];
 }
+
+/**
+ * `c.node.dependencies.length > 0` without building the list (an array per construct, per walk) for the usual
+ * construct that has no dependency: constructs keeps them in a private set, created on the first `addDependency`.
+ * That layout is checked once on throwaway constructs; with another constructs version this asks the public getter.
+ */
+export function hasDependencies(c: IConstruct): boolean {
+  if (SET_LAYOUT) {
+    const own = (c.node as any)._dependencies;
+    if (own === undefined || (own instanceof Set && own.size === 0)) return false;
+  }
+  return c.node.dependencies.length > 0;
+}
+
+const SET_LAYOUT = ((): boolean => {
+  try {
+    const root = new Construct(undefined as any, '');
+    const a = new Construct(root, 'a');
+    const b = new Construct(root, 'b');
+    if ((a.node as any)._dependencies !== undefined || a.node.dependencies.length !== 0) return false;
+    a.node.addDependency(b);
+    const own = (a.node as any)._dependencies;
+    return own instanceof Set && own.size === 1 && a.node.dependencies[0] === b;
+  } catch {
+    return false;
+  }
+})();
 
 /** Whether the dependencies of `dependents` (and of what they reach) form a cycle (a self-dependency included). */
 function hasCycle(dependents: IConstruct[]): boolean {
