@@ -189,7 +189,8 @@ export function renderSyncPolicy(p: SyncPolicy | undefined, path: string, omitAu
   extraOptions?: readonly SyncOption[], managedNamespaceRule: string = 'SYNC-012'): argo.ApplicationSpecSyncPolicy | undefined {
   const options = p?.syncOptions ?? NO_OPTIONS;
   // renderSyncOptions only reads the list
-  const syncOptions = renderSyncOptions(extraOptions?.length ? [...options, ...extraOptions] : options as SyncOption[], SyncOptionScope.APPLICATION, path);
+  const list = extraOptions?.length ? [...options, ...extraOptions] : options as SyncOption[];
+  const syncOptions = renderSyncOptions(list, SyncOptionScope.APPLICATION, path);
   if (p?.managedNamespaceMetadata && !syncOptions.includes('CreateNamespace=true')) {
     fail(path, {
       rule: managedNamespaceRule,
