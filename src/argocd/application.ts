@@ -216,16 +216,19 @@ export class Application extends Construct {
       revisionHistoryLimit: this.revisionHistoryLimit,
     };
     this.resource = newApplicationResource(this, 'Resource', {
-      metadata: {
-        name: this.name,
-        namespace: this.namespace,
-        finalizers: renderFinalizers(this.cascade),
-        // checked above (checkSpecOptions); the metadata copies both maps
-        labels: props.labels,
-        annotations: props.annotations,
-      },
+      // the keys in the order they had when the values were passed here (cdk8s writes the metadata in its
+      // options' key order when CDK8S_DISABLE_SORT is set); the values are added to the metadata below
+      // (the finalizers list is a shared frozen one: cdk8s copies it, exactly sized, into the metadata)
+      metadata: { name: this.name, namespace: this.namespace, finalizers: sharedFinalizers(this.cascade), labels: undefined, annotations: undefined },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });
+    // into the metadata's own lists and maps, as cdk8s would copy them: the objects passed in are not kept
+    // (the props, the user's maps and a copy of the labels would otherwise stay alive with every Application)
+    const metadata = this.resource.metadata;
+    const labels = props.labels; // checked above (checkSpecOptions); they override the chart's labels
+    if (labels) for (const k of Object.keys(labels)) metadata.addLabel(k, labels[k]);
+    const annotations = props.annotations;
+    if (annotations) for (const k of Object.keys(annotations)) metadata.addAnnotation(k, annotations[k]);
 
     if (props.syncWave !== undefined) this.syncWave = props.syncWave;
     for (const n of props.notifications ?? []) this.pushNotification(n);
@@ -391,6 +394,17 @@ Object.defineProperty(Application.prototype, APPLICATION, { value: true });
  * Run-time types of the props (JavaScript callers, `as any`): every enum-like and class-typed prop, with a message
  * that says what was expected, before anything reads them.
  */
+const FINALIZERS = new Map<DeletionCascade, string[] | undefined>();
+
+/** `renderFinalizers(cascade)`, one frozen list per cascade for every Application. */
+function sharedFinalizers(cascade: DeletionCascade): string[] | undefined {
+  if (!FINALIZERS.has(cascade)) {
+    const list = renderFinalizers(cascade);
+    FINALIZERS.set(cascade, list && Object.freeze(list) as string[]);
+  }
+  return FINALIZERS.get(cascade);
+}
+
 // the names and messages of checkApplicationProps, built once (the checks run for every Application)
 const APP_EXAMPLE = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
 const SOURCE_KIND = 'an ApplicationSource (ApplicationSource.helm/helmChart/kustomize/directory/fromChart/of(...)), not a plain Argo CD source object';
