@@ -29,12 +29,19 @@ const FALLBACK = new Error('yaml emitter: fallback to cdk8s Yaml.stringify');
 let out = '';
 
 /**
- * Stringified implicit keys. A key's output only depends on its indentation
- * through the document-marker rule for keys of the root mapping, so those get
- * their own cache. Both are cleared when they grow too large.
+ * Stringified implicit keys, with the text that follows them (`key: ` before a scalar, `key:` and the next line's
+ * indentation before a block), one cache per depth (the separator depends on it; the key itself only through the
+ * document-marker rule for keys of the root mapping). Each is cleared when it grows too large.
  */
-const rootKeyCache = new Map<string, string>();
-const keyCache = new Map<string, string>();
+interface KeyStrings {
+  /** the key as yaml writes it */
+  readonly key: string;
+  /** `key: ` */
+  readonly colon: string;
+  /** `key:` + newline + the indentation of `depth` (a block value follows) */
+  readonly open: string;
+}
+const KEY_CACHES: Array<Map<string, KeyStrings>> = [];
 const KEY_CACHE_LIMIT = 10000;
 
 /** Objects and arrays already visited in the current document. */
@@ -390,16 +397,18 @@ function checkArray(arr: unknown[]): void {
   checkUnseen(arr);
 }
 
-/** Stringifies an implicit mapping key whose `ctx.indent` is `indentOf(depth)`. */
-function stringifyKey(key: string, depth: number): string {
-  const cache = depth === 1 ? rootKeyCache : keyCache;
-  let str = cache.get(key);
-  if (str === undefined) {
-    str = stringifyString(key, indentOf(depth), true);
+/** The strings of an implicit mapping key whose `ctx.indent` is `indentOf(depth)`. */
+function keyStrings(key: string, depth: number): KeyStrings {
+  let cache = KEY_CACHES[depth];
+  if (cache === undefined) cache = KEY_CACHES[depth] = new Map();
+  let strings = cache.get(key);
+  if (strings === undefined) {
+    const str = stringifyString(key, indentOf(depth), true);
+    strings = { key: str, colon: str + ': ', open: str + ':' + sepOf(depth) };
     if (cache.size >= KEY_CACHE_LIMIT) cache.clear();
-    cache.set(key, str);
+    cache.set(key, strings);
   }
-  return str;
+  return strings;
 }
 
 /** Writes a string, number, boolean or undefined (as `null`) node at `depth`; false for anything else. */
@@ -457,12 +466,12 @@ function emitSeq(arr: unknown[], depth: number): void {
 function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): void {
   const sep = sepOf(depth);
   const pairDepth = depth + 1;
-  const pairSep = sepOf(pairDepth);
   for (let i = 0; i < keys.length; i++) {
     if (i !== 0) out += sep;
     const key = keys[i];
     const value = obj[key];
-    const keyStr = stringifyKey(key, pairDepth);
+    const ks = keyStrings(key, pairDepth);
+    const keyStr = ks.key;
     if (keyStr.length > 1024) {
       // yaml switches to an explicit key for long single-line keys
       out += '? ' + keyStr + sep + ': ';
@@ -475,7 +484,7 @@ function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): v
         if (value.length === 0) {
           out += keyStr + ': []';
         } else {
-          out += keyStr + ':' + pairSep;
+          out += ks.open;
           emitSeq(value, pairDepth);
         }
       } else {
@@ -484,12 +493,12 @@ function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): v
         if (childKeys.length === 0) {
           out += keyStr + ': {}';
         } else {
-          out += keyStr + ':' + pairSep;
+          out += ks.open;
           emitMap(value as Record<string, unknown>, childKeys, pairDepth);
         }
       }
     } else {
-      out += keyStr + ': ';
+      out += ks.colon;
       emitNode(value, pairDepth);
     }
   }
@@ -614,13 +623,13 @@ function checkPlainArray(a: unknown[]): void {
 function emitEntries(from: number, to: number, depth: number, rename: boolean, renamed: (obj: object) => boolean): void {
   const sep = sepOf(depth);
   const pairDepth = depth + 1;
-  const pairSep = sepOf(pairDepth);
   for (let i = from; i < to; i++) {
     if (i !== from) out += sep;
     const key = rename && SK[i] === 'repoUrl' ? 'repoURL' : SK[i];
     const value = SV[i];
     SV[i] = undefined; // no stale references to the document
-    const keyStr = stringifyKey(key, pairDepth);
+    const ks = keyStrings(key, pairDepth);
+    const keyStr = ks.key;
     if (keyStr.length > 1024) {
       // yaml switches to an explicit key for long single-line keys
       out += '? ' + keyStr + sep + ': ';
@@ -633,7 +642,7 @@ function emitEntries(from: number, to: number, depth: number, rename: boolean, r
         if (value.length === 0) {
           out += keyStr + ': []';
         } else {
-          out += keyStr + ':' + pairSep;
+          out += ks.open;
           emitSanitizedSeq(value, pairDepth, renamed);
         }
       } else {
@@ -641,13 +650,13 @@ function emitEntries(from: number, to: number, depth: number, rename: boolean, r
         if (collectEntries(value) === 0) {
           out += keyStr + ': {}';
         } else {
-          out += keyStr + ':' + pairSep;
+          out += ks.open;
           emitEntries(base, stop, pairDepth, renamed(value), renamed);
         }
         stop = base;
       }
     } else {
-      out += keyStr + ': ';
+      out += ks.colon;
       emitSanitized(value, pairDepth, renamed);
     }
   }
