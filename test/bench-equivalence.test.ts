@@ -180,6 +180,8 @@ const escapeHatch = fc.oneof(
   fc.constant((a: Application) => a.resource.metadata.addOwnerReference({ apiVersion: 'v1', kind: 'ConfigMap', name: 'owner', uid: '1' })),
   jsonObject.map(o => (a: Application) => a.resource.metadata.add('extra', o)),
   fc.constant((a: Application) => a.resource.metadata.add('generateName', Lazy.any({ produce: () => 'lazy-' }))),
+  fc.constant((a: Application) => a.resource.metadata.addLabel('lazy', Lazy.any({ produce: () => 'v' }) as any)),
+  fc.constant((a: Application) => a.resource.metadata.addFinalizers(Lazy.any({ produce: () => 'example.com/f' }) as any)),
   fc.constant((a: Application) => a.resource.addJsonPatch(JsonPatch.add('/spec/project', 'patched'))),
   fc.constant((a: Application) => a.resource.addJsonPatch(JsonPatch.add('/metadata/labels', { patched: 'yes' }))),
 );

@@ -1,6 +1,6 @@
 import { ApiObject, App, JsonPatch } from 'cdk8s';
 import { IConstruct } from 'constructs';
-import { hasBuiltInResolversOnly, plainJson, plainMetadata, withScratch } from './plain-json';
+import { emitterMetadata, hasBuiltInResolversOnly, plainJson, plainMetadata, withScratch } from './plain-json';
 import { markTree, stringifyDocument, stringifySanitized } from './yaml-emitter';
 import type * as argo from '../imports/argoproj.io-application';
 
@@ -173,7 +173,7 @@ function directApplicationYaml(res: ApiObject, app: App, owner: IApplicationSpec
   if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
   return withScratch(() => {
     try {
-      const metadata = plainMetadata(res.metadata);
+      const metadata = emitterMetadata(res.metadata) ?? plainMetadata(res.metadata);
       const spec = owner._toArgoSpec() as any;
       if (typeof spec !== 'object' || spec === null) return undefined;
       if (spec.sourceHydrator !== undefined && spec.sourceHydrator !== null) return undefined;

@@ -38,6 +38,49 @@ export function plainMetadata(md: ApiObjectMetadataDefinition): unknown {
   return plainJson(overridden ? fields : { ...extra, ...fields }, true);
 }
 
+/**
+ * The metadata for the sanitizing YAML emitter (`stringifySanitized`, which sorts keys and drops undefined and
+ * null values but keeps empty lists and maps): `plainMetadata`'s result before its copy, when the only work left
+ * is dropping the empty lists and maps of the top level: no owner references, string labels and annotations,
+ * string finalizers, and options that add no keys of their own. Undefined otherwise (use `plainMetadata`).
+ */
+export function emitterMetadata(md: ApiObjectMetadataDefinition): object | undefined {
+  const m = md as any;
+  const extra = m._additionalAttributes;
+  const labels = m.labels;
+  const annotations = m.annotations;
+  const finalizers = m.finalizers;
+  if (md.toJson !== ApiObjectMetadataDefinition.prototype.toJson || !isRecord(extra) || !Array.isArray(m.ownerReferences)
+    || m.ownerReferences.length !== 0 || !isStringMap(labels) || !isStringMap(annotations) || !Array.isArray(finalizers)
+    || Object.getPrototypeOf(finalizers) !== Array.prototype || (md.name !== undefined && typeof md.name !== 'string')
+    || (md.namespace !== undefined && typeof md.namespace !== 'string')) return undefined;
+  for (let i = 0; i < finalizers.length; i++) if (typeof finalizers[i] !== 'string') return undefined;
+  for (const k in extra) if (!METADATA_FIELDS.has(k) || !Object.prototype.hasOwnProperty.call(extra, k)) return undefined;
+  const out: { [key: string]: unknown } = {};
+  if (md.name !== undefined) out.name = md.name;
+  if (md.namespace !== undefined) out.namespace = md.namespace;
+  if (hasOwnKey(annotations)) out.annotations = annotations;
+  if (finalizers.length > 0) out.finalizers = finalizers;
+  if (hasOwnKey(labels)) out.labels = labels;
+  return hasOwnKey(out) ? out : undefined;
+}
+
+const METADATA_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels']);
+
+/** A plain object whose own values are all strings (no inherited enumerable keys either). */
+function isStringMap(x: unknown): boolean {
+  if (!isRecord(x) || Object.getPrototypeOf(x) !== Object.prototype) return false;
+  for (const k in x as object) {
+    if (!Object.prototype.hasOwnProperty.call(x, k) || typeof (x as any)[k] !== 'string' || k === 'constructor' || k === '__proto__') return false;
+  }
+  return true;
+}
+
+function hasOwnKey(x: object): boolean {
+  for (const k in x) if (Object.prototype.hasOwnProperty.call(x, k)) return true;
+  return false;
+}
+
 function isRecord(x: unknown): boolean {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }
