@@ -31,6 +31,8 @@ export interface DestinationOptions {
  * an `Application` rejects them.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#applications
  */
+const DESTINATION_FIELDS = ['server', 'name', 'namespace'] as const;
+
 export class Destination {
   /** The in-cluster API server address, `https://kubernetes.default.svc`. */
   public static readonly IN_CLUSTER_SERVER = IN_CLUSTER_SERVER;
@@ -63,7 +65,7 @@ export class Destination {
   public readonly namespace?: string;
 
   private constructor(options: DestinationOptions) {
-    for (const field of ['server', 'name', 'namespace'] as const) {
+    for (const field of DESTINATION_FIELDS) {
       const v: unknown = options?.[field];
       if (v !== undefined && typeof v !== 'string') {
         fail(undefined, {
@@ -90,7 +92,8 @@ export class Destination {
         fix: 'use Destination.inCluster(namespace), Destination.byServer(url, namespace) or Destination.byName(clusterName, namespace)',
       });
     }
-    if (options.server !== undefined && !/^https?:\/\/\S+$/.test(options.server) && !isTemplated(options.server)) {
+    if (options.server !== undefined && options.server !== IN_CLUSTER_SERVER && !/^https?:\/\/\S+$/.test(options.server)
+      && !isTemplated(options.server)) {
       fail(undefined, {
         rule: 'DEST-004',
         problem: 'a destination server must be the API server URL',

@@ -55,7 +55,7 @@ export function emitterMetadata(md: ApiObjectMetadataDefinition): object | undef
     || Object.getPrototypeOf(finalizers) !== Array.prototype || (md.name !== undefined && typeof md.name !== 'string')
     || (md.namespace !== undefined && typeof md.namespace !== 'string')) return undefined;
   for (let i = 0; i < finalizers.length; i++) if (typeof finalizers[i] !== 'string') return undefined;
-  for (const k in extra) if (!METADATA_FIELDS.has(k) || !Object.prototype.hasOwnProperty.call(extra, k)) return undefined;
+  for (const k of Object.keys(extra)) if (!METADATA_FIELDS.has(k)) return undefined;
   const out: { [key: string]: unknown } = {};
   if (md.name !== undefined) out.name = md.name;
   if (md.namespace !== undefined) out.namespace = md.namespace;
@@ -67,18 +67,17 @@ export function emitterMetadata(md: ApiObjectMetadataDefinition): object | undef
 
 const METADATA_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels']);
 
-/** A plain object whose own values are all strings (no inherited enumerable keys either). */
+/** A plain object whose own enumerable values are all strings. */
 function isStringMap(x: unknown): boolean {
   if (!isRecord(x) || Object.getPrototypeOf(x) !== Object.prototype) return false;
-  for (const k in x as object) {
-    if (!Object.prototype.hasOwnProperty.call(x, k) || typeof (x as any)[k] !== 'string' || k === 'constructor' || k === '__proto__') return false;
+  for (const k of Object.keys(x as object)) {
+    if (typeof (x as any)[k] !== 'string' || k === 'constructor' || k === '__proto__') return false;
   }
   return true;
 }
 
 function hasOwnKey(x: object): boolean {
-  for (const k in x) if (Object.prototype.hasOwnProperty.call(x, k)) return true;
-  return false;
+  return Object.keys(x).length > 0;
 }
 
 function isRecord(x: unknown): boolean {
