@@ -1,5 +1,5 @@
-import { ApiObject, Lazy } from 'cdk8s';
-import { Construct } from 'constructs';
+import { ApiObject, IAnyProducer, Lazy } from 'cdk8s';
+import { Construct, IValidation } from 'constructs';
 import type { IAppProject } from './app-project';
 import { validateAppWide } from './app-wide-checks';
 import { ApplicationSource } from './application-source';
@@ -215,12 +215,14 @@ export class Application extends Construct {
       info: props.info?.length ? props.info.map(i => ({ name: i.name, value: i.value })) : NO_ITEMS,
       revisionHistoryLimit: this.revisionHistoryLimit,
     };
+    // the spec's producer and the synth-time validation: one small object, not two closures kept per Application
+    const hooks = new ApplicationHooks(this);
     this.resource = newApplicationResource(this, 'Resource', {
       // the keys in the order they had when the values were passed here (cdk8s writes the metadata in its
       // options' key order when CDK8S_DISABLE_SORT is set); the values are added to the metadata below
       // (the finalizers list is a shared frozen one: cdk8s copies it, exactly sized, into the metadata)
       metadata: { name: this.name, namespace: this.namespace, finalizers: sharedFinalizers(this.cascade), labels: undefined, annotations: undefined },
-      spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
+      spec: Lazy.any(hooks) as any,
     });
     // into the metadata's own lists and maps, as cdk8s would copy them: the objects passed in are not kept
     // (the props, the user's maps and a copy of the labels would otherwise stay alive with every Application)
@@ -237,7 +239,7 @@ export class Application extends Construct {
     atPath(this, () => this.renderSyncPolicy());
 
     attachRules(this); // one synth pass, one index of the app for the whole-app checks
-    this.node.addValidation({ validate: () => [...this.validateRefs(), ...validateAppWide(this)] });
+    this.node.addValidation(hooks);
     if (this.hydrator) this.node.addValidation({ validate: () => this.validateHydrator() });
   }
 
@@ -403,6 +405,20 @@ function sharedFinalizers(cascade: DeletionCascade): string[] | undefined {
     FINALIZERS.set(cascade, list && Object.freeze(list) as string[]);
   }
   return FINALIZERS.get(cascade);
+}
+
+/** What an Application's spec token and its synth-time validation call (one object per Application). */
+class ApplicationHooks implements IAnyProducer, IValidation {
+  public constructor(private readonly app: Application) {}
+
+  public produce(): any {
+    return this.app._toArgoSpec();
+  }
+
+  public validate(): string[] {
+    // (bracket access: the checks stay private to Application)
+    return [...this.app['validateRefs'](), ...validateAppWide(this.app)];
+  }
 }
 
 // the names and messages of checkApplicationProps, built once (the checks run for every Application)
