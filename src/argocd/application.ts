@@ -365,6 +365,14 @@ export class Application extends Construct {
     return errors;
   }
 
+  /**
+   * The synth-time checks of this Application's references and of the app-wide rules (ApplicationHooks runs them).
+   * @internal
+   */
+  public _validate(): string[] {
+    return [...this.validateRefs(), ...validateAppWide(this)];
+  }
+
   private validateRefs(): string[] {
     // nothing to check without refs or `$ref/...` value files (most Applications): skip the bookkeeping
     if (!this._sources.some(s => s.options.ref !== undefined || s.options.helm?.valueFiles?.some(v => v.startsWith('$')))) return [];
@@ -416,8 +424,7 @@ class ApplicationHooks implements IAnyProducer, IValidation {
   }
 
   public validate(): string[] {
-    // (bracket access: the checks stay private to Application)
-    return [...this.app['validateRefs'](), ...validateAppWide(this.app)];
+    return this.app._validate();
   }
 }
 
