@@ -25,14 +25,14 @@ export interface DestinationOptions {
   readonly namespace?: string;
 }
 
+const DESTINATION_FIELDS = ['server', 'name', 'namespace'] as const;
+
 /**
  * Where an Application deploys to: a cluster (by API server URL or by name) and a namespace.
  * In an ApplicationSet template, `server` and `namespace` may be Go-template placeholders (`'{{.namespace}}'`);
  * an `Application` rejects them.
  * @see https://argo-cd.readthedocs.io/en/stable/operator-manual/declarative-setup/#applications
  */
-const DESTINATION_FIELDS = ['server', 'name', 'namespace'] as const;
-
 export class Destination {
   /** The in-cluster API server address, `https://kubernetes.default.svc`. */
   public static readonly IN_CLUSTER_SERVER = IN_CLUSTER_SERVER;
