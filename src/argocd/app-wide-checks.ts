@@ -20,7 +20,7 @@ import { TreeIndex } from '../rules/tree-index';
 export function validateAppWide(app: Application): string[] {
   const errors: string[] = [];
   const index = appIndex(app);
-  const first = index.byName.get(`${app.namespace}/${app.name}`);
+  const first = index.byName.get(app.namespace)?.get(app.name);
   if (first && first !== app) {
     collect(app, {
       rule: 'APP-301',
@@ -89,13 +89,12 @@ function hasOwnSecretCheck(chart: IConstruct): boolean {
 }
 
 interface AppIndex {
-  readonly byName: Map<string, Application>;
-  /** the Applications of each destination (`destinationKey`), in tree order */
-  readonly byDestination: Map<string, Application[]>;
-  /** each Application's `destinationKey`, computed once per pass */
-  readonly destinations: Map<Application, string | undefined>;
-  /** per destination shared by two or more Applications: the first Application of each `sourceKey` (built on first use) */
-  readonly bySource: Map<string, Map<string, Application>>;
+  /** the first Application of each name, per namespace */
+  readonly byName: Map<string, Map<string, Application>>;
+  /** each Application's destination group (the Applications with an equal destination, in tree order), once per pass */
+  readonly groups: Map<Application, Application[] | undefined>;
+  /** per destination group of two or more Applications: the first Application of each `sourceKey` (built on first use) */
+  readonly bySource: Map<Application[], Map<string, Application>>;
   /** each `sourceKey` computed, once per pass */
   readonly keys: Map<Application, string | undefined>;
   readonly secretChecked: Set<Chart>;
@@ -109,23 +108,31 @@ function appIndex(scope: Application): AppIndex {
     const tree = TreeIndex.of(scope);
     const isApp = (c: IConstruct): c is Application => (c as any)[APPLICATION] === true;
     const apps = tree.select('applications', isApp);
-    const byName = new Map<string, Application>();
-    const byDestination = new Map<string, Application[]>();
-    const destinations = new Map<Application, string | undefined>();
+    const byName = new Map<string, Map<string, Application>>();
+    // destination groups: server -> cluster name -> namespace -> Applications (no key string per Application)
+    const byDestination = new Map<string, Map<string, Map<string, Application[]>>>();
+    const groups = new Map<Application, Application[] | undefined>();
     for (const a of apps) {
-      const n = `${a.namespace}/${a.name}`;
-      if (!byName.has(n)) byName.set(n, a);
-      const d = destinationKey(a);
-      destinations.set(a, d);
-      if (d === undefined) continue;
-      const list = byDestination.get(d);
-      if (list) list.push(a);
-      else byDestination.set(d, [a]);
+      let names = byName.get(a.namespace);
+      if (!names) byName.set(a.namespace, names = new Map());
+      if (!names.has(a.name)) names.set(a.name, a);
+      const d = destinationOf(a);
+      if (d === undefined) {
+        groups.set(a, undefined);
+        continue;
+      }
+      let clusters = byDestination.get(d.server);
+      if (!clusters) byDestination.set(d.server, clusters = new Map());
+      let namespaces = clusters.get(d.name);
+      if (!namespaces) clusters.set(d.name, namespaces = new Map());
+      let group = namespaces.get(d.namespace);
+      if (group) group.push(a);
+      else namespaces.set(d.namespace, group = [a]);
+      groups.set(a, group);
     }
     return {
       byName,
-      byDestination,
-      destinations,
+      groups,
       bySource: new Map(),
       keys: new Map(),
       secretChecked: new Set<Chart>(),
@@ -140,38 +147,37 @@ function appIndex(scope: Application): AppIndex {
  * source) are computed only where a destination is shared: most estates give each Application its own namespace.
  */
 function sameSourceAndDestination(index: AppIndex, app: Application): Application | undefined {
-  const d = index.destinations.has(app) ? index.destinations.get(app) : destinationKey(app);
-  const group = d === undefined ? undefined : index.byDestination.get(d);
+  const group = index.groups.get(app);
   if (group === undefined || (group.length === 1 && group[0] === app)) return undefined;
   const keyOf = (a: Application) => {
     if (!index.keys.has(a)) index.keys.set(a, sourceKey(a));
     return index.keys.get(a);
   };
-  let bySource = index.bySource.get(d!);
+  let bySource = index.bySource.get(group);
   if (bySource === undefined) {
     bySource = new Map();
     for (const a of group) {
       const k = keyOf(a);
       if (k !== undefined && !bySource.has(k)) bySource.set(k, a);
     }
-    index.bySource.set(d!, bySource);
+    index.bySource.set(group, bySource);
   }
   const key = keyOf(app);
   return key === undefined ? undefined : bySource.get(key);
 }
 
-/** Where the Application deploys, as a key; undefined if it cannot render. */
-function destinationKey(app: Application): string | undefined {
+/** Where the Application deploys (server, cluster name, namespace; '' for an unset one); undefined if it cannot render. */
+function destinationOf(app: Application): { server: string; name: string; namespace: string } | undefined {
   try {
     const d = app.destination._toArgo();
-    return JSON.stringify([d.server ?? '', d.name ?? '', d.namespace ?? '']);
+    return { server: d.server ?? '', name: d.name ?? '', namespace: d.namespace ?? '' };
   } catch {
     return undefined;
   }
 }
 
 /**
- * What the Application deploys, as a key: within one destination group (equal `destinationKey`s, which is the
+ * What the Application deploys, as a key: within one destination group (equal destinations, which is the
  * only place it is compared) equal keys mean the same objects in the same place. Helm
  * sources without a releaseName are left out (the release is named after the Application, so the objects
  * usually differ), as are Applications whose sources cannot be rendered yet (their own checks report that).
