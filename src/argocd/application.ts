@@ -370,7 +370,9 @@ export class Application extends Construct {
    * @internal
    */
   public _validate(): string[] {
-    return [...this.validateRefs(), ...validateAppWide(this)];
+    const refs = this.validateRefs();
+    const wide = validateAppWide(this);
+    return refs.length === 0 ? wide : [...refs, ...wide];
   }
 
   private validateRefs(): string[] {

@@ -47,37 +47,45 @@ export function plainMetadata(md: ApiObjectMetadataDefinition): unknown {
 export function emitterMetadata(md: ApiObjectMetadataDefinition): object | undefined {
   const m = md as any;
   const extra = m._additionalAttributes;
-  const labels = m.labels;
-  const annotations = m.annotations;
   const finalizers = m.finalizers;
-  if (md.toJson !== ApiObjectMetadataDefinition.prototype.toJson || !isRecord(extra) || !Array.isArray(m.ownerReferences)
-    || m.ownerReferences.length !== 0 || !isStringMap(labels) || !isStringMap(annotations) || !Array.isArray(finalizers)
-    || Object.getPrototypeOf(finalizers) !== Array.prototype || (md.name !== undefined && typeof md.name !== 'string')
-    || (md.namespace !== undefined && typeof md.namespace !== 'string')) return undefined;
+  if (md.toJson !== metadataToJson() || !isRecord(extra) || !Array.isArray(m.ownerReferences) || m.ownerReferences.length !== 0
+    || !Array.isArray(finalizers) || Object.getPrototypeOf(finalizers) !== Array.prototype
+    || (md.name !== undefined && typeof md.name !== 'string') || (md.namespace !== undefined && typeof md.namespace !== 'string')) return undefined;
+  const labels = stringMapSize(m.labels);
+  const annotations = stringMapSize(m.annotations);
+  if (labels < 0 || annotations < 0) return undefined;
   for (let i = 0; i < finalizers.length; i++) if (typeof finalizers[i] !== 'string') return undefined;
-  for (const k of Object.keys(extra)) if (!METADATA_FIELDS.has(k)) return undefined;
+  for (const k of Object.keys(extra)) {
+    switch (k) {
+      case 'name': case 'namespace': case 'annotations': case 'finalizers': case 'ownerReferences': case 'labels':
+        continue;
+      default:
+        return undefined; // an attribute of its own (metadata.add): plainMetadata
+    }
+  }
   const out: { [key: string]: unknown } = {};
   if (md.name !== undefined) out.name = md.name;
   if (md.namespace !== undefined) out.namespace = md.namespace;
-  if (hasOwnKey(annotations)) out.annotations = annotations;
+  if (annotations > 0) out.annotations = m.annotations;
   if (finalizers.length > 0) out.finalizers = finalizers;
-  if (hasOwnKey(labels)) out.labels = labels;
-  return hasOwnKey(out) ? out : undefined;
+  if (labels > 0) out.labels = m.labels;
+  return md.name !== undefined || md.namespace !== undefined || annotations > 0 || finalizers.length > 0 || labels > 0 ? out : undefined;
 }
 
-const METADATA_FIELDS = new Set(['name', 'namespace', 'annotations', 'finalizers', 'ownerReferences', 'labels']);
+let toJsonOfMetadata: Function | undefined;
+/** `ApiObjectMetadataDefinition.prototype.toJson`, read once (each read of a cdk8s export goes through its index's getter). */
+function metadataToJson(): Function {
+  return toJsonOfMetadata ??= ApiObjectMetadataDefinition.prototype.toJson;
+}
 
-/** A plain object whose own enumerable values are all strings. */
-function isStringMap(x: unknown): boolean {
-  if (!isRecord(x) || Object.getPrototypeOf(x) !== Object.prototype) return false;
-  for (const k of Object.keys(x as object)) {
-    if (typeof (x as any)[k] !== 'string' || k === 'constructor' || k === '__proto__') return false;
+/** The number of keys of a plain object whose own enumerable values are all strings; -1 for anything else. */
+function stringMapSize(x: unknown): number {
+  if (!isRecord(x) || Object.getPrototypeOf(x) !== Object.prototype) return -1;
+  const keys = Object.keys(x as object);
+  for (const k of keys) {
+    if (typeof (x as any)[k] !== 'string' || k === 'constructor' || k === '__proto__') return -1;
   }
-  return true;
-}
-
-function hasOwnKey(x: object): boolean {
-  return Object.keys(x).length > 0;
+  return keys.length;
 }
 
 function isRecord(x: unknown): boolean {
