@@ -402,10 +402,6 @@ export class Application extends Construct {
 // on every instance
 Object.defineProperty(Application.prototype, APPLICATION, { value: true });
 
-/**
- * Run-time types of the props (JavaScript callers, `as any`): every enum-like and class-typed prop, with a message
- * that says what was expected, before anything reads them.
- */
 const FINALIZERS = new Map<DeletionCascade, string[] | undefined>();
 
 /** `renderFinalizers(cascade)`, one frozen list per cascade for every Application. */
@@ -442,6 +438,10 @@ const isSource = (x: unknown) => x instanceof ApplicationSource;
 const isDestination = (x: unknown) => x instanceof Destination;
 const isSyncOption = (x: unknown) => x instanceof SyncOption;
 
+/**
+ * Run-time types of the props (JavaScript callers, `as any`): every enum-like and class-typed prop, with a message
+ * that says what was expected, before anything reads them.
+ */
 function checkApplicationProps(app: Application, props: ApplicationProps): void {
   expectProps(app, 'Application', props, [], APP_EXAMPLE); // project or appProject: APP-022
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
