@@ -651,7 +651,7 @@ export class ApplicationSource {
   private constructor(options: SourceOptions, chart?: Chart, helmRepository: boolean = false) {
     this.chart = chart;
     // the maps' checks and copies in one walk when they are plain JSON trees (nearly always), else one by one
-    const simple = simpleMaps(options);
+    const simple = hasMaps(options) ? simpleMaps(options) : options;
     this.options = simple ?? withPlainMaps(options);
     const types = sourceTypes(options);
     if (types.length > 1) {
@@ -842,32 +842,27 @@ function checkValueFiles(valueFiles: string[]): void {
   }
 }
 
+/** Whether the options carry a free-form map (Helm valuesObject, Kustomize labels, annotations or patches). */
+function hasMaps(options: SourceOptions): boolean {
+  const h = options.helm;
+  const k = options.kustomize;
+  return h?.valuesObject !== undefined || k?.commonLabels !== undefined || k?.commonAnnotations !== undefined
+    || k?.patches !== undefined;
+}
+
 /**
- * The options with the free-form maps (Helm valuesObject, Kustomize labels, annotations and patches) copied into
- * plain objects: cdk8s cannot render objects without a prototype (`Object.create(null)`, some parsers' output) and
- * fails with a TypeError; a cycle fails here with our error.
+ * The options with the free-form maps copied into plain objects: cdk8s cannot render objects without a prototype
+ * (`Object.create(null)`, some parsers' output) and fails with a TypeError; a cycle fails here with our error.
  */
 function withPlainMaps(options: SourceOptions): SourceOptions {
   const h = options.helm;
   const k = options.kustomize;
-  const none = h?.valuesObject === undefined && k?.commonLabels === undefined && k?.commonAnnotations === undefined
-    && k?.patches === undefined;
-  if (none) return options;
   checkRenderableKeys(h?.valuesObject, 'helm.valuesObject');
   checkRenderableKeys(k?.commonLabels, 'kustomize.commonLabels');
   checkRenderableKeys(k?.commonAnnotations, 'kustomize.commonAnnotations');
   checkRenderableKeys(k?.patches, 'kustomize.patches');
-  // `{ ...options, helm, kustomize }`, copied key by key: V8 gives the objects a spread makes in optimised code a
-  // hidden class of their own (one more per source, kept as long as the Application), a copy gets the shared one
-  const out: any = copyOwnEnumerable(options);
-  out.helm = h && { ...h, valuesObject: plainData(h.valuesObject, 'helm.valuesObject') };
-  out.kustomize = k && {
-    ...k,
-    commonLabels: plainData(k.commonLabels, 'kustomize.commonLabels'),
-    commonAnnotations: plainData(k.commonAnnotations, 'kustomize.commonAnnotations'),
-    patches: plainData(k.patches, 'kustomize.patches'),
-  };
-  return out;
+  return withMaps(options, plainData(h?.valuesObject, 'helm.valuesObject'), plainData(k?.commonLabels, 'kustomize.commonLabels'),
+    plainData(k?.commonAnnotations, 'kustomize.commonAnnotations'), plainData(k?.patches, 'kustomize.patches'));
 }
 
 /**
@@ -879,14 +874,23 @@ function withPlainMaps(options: SourceOptions): SourceOptions {
 function simpleMaps(options: SourceOptions): SourceOptions | undefined {
   const h = options.helm;
   const k = options.kustomize;
-  if (h?.valuesObject === undefined && k?.commonLabels === undefined && k?.commonAnnotations === undefined
-    && k?.patches === undefined) return options;
   const valuesObject = simpleJsonCopy(h?.valuesObject);
   const commonLabels = simpleJsonCopy(k?.commonLabels);
   const commonAnnotations = simpleJsonCopy(k?.commonAnnotations);
   const patches = simpleJsonCopy(k?.patches);
   if (valuesObject === NOT_SIMPLE || commonLabels === NOT_SIMPLE || commonAnnotations === NOT_SIMPLE || patches === NOT_SIMPLE) return undefined;
-  // as withPlainMaps: `{ ...options, helm: { ...h, valuesObject }, kustomize: { ...k, ... } }`, copied key by key
+  return withMaps(options, valuesObject, commonLabels, commonAnnotations, patches);
+}
+
+/**
+ * `{ ...options, helm: h && { ...h, valuesObject }, kustomize: k && { ...k, commonLabels, commonAnnotations,
+ * patches } }`, copied key by key: V8 gives the objects a spread followed by new keys makes in optimised code a
+ * hidden class of its own (one more per source, kept as long as the Application), a copy gets the shared one.
+ */
+function withMaps(options: SourceOptions, valuesObject: unknown, commonLabels: unknown, commonAnnotations: unknown,
+  patches: unknown): SourceOptions {
+  const h = options.helm;
+  const k = options.kustomize;
   const out: any = copyOwnEnumerable(options);
   if (h) {
     const helm: any = copyOwnEnumerable(h);
