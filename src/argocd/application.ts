@@ -220,8 +220,7 @@ export class Application extends Construct {
     this.resource = newApplicationResource(this, 'Resource', {
       // the keys in the order they had when the values were passed here (cdk8s writes the metadata in its
       // options' key order when CDK8S_DISABLE_SORT is set); the values are added to the metadata below
-      // (the finalizers list is a shared frozen one: cdk8s copies it, exactly sized, into the metadata)
-      metadata: { name: this.name, namespace: this.namespace, finalizers: sharedFinalizers(this.cascade), labels: undefined, annotations: undefined },
+      metadata: { name: this.name, namespace: this.namespace, finalizers: renderFinalizers(this.cascade), labels: undefined, annotations: undefined },
       spec: Lazy.any(hooks) as any,
     });
     // into the metadata's own lists and maps, as cdk8s would copy them: the objects passed in are not kept
@@ -401,17 +400,6 @@ export class Application extends Construct {
 // the marker isApplication reads (Symbol.for: also across copies of the library), once on the prototype rather than
 // on every instance
 Object.defineProperty(Application.prototype, APPLICATION, { value: true });
-
-const FINALIZERS = new Map<DeletionCascade, string[] | undefined>();
-
-/** `renderFinalizers(cascade)`, one frozen list per cascade for every Application. */
-function sharedFinalizers(cascade: DeletionCascade): string[] | undefined {
-  if (!FINALIZERS.has(cascade)) {
-    const list = renderFinalizers(cascade);
-    FINALIZERS.set(cascade, list && Object.freeze(list) as string[]);
-  }
-  return FINALIZERS.get(cascade);
-}
 
 /** What an Application's spec token and its synth-time validation call (one object per Application). */
 class ApplicationHooks implements IAnyProducer, IValidation {

@@ -89,10 +89,18 @@ export function notificationAnnotationValue(list: readonly NotificationSubscript
   return [...new Set(recipients)].join(';');
 }
 
-/** The finalizers of an Application with this cascade (`NONE` and undefined: none). */
+/**
+ * The finalizers of an Application with this cascade (`NONE` and undefined: none): one frozen list per cascade,
+ * shared by every Application (cdk8s copies it into the metadata; nothing writes to it).
+ */
 export function renderFinalizers(cascade: DeletionCascade | undefined): string[] | undefined {
-  return cascade === undefined || cascade === DeletionCascade.NONE ? undefined : [cascade];
+  if (cascade === undefined || cascade === DeletionCascade.NONE) return undefined;
+  let list = FINALIZERS.get(cascade);
+  if (!list) FINALIZERS.set(cascade, list = Object.freeze([cascade]) as string[]);
+  return list;
 }
+
+const FINALIZERS = new Map<DeletionCascade, string[]>();
 
 /**
  * The AppProject name the options give (`project`, or the name of `appProject`); fails (the family's rule)
