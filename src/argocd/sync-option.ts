@@ -179,7 +179,7 @@ export class SyncOption {
  * wrong scope, no key given twice with different values; duplicates are dropped, order is kept.
  * @internal
  */
-export function renderSyncOptions(options: SyncOption[], where: SyncOptionScope, path?: string): string[] {
+export function renderSyncOptions(options: readonly SyncOption[], where: SyncOptionScope, path?: string): string[] {
   const out: string[] = [];
   for (let i = 0; i < options.length; i++) {
     const o = options[i];

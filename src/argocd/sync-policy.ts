@@ -188,9 +188,7 @@ export function renderRetry(retry: SyncRetry, path?: string) {
 export function renderSyncPolicy(p: SyncPolicy | undefined, path: string, omitAutomated: boolean = false,
   extraOptions?: readonly SyncOption[], managedNamespaceRule: string = 'SYNC-012'): argo.ApplicationSpecSyncPolicy | undefined {
   const options = p?.syncOptions ?? NO_OPTIONS;
-  // renderSyncOptions only reads the list
-  const list = extraOptions?.length ? [...options, ...extraOptions] : options as SyncOption[];
-  const syncOptions = renderSyncOptions(list, SyncOptionScope.APPLICATION, path);
+  const syncOptions = renderSyncOptions(extraOptions?.length ? [...options, ...extraOptions] : options, SyncOptionScope.APPLICATION, path);
   if (p?.managedNamespaceMetadata && !syncOptions.includes('CreateNamespace=true')) {
     fail(path, {
       rule: managedNamespaceRule,
