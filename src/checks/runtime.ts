@@ -53,15 +53,13 @@ export function expectProps(scope: Scope, construct: string, props: unknown, req
 export function expectEnum(scope: Scope, what: string, value: unknown, enumObject: object, enumName: string): void {
   if (value === undefined) return;
   for (const k of Object.keys(enumObject)) if ((enumObject as any)[k] === value) return;
-  {
-    const members = Object.keys(enumObject).filter(k => isNaN(Number(k))).map(k => `${enumName}.${k}`);
-    fail(scope, {
-      rule: 'TYPE-002',
-      problem: `${what} must be one of the ${enumName} values, but it is ${describeKind(value)}`,
-      value,
-      fix: `use ${members.join(', ')}`,
-    });
-  }
+  const members = Object.keys(enumObject).filter(k => isNaN(Number(k))).map(k => `${enumName}.${k}`);
+  fail(scope, {
+    rule: 'TYPE-002',
+    problem: `${what} must be one of the ${enumName} values, but it is ${describeKind(value)}`,
+    value,
+    fix: `use ${members.join(', ')}`,
+  });
 }
 
 /**
