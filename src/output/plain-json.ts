@@ -21,7 +21,7 @@ export function hasBuiltInResolversOnly(app: App): boolean {
 export function plainMetadata(md: ApiObjectMetadataDefinition): unknown {
   const m = md as any;
   const extra = m._additionalAttributes;
-  if (md.toJson !== ApiObjectMetadataDefinition.prototype.toJson || !isRecord(extra) || !isRecord(m.labels)
+  if (md.toJson !== metadataToJson() || !isRecord(extra) || !isRecord(m.labels)
     || !isRecord(m.annotations) || !Array.isArray(m.finalizers) || !Array.isArray(m.ownerReferences)) {
     throw NOT_PLAIN;
   }
