@@ -25,6 +25,38 @@ describe('GitOpsApp', () => {
     expect(app.chartFile(a)).toBe('argocd/root.k8s.yaml');
   });
 
+  test('GIVEN a chart file of many documents WHEN synthesized THEN it is written in chunks with the bytes synthFiles gives', () => {
+    const outdir = tmp();
+    const app = new GitOpsApp({ outdir, repoUrl: 'https://git.example.com/x.git' });
+    const chart = new GitOpsChart(app, 'many', { folder: 'apps' });
+    // about 0.6 MB: several of writeDocuments' chunks, with non-ASCII text straddling them
+    for (let i = 0; i < 2000; i++) {
+      new ApiObject(chart, `cm${i}`, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: `cm-${i}` }, data: { text: `zoë ${'x'.repeat(i % 500)} ✓` } });
+    }
+    const expected = app.synthFiles();
+    app.synth();
+    const written = fs.readFileSync(path.join(outdir, 'apps/many.k8s.yaml'), 'utf8');
+    expect(written.length).toBeGreaterThan(4 * 65536);
+    expect(written).toBe(expected['apps/many.k8s.yaml']);
+    expect(written.split('---\n')).toHaveLength(2000);
+    expect(fs.statSync(path.join(outdir, 'apps/many.k8s.yaml')).size).toBe(Buffer.byteLength(written, 'utf8'));
+    expect(written).toContain('zoë');
+  });
+
+  test('GIVEN a subclass that overrides synthFiles WHEN synth() runs THEN what it returns is written', () => {
+    const outdir = tmp();
+    class Custom extends GitOpsApp {
+      public synthFiles(): { [filePath: string]: string } {
+        return { ...super.synthFiles(), 'extra/NOTE.md': '# note\n' };
+      }
+    }
+    const app = new Custom({ outdir, repoUrl: 'https://git.example.com/x.git' });
+    new ApiObject(new Chart(app, 'c'), 'cm', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm' } });
+    app.synth();
+    expect(listFiles(outdir)).toEqual(['c/c.k8s.yaml', 'extra/NOTE.md']);
+    expect(fs.readFileSync(path.join(outdir, 'extra/NOTE.md'), 'utf8')).toBe('# note\n');
+  });
+
   test('repoPath prefixes source paths; the root of the repo is "."', () => {
     const app = new GitOpsApp({ outdir: tmp(), repoPath: 'clusters/prod/' });
     const c = new Chart(app, 'x');

@@ -1,7 +1,7 @@
 import { App, AppProps, Chart, ChartProps } from 'cdk8s';
 import { Construct, IConstruct } from 'constructs';
 import { fail, failWith } from '../checks/errors';
-import { chartsInOrder, normalizeRelative, posixJoin, renderCharts, safeChartFileBase, writeFiles } from '../output/layout';
+import { chartsInOrder, joinDocuments, normalizeRelative, posixJoin, renderChartDocuments, safeChartFileBase, writeFiles } from '../output/layout';
 import { attachRules, findingsOf, formatFindings } from '../rules/engine';
 import { RuleLevel } from '../rules/rule';
 
@@ -132,6 +132,17 @@ export class GitOpsApp extends App {
    * Runs the same validations as `synth()`.
    */
   public synthFiles(): { [filePath: string]: string } {
+    const files = this.renderFiles();
+    const texts: { [filePath: string]: string } = {};
+    for (const p of Object.keys(files)) {
+      const f = files[p];
+      texts[p] = typeof f === 'string' ? f : joinDocuments(f);
+    }
+    return texts;
+  }
+
+  /** What `synthFiles` returns, with each chart file's YAML documents not yet joined (`joinDocuments`). */
+  private renderFiles(): { [filePath: string]: string | string[] } {
     this.runValidations();
     if (this.strict) {
       const warnings = findingsOf(this).filter(f => f.level === RuleLevel.WARNING);
@@ -142,14 +153,14 @@ export class GitOpsApp extends App {
       }
     }
     const all = this.node.findAll(); // after the validations, which may add constructs
-    const out = renderCharts(this.chartsInOrder(all), all, chart => this.chartFile(chart));
+    const out: Map<string, string | string[]> = renderChartDocuments(this.chartsInOrder(all), all, chart => this.chartFile(chart));
     for (const [p, f] of this.files) {
       if (out.has(p)) {
         fail(this, { rule: 'OUT-003', problem: 'a generated file has the same path as a chart', value: p, fix: 'move the file' });
       }
       out.set(p, f.render());
     }
-    const sorted: { [filePath: string]: string } = {};
+    const sorted: { [filePath: string]: string | string[] } = {};
     for (const k of [...out.keys()].sort()) sorted[k] = out.get(k)!;
     return sorted;
   }
@@ -174,7 +185,9 @@ export class GitOpsApp extends App {
 
   /** Writes all charts (each into its folder) and extra files to `outdir`. */
   public synth(): void {
-    const files = this.synthFiles();
+    // a subclass's synthFiles is what gets written; else the chart files are written without joining their
+    // documents into one string first (less peak memory, same bytes)
+    const files = this.synthFiles === GitOpsApp.prototype.synthFiles ? this.renderFiles() : this.synthFiles();
     const report = formatFindings(this);
     if (report && !['true', '1'].includes(process.env.CDK8S_GITOPS_QUIET ?? '')) process.stderr.write(report);
     writeFiles(this, this.outdir, files);

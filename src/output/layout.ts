@@ -28,15 +28,18 @@ export function chartsInOrder(root: IConstruct, all: IConstruct[], generic: () =
 }
 
 /**
- * Every chart's YAML file (path → text; charts without objects write nothing), in chart order.
+ * Every chart's YAML documents, by file (path → documents; charts without objects write nothing), in chart order.
+ * `joinDocuments` gives a file's text; `writeFiles` writes the documents in chunks, so a whole file never exists
+ * as one string (nor as the buffer writing it would copy it into): at thousands of Applications that is most of
+ * the peak memory of a synthesis.
  *
  * chart.toJson() re-runs every validation and cdk8s's dependency resolution of the whole app for each chart
  * (charts x constructs). Unless a chart overrides toJson(), do both once and render each chart's objects in the
  * order chart.toJson() would. Each document becomes YAML as soon as it is rendered, so the objects die young (less
  * GC, lower peak RSS); stringifyDocument is byte-identical to cdk8s's Yaml.stringify, ~20x faster.
  */
-export function renderCharts(charts: Chart[], all: IConstruct[], chartFile: (chart: Chart) => string): Map<string, string> {
-  const out = new Map<string, string>();
+export function renderChartDocuments(charts: Chart[], all: IConstruct[], chartFile: (chart: Chart) => string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
   const direct = charts.every(c => c.toJson === Chart.prototype.toJson);
   let chartApiObjects = dependencyOrderedApiObjects;
   if (direct) {
@@ -57,7 +60,7 @@ export function renderCharts(charts: Chart[], all: IConstruct[], chartFile: (cha
         fix: 'give the charts different ids or different GitOpsChart folders',
       });
     }
-    out.set(file, docs.join('---\n')); // what Yaml.stringify(...docs) joins them with
+    out.set(file, docs);
   }
   return out;
 }
@@ -71,8 +74,16 @@ function yamlOf(o: ApiObject): string {
   return typeof own === 'function' ? own.call(o) : stringifyDocument(o.toJson());
 }
 
-/** Writes `files` (paths relative to `outdir`, posix separators) below `outdir`; `scope` names the failure. */
-export function writeFiles(scope: IConstruct, outdir: string, files: { [filePath: string]: string }): void {
+/** A chart file's text: its documents joined the way `Yaml.stringify(...docs)` joins them. */
+export function joinDocuments(docs: readonly string[]): string {
+  return docs.join('---\n');
+}
+
+/**
+ * Writes `files` (paths relative to `outdir`, posix separators) below `outdir`; `scope` names the failure. A file
+ * given as a list of YAML documents gets their `joinDocuments` text, written a chunk at a time.
+ */
+export function writeFiles(scope: IConstruct, outdir: string, files: { [filePath: string]: string | readonly string[] }): void {
   const checkedDirs = new Set<string>();
   for (const [rel, content] of Object.entries(files)) {
     const full = path.join(outdir, ...rel.split('/'));
@@ -87,8 +98,45 @@ export function writeFiles(scope: IConstruct, outdir: string, files: { [filePath
       checkedDirs.add(dir);
     }
     fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(full, content);
+    if (typeof content === 'string') fs.writeFileSync(full, content);
+    else writeDocuments(full, content);
   }
+}
+
+/**
+ * About how many characters one write of `writeDocuments` takes: enough that the calls cost little, and under V8's
+ * largest young-generation object (a longer string would go to the large-object space and live until a full GC).
+ */
+const WRITE_CHUNK = 65536;
+
+/** Writes `joinDocuments(docs)` to `file` (created or truncated, like `writeFileSync`), in chunks of documents. */
+function writeDocuments(file: string, docs: readonly string[]): void {
+  const fd = fs.openSync(file, 'w');
+  try {
+    let from = 0;
+    while (from < docs.length) {
+      let to = from;
+      let size = 0;
+      while (to < docs.length && (to === from || size + docs[to].length <= WRITE_CHUNK)) size += docs[to++].length;
+      // the separator goes between documents: after every chunk but the last
+      writeAll(fd, docs.slice(from, to).join('---\n') + (to < docs.length ? '---\n' : ''));
+      from = to;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * Writes all of `text` (UTF-8) at the file's position. A string goes to `fs.writeSync` as is (node encodes it into
+ * a buffer it frees at once); should a write take only part of it, the rest is written from a buffer.
+ */
+function writeAll(fd: number, text: string): void {
+  const written = fs.writeSync(fd, text);
+  const length = Buffer.byteLength(text, 'utf8');
+  if (written >= length) return;
+  const buffer = Buffer.from(text, 'utf8');
+  for (let offset = written; offset < length;) offset += fs.writeSync(fd, buffer, offset, length - offset);
 }
 
 /**

@@ -733,9 +733,10 @@ export class AppOfApps extends Construct {
       table += `| ${wave} | ${c.name} | ${c.kind} | ${c.namespace} | ${c.project} | ${c.role} | ${c.policy} |\n`;
     }
     if (sorted.length > 0) text += '  end\n';
-    text += edges + before + table;
     const uncovered = renderUncoveredKinds(this.uncoveredKinds(), 'a wave');
-    return uncovered ? text + '\n' + uncovered : text;
+    // joined, not concatenated: the text of thousands of children is otherwise a rope of lines (a cons cell per
+    // piece, about 4x the text) kept until the file is written
+    return (uncovered ? [text, edges, before, table, '\n', uncovered] : [text, edges, before, table]).join('');
   }
 }
 
