@@ -9,8 +9,9 @@
  * time; the first module exporting a name wins, as with __exportStar), memoised per module, plus the
  * `0 && (module.exports = { ... })` annotation Node's cjs-module-lexer reads, so `import { X } from 'cdk8s-gitops'`
  * keeps working from ES modules. Names, property order and values are unchanged; only the time of loading moves.
- * Idempotent: a file already rewritten is left alone. Anything else in the file but
- * TypeScript's helpers makes it stop with an error rather than guess.
+ * Imports run for their effect (`import './x';`, before every export) stay first and eager. Idempotent: a file already
+ * rewritten is left alone. Anything else in the file but TypeScript's helpers makes it stop with an error rather than
+ * guess.
  */
 import * as fs from 'fs';
 import * as path from 'path';
@@ -19,6 +20,8 @@ const EXPORT_STAR = /^__exportStar\(require\("(\.[^"]+)"\), exports\);$/;
 const HOISTED = /^((?:exports\.[A-Za-z_$][\w$]* = )+)void 0;$/;
 const REQUIRE = /^var ([A-Za-z_$][\w$]*) = require\("(\.[^"]+)"\);$/;
 const NAMED = /^Object\.defineProperty\(exports, "([A-Za-z_$][\w$]*)", \{ enumerable: true, get: function \(\) \{ return ([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*); \} \}\);$/;
+/** `import './x';` (a module run for its effect, such as src/app/deferred-yaml.ts): run first, in order, as before */
+const SIDE_EFFECT = /^require\("(\.[^"]+)"\);$/;
 const MARKER = '// lazy index (scripts/lazy-index.ts)';
 
 export function lazyIndexSource(indexJs: string, source: string): string | undefined {
@@ -32,6 +35,7 @@ export function lazyIndexSource(indexJs: string, source: string): string | undef
   const hoisted: string[] = [];
   // in source order: `export * from` (a module) and `export { a as b } from` (one name)
   const entries: Array<{ star: number } | { name: string; module: number; imported: string }> = [];
+  const sideEffects: string[] = [];
   let helper = false;
   for (const raw of source.split('\n')) {
     const line = raw.trim();
@@ -44,6 +48,11 @@ export function lazyIndexSource(indexJs: string, source: string): string | undef
     if ((m = HOISTED.exec(line))) {
       // `exports.c = exports.b = exports.a = void 0;` assigns right to left: a, b, c is the property order
       hoisted.push(...[...m[1].matchAll(/exports\.([A-Za-z_$][\w$]*) = /g)].map(x => x[1]).reverse());
+      continue;
+    }
+    if ((m = SIDE_EFFECT.exec(line))) {
+      if (entries.length > 0 || vars.size > 0) throw new Error(`lazy-index: ${indexJs} imports ${m[1]} for its effect after an export; put it first`);
+      sideEffects.push(m[1]);
       continue;
     }
     if ((m = REQUIRE.exec(line))) {
@@ -89,6 +98,7 @@ export function lazyIndexSource(indexJs: string, source: string): string | undef
     '"use strict";',
     MARKER,
     'Object.defineProperty(exports, "__esModule", { value: true });',
+    ...sideEffects.map(mod => `require(${JSON.stringify(mod)});`),
     'function lazy(load) { let m; return () => m !== undefined ? m : (m = load()); }',
     'const modules = [',
     ...modules.map(mod => `  lazy(() => require(${JSON.stringify(mod)})),`),

@@ -53,6 +53,14 @@ test('anything but export-star lines and TypeScript helpers stops the rewrite', 
     .toThrow(/lazy-index: unexpected statement in index.js: console.log\(1\);/);
 });
 
+test('an import for its effect stays first and eager; after an export it stops the rewrite', () => {
+  const out = lazyIndexSource(path.join(SRC, 'index.js'), '"use strict";\nrequire("./first");\n__exportStar(require("./rules/rule"), exports);\n') ?? '';
+  expect(out.split('\n').slice(0, 4)).toEqual(['"use strict";', '// lazy index (scripts/lazy-index.ts)',
+    'Object.defineProperty(exports, "__esModule", { value: true });', 'require("./first");']);
+  expect(() => lazyIndexSource('index.js', '"use strict";\n__exportStar(require("./a"), exports);\nrequire("./late");\n'))
+    .toThrow(/lazy-index: index.js imports \.\/late for its effect after an export; put it first/);
+});
+
 test('an export loads its module when first read, then is a plain read-only value', () => {
   const source = lazyIndexSource(path.join(SRC, 'index.js'), eagerIndexJs())!;
   const loaded: string[] = [];
@@ -65,13 +73,14 @@ test('an export loads its module when first read, then is a plain read-only valu
     .replace(/\n0 && \(module\.exports = .*\n/, '\n');
   expect(withTable).toContain('const names = [["A",0]');
   new Function('exports', 'require', 'module', withTable)(exported, (m: string) => (loaded.push(m), modules[m]), { exports: exported });
-  expect(loaded).toEqual([]);
+  // only the module imported for its effect (src/app/deferred-yaml.ts) runs at require time
+  expect(loaded).toEqual(['./app/deferred-yaml']);
   expect(Object.getOwnPropertyDescriptor(exported, 'A')!.get).toBeInstanceOf(Function);
   const a = exported.A;
-  expect(loaded).toEqual(['./a']);
+  expect(loaded).toEqual(['./app/deferred-yaml', './a']);
   expect(Object.getOwnPropertyDescriptor(exported, 'A')).toEqual({ value: a, enumerable: true, writable: false, configurable: false });
   expect(exported.A).toBe(a);
-  expect(loaded).toEqual(['./a']); // loaded once
+  expect(loaded).toEqual(['./app/deferred-yaml', './a']); // loaded once
   // an export still undefined (a module read during a require cycle) stays a getter, so a later read sees the value
   expect(exported.Later).toBeUndefined();
   modules['./b'].Later = 'set';
