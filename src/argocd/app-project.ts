@@ -11,6 +11,7 @@ import { compileProject, ProjectPermissionSpec } from '../checks/project-rules';
 import { projectWildcardFindings } from '../checks/project-wildcards';
 import { PROJECT_POLICY_ACTIONS, isValidPolicyAction, validateProjectPolicy, validateRoleGroupName, validateRoleName } from '../checks/rbac-policy';
 import type * as argo from '../imports/argoproj.io';
+import { newAppProjectObject } from '../output/application-document';
 
 /**
  * One `spec.destinations[]` entry: a cluster (by API server URL or by Argo CD cluster name) and a namespace.
@@ -655,7 +656,7 @@ export class AppProject extends Construct implements IAppProject {
     }
     if (new Set(finalizers).size !== finalizers.length) fail(this, { rule: 'PROJ-204', problem: 'a finalizer is listed twice', value: finalizers, fix: 'list each finalizer once' });
 
-    this.resource = new (argoAppProjectBindings().AppProject)(this, 'Resource', {
+    this.resource = newAppProjectObject(argoAppProjectBindings().AppProject, this, 'Resource', {
       metadata: { name: this.name, namespace: this.namespace, finalizers: finalizers.length ? [...finalizers] : undefined },
       spec: Lazy.any({ produce: () => this._toArgoSpec() }) as any,
     });

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { emitterMetadata, hasBuiltInResolversOnly, plainJson, plainMetadata, withScratch } from './plain-json';
 import { markTree, stringifyDocument, stringifySanitized } from './yaml-emitter';
 import type * as argo from '../imports/argoproj.io-application';
+import type * as argoProject from '../imports/argoproj.io-appproject';
 
 /*
  * Direct JSON: the generated Application object, serialized without cdk8s's generic resolve/sanitize and the
@@ -209,3 +210,85 @@ function renameRepoUrl(source: any): any {
   for (const k of Object.keys(source)) out[k === 'repoUrl' ? 'repoURL' : k] = source[k];
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------
+// AppProject: the same for its YAML document (`_toYaml`); `toJson()` stays the generated one
+
+/** What the output layer needs from an `AppProject` L2 to write its document directly. */
+export interface IAppProjectSpecSource extends IConstruct {
+  /** The spec, in the generated binding's props shape. */
+  _toArgoSpec(): argoProject.AppProjectSpec;
+}
+
+const PROJECT_CLASSES = new WeakMap<typeof argoProject.AppProject, ReturnType<typeof defineAppProjectObject>>();
+const PROJECT_STATES = new WeakMap<App, DirectState>();
+
+/**
+ * The generated `argoproj.io/v1alpha1` AppProject of an `AppProject` L2 (an instance of the generated class
+ * `base`), whose YAML document (`_toYaml()`, what `GitOpsApp.synth()` writes) is written straight from the L2's
+ * spec (`_toArgoSpec()`) when nothing can make cdk8s's generic path give other bytes: the conditions of the
+ * Application path (no JSON patches, only built-in resolvers, key sorting on, plain data), and no `signatureKeys`
+ * (whose `keyId` the generated mapper writes as `keyID`). The first AppProject document of each `App` is also
+ * rendered the generic way and compared; a difference turns the direct path off for that app. `toJson()` is the
+ * generated one. test/bench-equivalence.test.ts checks both paths give the same bytes for varied projects.
+ */
+export function newAppProjectObject(base: typeof argoProject.AppProject, owner: IAppProjectSpecSource, id: string,
+  props: argoProject.AppProjectProps): argoProject.AppProject {
+  let cls = PROJECT_CLASSES.get(base);
+  if (!cls) PROJECT_CLASSES.set(base, cls = defineAppProjectObject(base));
+  return new cls(owner, id, props);
+}
+
+function defineAppProjectObject(base: typeof argoProject.AppProject) {
+  const cls = class AppProjectResource extends base {
+    private patched = false;
+
+    public constructor(private readonly owner: IAppProjectSpecSource, id: string, props: argoProject.AppProjectProps) {
+      super(owner, id, props);
+    }
+
+    public addJsonPatch(...ops: JsonPatch[]): void {
+      this.patched = true;
+      super.addJsonPatch(...ops);
+    }
+
+    /**
+     * The document as YAML, exactly `stringifyDocument(this.toJson())`.
+     * @internal
+     */
+    public _toYaml(): string {
+      if (this.patched || this.toJson !== base.prototype.toJson) return stringifyDocument(this.toJson());
+      const app = App.of(this);
+      let state = PROJECT_STATES.get(app);
+      if (!state) PROJECT_STATES.set(app, state = { enabled: true, verified: false, verifiedYaml: false });
+      if (!state.enabled) return stringifyDocument(this.toJson());
+      const direct = directAppProjectYaml(this, app, this.owner, base.GVK);
+      if (direct === undefined) return stringifyDocument(this.toJson());
+      if (state.verifiedYaml) return direct;
+      const generic = stringifyDocument(this.toJson());
+      state.verifiedYaml = true;
+      if (generic === direct) return direct;
+      state.enabled = false;
+      return generic;
+    }
+  };
+  return cls;
+}
+
+function directAppProjectYaml(res: ApiObject, app: App, owner: IAppProjectSpecSource,
+  gvk: { apiVersion: string; kind: string }): string | undefined {
+  if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
+  return withScratch(() => {
+    try {
+      const metadata = emitterMetadata(res.metadata) ?? plainMetadata(res.metadata);
+      const spec = owner._toArgoSpec() as any;
+      if (typeof spec !== 'object' || spec === null) return undefined;
+      if (spec.signatureKeys !== undefined && spec.signatureKeys !== null) return undefined; // keyId → keyID
+      return stringifySanitized({ apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec }, NO_RENAMES);
+    } catch {
+      return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
+    }
+  });
+}
+
+const NO_RENAMES = (): boolean => false;
