@@ -114,3 +114,32 @@ console.log(JSON.stringify({ state: state(), files: yamlFiles(), features: estat
   expect(r.files).toBe(1);
   expect(fs.readdirSync(outdir).length).toBeGreaterThan(0);
 }, 120_000);
+
+test('GIVEN package.json shapes WHEN the bundled yaml entry is read by hand THEN it is the file node would load, or none', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bundledYamlEntry } = require('../src/app/deferred-yaml');
+  const cdk8sRoot = path.dirname(path.dirname(require.resolve('cdk8s')));
+  expect(bundledYamlEntry(cdk8sRoot)).toEqual(fs.realpathSync(require.resolve('yaml', { paths: [path.join(cdk8sRoot, 'lib')] })));
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yaml-entry-'));
+  const entry = (pkg: unknown, files: string[] = ['dist/index.js', 'main.js']) => {
+    const dir = path.join(root, 'node_modules', 'yaml');
+    fs.rmSync(dir, { recursive: true, force: true });
+    for (const f of files) {
+      fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+      fs.writeFileSync(path.join(dir, f), '');
+    }
+    if (pkg !== undefined) fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg));
+    const e = bundledYamlEntry(root);
+    return e === undefined ? undefined : path.relative(fs.realpathSync(dir), e);
+  };
+  expect(entry({ exports: { '.': { types: './x.d.ts', node: './dist/index.js', default: './browser.js' } } })).toBe(path.join('dist', 'index.js'));
+  expect(entry({ exports: { '.': { require: './main.js', node: './dist/index.js' } } })).toBe('main.js'); // the first that matches
+  expect(entry({ exports: { node: './dist/index.js' } })).toBe(path.join('dist', 'index.js')); // conditions at the top
+  expect(entry({ exports: './main.js' })).toBe('main.js');
+  expect(entry({ main: './main.js' })).toBe('main.js');
+  expect(entry({ exports: { './sub': './main.js' } })).toBeUndefined(); // no "." entry: require('yaml') would fail
+  expect(entry({ exports: { '.': { import: './main.js' } } })).toBeUndefined();
+  expect(entry({ exports: { '.': { node: { require: './main.js' } } } })).toBeUndefined(); // nested: not read by hand
+  expect(entry({ exports: { '.': './missing.js' } })).toBeUndefined();
+  expect(entry(undefined)).toBeUndefined();
+});

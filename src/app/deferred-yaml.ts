@@ -41,8 +41,8 @@ export function deferCdk8sYaml(): void {
     if (typeof cache !== 'object' || cache === null || typeof Module !== 'function') return;
     const cdk8sLib = path.dirname(require.resolve('cdk8s')); // <cdk8s>/lib/index.js
     if (!path.isAbsolute(cdk8sLib) || cache[path.join(cdk8sLib, 'yaml.js')] !== undefined) return;
-    const file = require.resolve('yaml', { paths: [cdk8sLib] });
-    if (!path.isAbsolute(file) || cache[file] !== undefined) return;
+    const file = bundledYamlEntry(path.dirname(cdk8sLib));
+    if (file === undefined || cache[file] !== undefined) return;
     const names = [...fs.readFileSync(file, 'utf8').matchAll(/^exports\.([A-Za-z_$][\w$]*) = /gm)].map(m => m[1]);
     if (!names.includes('stringify') || !names.includes('parseAllDocuments')) return;
 
@@ -68,6 +68,41 @@ export function deferCdk8sYaml(): void {
     state = 'deferred';
   } catch {
     // leave node's loading as it is
+  }
+}
+
+/**
+ * The file cdk8s's `require("yaml")` loads when `yaml` is bundled inside cdk8s (`<cdk8s>/node_modules/yaml`, as
+ * cdk8s publishes it): the `exports` target node picks for `require` (the first of the conditions `node`,
+ * `require`, `default` that the `.` entry lists), else `main`. Read by hand: `require.resolve` with `paths` costs
+ * about 4 ms the first time it meets an `exports` map, more than the rest of this file. Undefined when the package
+ * is not there or its `package.json` has a shape this does not know (then nothing is deferred).
+ */
+export function bundledYamlEntry(cdk8sRoot: string): string | undefined {
+  const dir = path.join(cdk8sRoot, 'node_modules', 'yaml');
+  let pkg: any;
+  try {
+    pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const exp = pkg?.exports;
+  // `exports`: a target, a map of subpaths (`.` is the package itself) or a map of conditions
+  const dot = typeof exp === 'object' && exp !== null && Object.keys(exp).some(k => k.startsWith('.')) ? exp['.'] : exp;
+  let target: unknown;
+  if (exp === undefined) {
+    target = pkg?.main;
+  } else if (typeof dot === 'string') {
+    target = dot;
+  } else if (typeof dot === 'object' && dot !== null && !Array.isArray(dot)) {
+    const condition = Object.keys(dot).find(k => k === 'node' || k === 'require' || k === 'default');
+    target = condition === undefined ? undefined : dot[condition];
+  }
+  if (typeof target !== 'string' || !target.startsWith('./') || !target.endsWith('.js')) return undefined;
+  try {
+    return fs.realpathSync(path.join(dir, target));
+  } catch {
+    return undefined;
   }
 }
 
