@@ -3,12 +3,13 @@
  * (`newAppProjectObject` in src/output/application-document.ts). It must give the bytes cdk8s's generic path gives
  * (the generated toJson, resolve, sanitize, then the emitter), and fall back to that path where it could differ.
  */
-import { ApiObject, App, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
+import { App, Chart, JsonPatch, Lazy, Testing } from 'cdk8s';
 import * as fc from 'fast-check';
 import {
   AppProject, AppProjectProps, GitOpsApp, GitOpsChart, GpgVerificationMode, ProjectPolicy, ProjectPolicyAction,
   ProjectPolicyResource, ScopedAppProject, SyncWindowKind,
 } from '../src';
+import { genericCalls } from './util/generic-calls';
 import * as argo from '../src/imports/argoproj.io';
 import { stringifyDocument } from '../src/output/yaml-emitter';
 
@@ -25,16 +26,6 @@ function genericYaml(p: AppProject): string {
 /** What the output layer writes for it. */
 function directYaml(p: AppProject): string {
   return (p.resource as any)._toYaml();
-}
-
-function genericCalls(f: () => void): number {
-  const spy = jest.spyOn(ApiObject.prototype, 'toJson');
-  try {
-    f();
-    return spy.mock.calls.length;
-  } finally {
-    spy.mockRestore();
-  }
 }
 
 const text = fc.oneof(

@@ -5,6 +5,7 @@ import * as fc from 'fast-check';
 import {
   Application, ApplicationProps, ApplicationSource, DeletionCascade, Destination, GitOpsApp, GitOpsChart, SyncOption,
 } from '../src';
+import { genericCalls } from './util/generic-calls';
 import * as argo from '../src/imports/argoproj.io';
 import { forwardsGvkAndProps } from '../src/output/application-document';
 import { hasDependencies } from '../src/output/layout';
@@ -37,17 +38,6 @@ function expectSameJson(actual: any, expected: any): void {
 /** The document the output layer writes for the Application (its generated object's `_toYaml`). */
 function toYaml(app: Application): string {
   return (app.resource as any)._toYaml();
-}
-
-/** Counts calls of cdk8s's generic ApiObject.toJson during f. */
-function genericCalls(f: () => void): number {
-  const spy = jest.spyOn(ApiObject.prototype, 'toJson');
-  try {
-    f();
-    return spy.mock.calls.length;
-  } finally {
-    spy.mockRestore();
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -236,33 +236,28 @@ export function newAppProjectObject(base: typeof argoProject.AppProject, owner: 
   props: argoProject.AppProjectProps): argoProject.AppProject {
   let cls = PROJECT_CLASSES.get(base);
   if (!cls) PROJECT_CLASSES.set(base, cls = defineAppProjectObject(base));
-  return new cls(owner, id, props);
+  return new cls(owner, id, props); // owner: the scope, which _toYaml() reads the spec from
 }
 
 function defineAppProjectObject(base: typeof argoProject.AppProject) {
   const cls = class AppProjectResource extends base {
-    private patched = false;
-
-    public constructor(private readonly owner: IAppProjectSpecSource, id: string, props: argoProject.AppProjectProps) {
-      super(owner, id, props);
-    }
-
-    public addJsonPatch(...ops: JsonPatch[]): void {
-      this.patched = true;
-      super.addJsonPatch(...ops);
-    }
-
     /**
-     * The document as YAML, exactly `stringifyDocument(this.toJson())`.
+     * The document as YAML, exactly `stringifyDocument(this.toJson())`. The L2 is the object's scope; JSON patches
+     * are read from cdk8s's `patches` list (anything but an empty array there counts as patched).
      * @internal
      */
     public _toYaml(): string {
-      if (this.patched || this.toJson !== base.prototype.toJson) return stringifyDocument(this.toJson());
+      const patches = (this as any).patches;
+      const owner = this.node.scope as IAppProjectSpecSource | undefined;
+      if (!Array.isArray(patches) || patches.length > 0 || this.toJson !== base.prototype.toJson
+        || typeof owner?._toArgoSpec !== 'function') {
+        return stringifyDocument(this.toJson());
+      }
       const app = App.of(this);
       let state = PROJECT_STATES.get(app);
       if (!state) PROJECT_STATES.set(app, state = { enabled: true, verified: false, verifiedYaml: false });
       if (!state.enabled) return stringifyDocument(this.toJson());
-      const direct = directAppProjectYaml(this, app, this.owner, base.GVK);
+      const direct = directAppProjectYaml(this, app, owner, base.GVK);
       if (direct === undefined) return stringifyDocument(this.toJson());
       if (state.verifiedYaml) return direct;
       const generic = stringifyDocument(this.toJson());
