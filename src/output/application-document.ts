@@ -127,15 +127,23 @@ function defineApplicationObject(base: typeof argo.Application) {
       if (!state || !state.enabled || !state.verified) return stringifyDocument(this.toJson());
       const direct = directApplicationYaml(this, app, this.owner, base.GVK);
       if (direct === undefined) return stringifyDocument(super.toJson());
-      if (state.verifiedYaml) return direct;
-      const generic = stringifyDocument(super.toJson());
-      state.verifiedYaml = true;
-      if (generic === direct) return direct;
-      state.enabled = false;
-      return generic;
+      return yamlCheckedOnce(state, direct, () => stringifyDocument(super.toJson()));
     }
   };
   return cls;
+}
+
+/**
+ * `direct`, once the app's first direct YAML document equalled the generic one (`generic()`, rendered for the first
+ * only); if it did not, the generic document, and the direct path is off for that app from then on.
+ */
+function yamlCheckedOnce(state: DirectState, direct: string, generic: () => string): string {
+  if (state.verifiedYaml) return direct;
+  const text = generic();
+  state.verifiedYaml = true;
+  if (text === direct) return direct;
+  state.enabled = false;
+  return text;
 }
 
 /**
@@ -259,12 +267,7 @@ function defineAppProjectObject(base: typeof argoProject.AppProject) {
       if (!state.enabled) return stringifyDocument(this.toJson());
       const direct = directAppProjectYaml(this, app, owner, base.GVK);
       if (direct === undefined) return stringifyDocument(this.toJson());
-      if (state.verifiedYaml) return direct;
-      const generic = stringifyDocument(this.toJson());
-      state.verifiedYaml = true;
-      if (generic === direct) return direct;
-      state.enabled = false;
-      return generic;
+      return yamlCheckedOnce(state, direct, () => stringifyDocument(this.toJson()));
     }
   };
   return cls;
