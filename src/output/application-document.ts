@@ -137,7 +137,7 @@ function defineApplicationObject(base: typeof argo.Application) {
  * `direct`, once the app's first direct YAML document equalled the generic one (`generic()`, rendered for the first
  * only); if it did not, the generic document, and the direct path is off for that app from then on.
  */
-function yamlCheckedOnce(state: DirectState, direct: string, generic: () => string): string {
+function yamlCheckedOnce(state: Pick<DirectState, 'enabled' | 'verifiedYaml'>, direct: string, generic: () => string): string {
   if (state.verifiedYaml) return direct;
   const text = generic();
   state.verifiedYaml = true;
@@ -179,21 +179,33 @@ function directApplicationJson(res: ApiObject, app: App, owner: IApplicationSpec
  */
 function directApplicationYaml(res: ApiObject, app: App, owner: IApplicationSpecSource,
   gvk: { apiVersion: string; kind: string }): string | undefined {
+  return directYaml(res, app, owner, (metadata, spec) => {
+    if (spec.sourceHydrator !== undefined && spec.sourceHydrator !== null) return undefined;
+    const source = spec.source;
+    const sources = spec.sources;
+    if (source !== undefined && source !== null && (typeof source !== 'object' || hasPatches(source))) return undefined;
+    if (sources !== undefined && sources !== null && (!Array.isArray(sources) || sources.some(notSourceOrPatched))) return undefined;
+    const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec };
+    return stringifySanitized(doc, obj => obj === source || (Array.isArray(sources) && sources.includes(obj)));
+  });
+}
+
+/**
+ * What the direct YAML renderers share: undefined unless the app has only built-in resolvers and sorts keys;
+ * otherwise `write(metadata, spec)` with the object's metadata for the emitter and the L2's spec (an object), in
+ * the plain-data scratch scope. Anything thrown (not plain data, NOT_PLAIN_DATA, a producer that failed) gives
+ * undefined: the generic path decides, and words the error.
+ */
+function directYaml(res: ApiObject, app: App, owner: { _toArgoSpec(): object },
+  write: (metadata: unknown, spec: any) => string | undefined): string | undefined {
   if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
   return withScratch(() => {
     try {
       const metadata = emitterMetadata(res.metadata) ?? plainMetadata(res.metadata);
       const spec = owner._toArgoSpec() as any;
       if (typeof spec !== 'object' || spec === null) return undefined;
-      if (spec.sourceHydrator !== undefined && spec.sourceHydrator !== null) return undefined;
-      const source = spec.source;
-      const sources = spec.sources;
-      if (source !== undefined && source !== null && (typeof source !== 'object' || hasPatches(source))) return undefined;
-      if (sources !== undefined && sources !== null && (!Array.isArray(sources) || sources.some(notSourceOrPatched))) return undefined;
-      const doc: any = { apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec };
-      return stringifySanitized(doc, obj => obj === source || (Array.isArray(sources) && sources.includes(obj)));
+      return write(metadata, spec);
     } catch {
-      // not plain data (NOT_PLAIN_DATA), or a producer failed: the generic path decides (and words the error)
       return undefined;
     }
   });
@@ -229,7 +241,8 @@ export interface IAppProjectSpecSource extends IConstruct {
 }
 
 const PROJECT_CLASSES = new WeakMap<typeof argoProject.AppProject, ReturnType<typeof defineAppProjectObject>>();
-const PROJECT_STATES = new WeakMap<App, DirectState>();
+/** per app, as `STATES` (only the YAML is direct for an AppProject, so there is no JSON check) */
+const PROJECT_STATES = new WeakMap<App, Pick<DirectState, 'enabled' | 'verifiedYaml'>>();
 
 /**
  * The generated `argoproj.io/v1alpha1` AppProject of an `AppProject` L2 (an instance of the generated class
@@ -238,7 +251,7 @@ const PROJECT_STATES = new WeakMap<App, DirectState>();
  * Application path (no JSON patches, only built-in resolvers, key sorting on, plain data), and no `signatureKeys`
  * (whose `keyId` the generated mapper writes as `keyID`). The first AppProject document of each `App` is also
  * rendered the generic way and compared; a difference turns the direct path off for that app. `toJson()` is the
- * generated one. test/bench-equivalence.test.ts checks both paths give the same bytes for varied projects.
+ * generated one. test/app-project-document.test.ts checks both paths give the same bytes for varied projects.
  */
 export function newAppProjectObject(base: typeof argoProject.AppProject, owner: IAppProjectSpecSource, id: string,
   props: argoProject.AppProjectProps): argoProject.AppProject {
@@ -263,7 +276,7 @@ function defineAppProjectObject(base: typeof argoProject.AppProject) {
       }
       const app = App.of(this);
       let state = PROJECT_STATES.get(app);
-      if (!state) PROJECT_STATES.set(app, state = { enabled: true, verified: false, verifiedYaml: false });
+      if (!state) PROJECT_STATES.set(app, state = { enabled: true, verifiedYaml: false });
       if (!state.enabled) return stringifyDocument(this.toJson());
       const direct = directAppProjectYaml(this, app, owner, base.GVK);
       if (direct === undefined) return stringifyDocument(this.toJson());
@@ -275,17 +288,9 @@ function defineAppProjectObject(base: typeof argoProject.AppProject) {
 
 function directAppProjectYaml(res: ApiObject, app: App, owner: IAppProjectSpecSource,
   gvk: { apiVersion: string; kind: string }): string | undefined {
-  if (process.env.CDK8S_DISABLE_SORT || !hasBuiltInResolversOnly(app)) return undefined;
-  return withScratch(() => {
-    try {
-      const metadata = emitterMetadata(res.metadata) ?? plainMetadata(res.metadata);
-      const spec = owner._toArgoSpec() as any;
-      if (typeof spec !== 'object' || spec === null) return undefined;
-      if (spec.signatureKeys !== undefined && spec.signatureKeys !== null) return undefined; // keyId → keyID
-      return stringifySanitized({ apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec }, NO_RENAMES);
-    } catch {
-      return undefined; // not plain data, or a producer failed: the generic path decides (and words the error)
-    }
+  return directYaml(res, app, owner, (metadata, spec) => {
+    if (spec.signatureKeys !== undefined && spec.signatureKeys !== null) return undefined; // keyId → keyID
+    return stringifySanitized({ apiVersion: gvk.apiVersion, kind: gvk.kind, metadata, spec }, NO_RENAMES);
   });
 }
 
