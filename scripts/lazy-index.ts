@@ -20,7 +20,7 @@ const EXPORT_STAR = /^__exportStar\(require\("(\.[^"]+)"\), exports\);$/;
 const HOISTED = /^((?:exports\.[A-Za-z_$][\w$]* = )+)void 0;$/;
 const REQUIRE = /^var ([A-Za-z_$][\w$]*) = require\("(\.[^"]+)"\);$/;
 const NAMED = /^Object\.defineProperty\(exports, "([A-Za-z_$][\w$]*)", \{ enumerable: true, get: function \(\) \{ return ([A-Za-z_$][\w$]*)\.([A-Za-z_$][\w$]*); \} \}\);$/;
-/** `import './x';` (a module run for its effect, such as src/app/deferred-yaml.ts): run first, in order, as before */
+/** `import './x';` (a module run for its effect, such as src/app/deferred-modules.ts): run first, in order, as before */
 const SIDE_EFFECT = /^require\("(\.[^"]+)"\);$/;
 const MARKER = '// lazy index (scripts/lazy-index.ts)';
 

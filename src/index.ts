@@ -1,7 +1,7 @@
 // cdk8s-gitops public API. Layers: app (output layout) → argocd (L2s) → settings → patterns.
 // The generated bindings (src/imports) and the pure checks (src/checks) stay internal.
-// First, before any module loads cdk8s: cdk8s's copy of `yaml` loads at its first use (src/app/deferred-yaml.ts).
-import './app/deferred-yaml';
+// First, before any module loads cdk8s: what cdk8s loads but a GitOpsApp never calls loads at its first use (src/app/deferred-modules.ts).
+import './app/deferred-modules';
 export * from './rules/rule';
 export * from './rules/gitops-rules';
 export { GitOpsErrors } from './checks/errors';

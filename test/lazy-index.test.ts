@@ -73,14 +73,14 @@ test('an export loads its module when first read, then is a plain read-only valu
     .replace(/\n0 && \(module\.exports = .*\n/, '\n');
   expect(withTable).toContain('const names = [["A",0]');
   new Function('exports', 'require', 'module', withTable)(exported, (m: string) => (loaded.push(m), modules[m]), { exports: exported });
-  // only the module imported for its effect (src/app/deferred-yaml.ts) runs at require time
-  expect(loaded).toEqual(['./app/deferred-yaml']);
+  // only the module imported for its effect (src/app/deferred-modules.ts) runs at require time
+  expect(loaded).toEqual(['./app/deferred-modules']);
   expect(Object.getOwnPropertyDescriptor(exported, 'A')!.get).toBeInstanceOf(Function);
   const a = exported.A;
-  expect(loaded).toEqual(['./app/deferred-yaml', './a']);
+  expect(loaded).toEqual(['./app/deferred-modules', './a']);
   expect(Object.getOwnPropertyDescriptor(exported, 'A')).toEqual({ value: a, enumerable: true, writable: false, configurable: false });
   expect(exported.A).toBe(a);
-  expect(loaded).toEqual(['./app/deferred-yaml', './a']); // loaded once
+  expect(loaded).toEqual(['./app/deferred-modules', './a']); // loaded once
   // an export still undefined (a module read during a require cycle) stays a getter, so a later read sees the value
   expect(exported.Later).toBeUndefined();
   modules['./b'].Later = 'set';
