@@ -1,7 +1,8 @@
 /**
  * Modules loaded at first use instead of when `cdk8s-gitops` is required (issue 16: start-up cost).
  *
- * - the generated CRD bindings (`src/imports`, 1.9 MB of JavaScript for Argo CD alone, split per kind so an
+ * - the generated CRD bindings (`src/imports`, 1.9 MB of JavaScript for Argo CD alone, split per kind (and the
+ *   ApplicationSet's generator mappers per generator kind, docs/performance.md) so an
  *   Application loads 0.1 MB of it): the constructs import their types with `import type` and call these loaders
  *   where they build or map an object;
  * - `cdk8s-plus-28`, an optional peer dependency that only the OpenShift AI patterns need (see docs/performance.md);
