@@ -10,6 +10,7 @@ import {
   ProjectPolicyResource, ScopedAppProject, SyncWindowKind,
 } from '../src';
 import { genericCalls } from './util/generic-calls';
+import { NIGHT_DENY_WINDOW } from './util/sync-windows';
 import * as argo from '../src/imports/argoproj.io';
 import { stringifyDocument } from '../src/output/yaml-emitter';
 
@@ -56,17 +57,7 @@ const projectProps: fc.Arbitrary<AppProjectProps> = fc.record({
     },
     { name: 'ci', jwtTokens: [{ issuedAt: 1700000000, expiresAt: 1800000000, id: 't1' }, { issuedAt: 1700000001 }] },
   ]),
-  syncWindows: fc.subarray([{
-    kind: SyncWindowKind.DENY,
-    schedule: '0 22 * * *',
-    duration: '8h',
-    clusters: ['prod-eu'],
-    timeZone: 'Europe/Berlin',
-    manualSync: true,
-    andOperator: false,
-    description: 'no prod syncs at night',
-    syncOverrun: true,
-  }, { kind: SyncWindowKind.ALLOW, schedule: '0 6 * * 1-5', duration: '1h', applications: ['*'] }]),
+  syncWindows: fc.subarray([NIGHT_DENY_WINDOW, { kind: SyncWindowKind.ALLOW, schedule: '0 6 * * 1-5', duration: '1h', applications: ['*'] }]),
   orphanedResources: fc.constantFrom({ warn: false }, { ignore: [{ kind: 'ConfigMap', name: 'kube-root-ca.crt' }] }),
   destinationServiceAccounts: fc.subarray([{ server: KDS, namespace: 'team-a-*', defaultServiceAccount: 'team-a:deployer' }]),
   permitOnlyProjectScopedClusters: fc.boolean(),

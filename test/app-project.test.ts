@@ -8,6 +8,7 @@ import {
 } from '../src';
 import * as lib from '../src';
 import { expectSchemaValid, expectSchemaValidChart } from './util/schema';
+import { NIGHT_DENY_WINDOW } from './util/sync-windows';
 import { projectCheckStats, ProjectUsage, registerProjectUser } from '../src/argocd/project-checks';
 
 const GIT = 'https://git.example.com/platform/gitops.git';
@@ -64,17 +65,7 @@ describe('AppProject: rendering', () => {
           ProjectPolicy.fromString('p, proj:team-a:deployers, logs, get, team-a/*, allow'),
         ],
       }],
-      syncWindows: [{
-        kind: SyncWindowKind.DENY,
-        schedule: '0 22 * * *',
-        duration: '8h',
-        clusters: ['prod-eu'],
-        timeZone: 'Europe/Berlin',
-        manualSync: true,
-        andOperator: false,
-        description: 'no prod syncs at night',
-        syncOverrun: true,
-      }],
+      syncWindows: [NIGHT_DENY_WINDOW],
       orphanedResources: { ignore: [{ kind: 'ConfigMap', name: 'kube-root-ca.crt' }] },
       destinationServiceAccounts: [{ server: KDS, namespace: 'team-a-*', defaultServiceAccount: 'team-a:deployer' }],
       permitOnlyProjectScopedClusters: false,
