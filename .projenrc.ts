@@ -68,7 +68,7 @@ project.addTask('synth', {
   receiveArgs: true,
 });
 
-for (const p of ['/examples/', '/scripts/', '/bench/', '/BENCHMARKS.md', '/.ci/']) project.addPackageIgnore(p);
+for (const p of ['/examples/', '/scripts/', '/bench/', '/.bench/', '/BENCHMARKS.md', '/.ci/']) project.addPackageIgnore(p);
 // Whole-process synthesis benchmark at 100 / 1,000 / 10,000 apps against plain cdk8s, yaml and JSON baselines.
 project.addTask('bench', {
   description: 'Whole-process synthesis benchmark (see BENCHMARKS.md)',

@@ -15,6 +15,13 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 tgz="$(ls "$root"/dist/js/cdk8s-gitops@*.jsii.tgz 2>/dev/null | head -1 || true)"
 [ -n "$tgz" ] || { echo "consumer-smoke: no dist/js/cdk8s-gitops@*.jsii.tgz: run 'npx projen build' first"; exit 1; }
+# 0. the package holds what a user needs and nothing else from the working tree (the benchmark's outputs and its
+#    unpacked Helm binaries in .bench/ once made it 540 MB)
+unexpected="$(tar tzf "$tgz" | grep -vE '^package/(lib/|docs/|node_modules/|bin/|\.jsii$|API\.md$|README\.md$|LICENSE$|CONTRIBUTING\.md$|package\.json$)' || true)"
+[ -z "$unexpected" ] || { echo "consumer-smoke: unexpected files in $tgz:"; echo "$unexpected" | head -20; exit 1; }
+unpacked="$(tar tzvf "$tgz" | awk '{ s += $3 } END { print s }')"
+[ "$unpacked" -lt 50000000 ] || { echo "consumer-smoke: $tgz unpacks to $unpacked bytes (the bound is 50 MB)"; exit 1; }
+echo "consumer-smoke: package contents ok ($unpacked bytes unpacked)"
 TS_VERSIONS="${TS_VERSIONS:-5.0.4 5.9.3 6.0.3 7.0.2}"
 TS_LATEST="${TS_VERSIONS##* }"
 TSX_VERSION="4.23.15"
