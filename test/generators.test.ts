@@ -136,6 +136,12 @@ describe('Generator', () => {
     expect(() => Generator.list({ elements: ['x' as any] })).toThrow(/list element #1 is not an object/);
     expect(() => Generator.gitFiles({ repoUrl: GIT, files: [] })).toThrow(/needs at least one path in files/);
     expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: ['/abs'] })).toThrow(/relative to the repository root/);
+    // JavaScript callers: the CRD's { path } shape, a string, a non-string exclude: errors, not TypeErrors
+    expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: [{ path: 'charts/*' } as any] })).toThrow(/git generator paths are strings .*directories: \['apps\/\*'\] \[GEN-012\]/);
+    expect(() => Generator.gitFiles({ repoUrl: GIT, files: 'a.json' as any })).toThrow(/needs at least one path in files \(got "a.json"\)\. Fix: pass a list, files: \['apps\/\*'\] \[GEN-011\]/);
+    expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: ['a'], exclude: 'b' as any })).toThrow(/exclude is a list of paths .*\[GEN-011\]/);
+    expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: ['a'], exclude: [3 as any] })).toThrow(/paths are strings .*\[GEN-012\]/);
+    expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: ['a'], exclude: ['/b'] })).toThrow(/relative to the repository root/);
     expect(() => Generator.gitDirectories({ repoUrl: '', directories: ['a'] })).toThrow(/needs a repoUrl/);
     expect(() => Generator.merge({ mergeKeys: ['a'], generators: [Generator.clusters()] })).toThrow(/needs a base generator and at least one more/);
     expect(() => Generator.merge({ mergeKeys: [], generators: [Generator.clusters(), Generator.clusters()] })).toThrow(/needs mergeKeys/);

@@ -189,8 +189,9 @@ describe('property: generators', () => {
     const arb = fc.record({
       kind: fc.constantFrom('gitDirectories', 'gitFiles', 'clusters', 'merge', 'matrix', 'plugin', 'clusterDecisionResource'),
       repoUrl: repoUrl,
-      paths: fc.array(path, { maxLength: 3 }),
-      exclude: opt(fc.array(path, { maxLength: 2 })),
+      // mostly strings; now and then a wrong type (a JavaScript caller's { path } object, a number...)
+      paths: fc.oneof({ weight: 9, arbitrary: fc.array(fc.oneof({ weight: 9, arbitrary: path }, { weight: 1, arbitrary: wrongType }), { maxLength: 3 }) }, { weight: 1, arbitrary: wrongType }),
+      exclude: opt(fc.oneof({ weight: 9, arbitrary: fc.array(fc.oneof({ weight: 9, arbitrary: path }, { weight: 1, arbitrary: wrongType }), { maxLength: 2 }) }, { weight: 1, arbitrary: wrongType })),
       pathParamPrefix: opt(fc.oneof(dnsLabel, fc.constantFrom('app', 'a.b', '1x', 'a-b', ''))),
       requeueAfter: opt(duration),
       values: opt(fc.dictionary(fc.oneof(dnsLabel, prototypeKeys), smallString, { maxKeys: 2 })),

@@ -54,10 +54,22 @@ export function checkGit(options: GitGeneratorBaseOptions, patterns: string[], w
   if (!options.repoUrl) {
     fail(undefined, { rule: 'GEN-010', problem: 'a git generator needs a repoUrl', value: options.repoUrl, fix: "set repoUrl: 'https://git.example.com/org/repo.git'" });
   }
-  if (!patterns || patterns.length === 0) {
-    fail(undefined, { rule: 'GEN-011', problem: `a git generator needs at least one path in ${what}`, value: patterns, fix: `pass ${what}: ['apps/*']` });
+  if (!Array.isArray(patterns) || patterns.length === 0) {
+    fail(undefined, { rule: 'GEN-011', problem: `a git generator needs at least one path in ${what}`, value: patterns, fix: `pass a list, ${what}: ['apps/*']` });
   }
-  for (const p of patterns) {
+  const exclude: unknown = (options as { exclude?: unknown }).exclude;
+  if (exclude !== undefined && !Array.isArray(exclude)) {
+    fail(undefined, { rule: 'GEN-011', problem: 'a git generator\'s exclude is a list of paths', value: exclude, fix: "pass exclude: ['apps/legacy']" });
+  }
+  for (const p of [...patterns, ...(exclude as unknown[] | undefined) ?? []]) {
+    if (typeof p !== 'string') {
+      fail(undefined, {
+        rule: 'GEN-012',
+        problem: 'git generator paths are strings (the generator writes the { path } entries itself)',
+        value: p,
+        fix: `write e.g. ${what}: ['apps/*']`,
+      });
+    }
     if (!p || p.startsWith('/')) {
       fail(undefined, { rule: 'GEN-012', problem: 'git generator paths are relative to the repository root', value: p, fix: "write e.g. 'apps/*' (no leading /)" });
     }
