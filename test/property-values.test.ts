@@ -186,12 +186,17 @@ describe('property: generators', () => {
         values: opt(fc.array(labelValue, { maxLength: 2 })),
       }, { requiredKeys: ['key', 'operator'] }), { maxLength: 2 })),
     }, { requiredKeys: [] });
+    // mostly lists of strings; now and then a wrong type (a JavaScript caller's { path } object, a number...)
+    const pathOrWrong = fc.oneof({ weight: 9, arbitrary: path }, { weight: 1, arbitrary: wrongType });
+    const pathList = (maxLength: number) => fc.oneof(
+      { weight: 9, arbitrary: fc.array(pathOrWrong, { maxLength }) },
+      { weight: 1, arbitrary: wrongType },
+    );
     const arb = fc.record({
       kind: fc.constantFrom('gitDirectories', 'gitFiles', 'clusters', 'merge', 'matrix', 'plugin', 'clusterDecisionResource'),
       repoUrl: repoUrl,
-      // mostly strings; now and then a wrong type (a JavaScript caller's { path } object, a number...)
-      paths: fc.oneof({ weight: 9, arbitrary: fc.array(fc.oneof({ weight: 9, arbitrary: path }, { weight: 1, arbitrary: wrongType }), { maxLength: 3 }) }, { weight: 1, arbitrary: wrongType }),
-      exclude: opt(fc.oneof({ weight: 9, arbitrary: fc.array(fc.oneof({ weight: 9, arbitrary: path }, { weight: 1, arbitrary: wrongType }), { maxLength: 2 }) }, { weight: 1, arbitrary: wrongType })),
+      paths: pathList(3),
+      exclude: opt(pathList(2)),
       pathParamPrefix: opt(fc.oneof(dnsLabel, fc.constantFrom('app', 'a.b', '1x', 'a-b', ''))),
       requeueAfter: opt(duration),
       values: opt(fc.dictionary(fc.oneof(dnsLabel, prototypeKeys), smallString, { maxKeys: 2 })),
