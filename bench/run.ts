@@ -60,7 +60,12 @@ const HELP = `npm run bench -- [options]      (= ts-node --transpile-only bench/
   --quick                  = --sizes 100,1000 --runs 3 --growth none
   --no-helm                skip the Helm cases (no npm pack)
   --source-maps tsconfig|inline|none   how .bench/ is compiled (default: as tsconfig.json, i.e. as lib/)
+  --keep-env               run the cases with NODE_EXTRA_CA_CERTS as it is set (by default it is removed: see below)
   --compile-only           only compile src/ and bench/ into .bench/
+
+Every case runs without NODE_EXTRA_CA_CERTS unless --keep-env: where it is set (this machine sets it to the system
+CA bundle), every node process parses the whole bundle as it starts, 40-60 ms here, which none of the cases needs
+(no network) and Helm does not do. The run reports node's start-up both ways.
   --help                   this text
 `;
 
@@ -80,6 +85,10 @@ const GROWTH = growthArg === 'none' ? undefined : Number(growthArg);
 const GROWTH_RUNS = Number(arg('growth-runs') ?? 3);
 const LOAD_RUNS = Number(arg('load-runs') ?? (quick ? 7 : 15));
 const HELM = !process.argv.includes('--no-helm');
+const KEEP_ENV = process.argv.includes('--keep-env');
+/** The environment of every measured process: the runner's, without what only slows node's start-up (see --help). */
+const CASE_ENV: NodeJS.ProcessEnv = { ...process.env };
+if (!KEEP_ENV) delete CASE_ENV.NODE_EXTRA_CA_CERTS;
 
 // ---------------------------------------------------------------------------------------------------------
 // 1. compile
@@ -149,7 +158,7 @@ function measureLoad(): LoadResult[] {
   for (let r = 0; r < LOAD_RUNS; r++) {
     for (let k = 0; k < whats.length; k++) {
       const w = whats[(k + r) % whats.length];
-      const res = spawnSync(process.execPath, [loadJs, w], { encoding: 'utf8' });
+      const res = spawnSync(process.execPath, [loadJs, w], { encoding: 'utf8', env: CASE_ENV });
       if (res.status !== 0) throw new Error(`load ${w} failed:\n${res.stderr}`);
       const out = JSON.parse(res.stdout.trim());
       ms.get(w)!.push(out.ms);
@@ -157,6 +166,29 @@ function measureLoad(): LoadResult[] {
     }
   }
   return whats.map(w => ({ what: w, ms: ms.get(w)!, modules: modules.get(w)! }));
+}
+
+/**
+ * Whole-process wall time of node running an empty file (medians of `runs`), with the cases' environment and, where
+ * it differs, with the runner's own (NODE_EXTRA_CA_CERTS kept).
+ */
+function measureStartup(runs: number): { cases: number; runner?: number } {
+  const empty = path.join(OUT, 'bench', 'empty.js');
+  fs.writeFileSync(empty, '');
+  const differs = CASE_ENV.NODE_EXTRA_CA_CERTS !== process.env.NODE_EXTRA_CA_CERTS;
+  const time = (env: NodeJS.ProcessEnv) => {
+    const t0 = process.hrtime.bigint();
+    const r = spawnSync(process.execPath, [empty], { env });
+    if (r.status !== 0) throw new Error('node could not run an empty file');
+    return Number(process.hrtime.bigint() - t0) / 1e6;
+  };
+  const cases: number[] = [];
+  const runner: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    cases.push(time(CASE_ENV));
+    if (differs) runner.push(time(process.env));
+  }
+  return { cases: median(cases), runner: differs ? median(runner) : undefined };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -211,9 +243,9 @@ function commandOf(c: CaseName, n: number, outdir: string): { argv: string[]; en
     const [version, ...chart] = c.split('-');
     const bin = helmBinaries.find(b => b.name === version)!;
     const chartName = chart.join('-');
-    return { argv: [bin.path, ...helmTemplateArgs(charts[chartName], valuesFileOf(chartName, n), outdir)], env: helmEnv(OUT) };
+    return { argv: [bin.path, ...helmTemplateArgs(charts[chartName], valuesFileOf(chartName, n), outdir)], env: { ...CASE_ENV, ...helmEnv(OUT) } };
   }
-  return { argv: [process.execPath, path.join(OUT, 'bench', 'case.js'), c, String(n), outdir] };
+  return { argv: [process.execPath, path.join(OUT, 'bench', 'case.js'), c, String(n), outdir], env: CASE_ENV };
 }
 
 function measure(c: CaseName, n: number): Sample {
@@ -326,6 +358,12 @@ function main(): void {
   console.log(`helm: ${helmBinaries.map(b => `${b.name} ${b.version}`).join(', ') || 'not measured'}`);
   console.log(`sizes ${SIZES.join(', ')}; ${RUNS} runs each${GROWTH ? `; growth size ${GROWTH} x${GROWTH_RUNS}` : ''}; `
     + `peak RSS from ${TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}`);
+
+  const startup = measureStartup(LOAD_RUNS);
+  const startupLine = `node start-up (an empty file, whole process, median of ${LOAD_RUNS}): ${startup.cases.toFixed(0)} ms as the cases run`
+    + (startup.runner !== undefined ? `, ${startup.runner.toFixed(0)} ms with this machine's NODE_EXTRA_CA_CERTS (removed for the cases; --keep-env keeps it)` : '')
+    + (KEEP_ENV ? ' (--keep-env: the environment as it is)' : '');
+  console.log(startupLine);
 
   // module load
   const load = measureLoad();
@@ -454,7 +492,7 @@ function main(): void {
   lines.push(...notes.map(n => `- ${n}`));
   lines.push(`- every case wrote the same bytes in every run (deterministic); estate features: ${samples.find(s => s.case === 'gitops')?.features.join(', ')}`);
   lines.push('');
-  lines.push(`Machine: ${machine()}; load average ${load1.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end. `
+  lines.push(`Machine: ${machine()}; load average ${load1.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end; ${startupLine}. `
     + `Helm: ${helmBinaries.map(b => `${b.name} ${b.version}`).join(', ') || 'not measured'}. Library compiled with source maps: ${SOURCE_MAPS}. `
     + `Whole run: ${Math.round((Date.now() - began) / 1000)} s.`);
 
