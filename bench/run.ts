@@ -62,11 +62,11 @@ const HELP = `npm run bench -- [options]      (= ts-node --transpile-only bench/
   --source-maps tsconfig|inline|none   how .bench/ is compiled (default: as tsconfig.json, i.e. as lib/)
   --keep-env               run the cases with NODE_EXTRA_CA_CERTS as it is set (by default it is removed: see below)
   --compile-only           only compile src/ and bench/ into .bench/
+  --help                   this text
 
 Every case runs without NODE_EXTRA_CA_CERTS unless --keep-env: where it is set (this machine sets it to the system
-CA bundle), every node process parses the whole bundle as it starts, 40-60 ms here, which none of the cases needs
+CA bundle), every node process parses the whole bundle as it starts, about 50 ms here, which none of the cases needs
 (no network) and Helm does not do. The run reports node's start-up both ways.
-  --help                   this text
 `;
 
 function arg(name: string): string | undefined {
