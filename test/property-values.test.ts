@@ -3,14 +3,14 @@
  *
  * Each property: an accepted input gives a value that keeps its invariants; a rejected input fails with our own
  * validation error (an Error whose message has `Fix:`), never a TypeError/RangeError or a crash.
- * Runs per property: BUDGET.values in test/util/arbitraries.ts (12,900 here; 21,850 over all property files).
+ * Runs per property: BUDGET.values in test/util/arbitraries.ts (13,300 here; 26,650 over all property files).
  */
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
 import {
   ApplicationSetStrategy, ApplicationSource, Component, DatabaseCredentials, Destination, Generator, GitOpsApp, GitOpsChart, Helmfile,
-  MaxUpdate, ModelRegistryDatabase, PostgresSslMode, ProjectPolicy, ProjectPolicyAction, ProjectPolicyResource, SelectorOperator,
-  StepOperator, SyncOption, TemplatePatch,
+  MaxUpdate, ModelRegistryDatabase, PostgresSslMode, ProjectPolicy, ProjectPolicyAction, ProjectPolicyResource, PullRequestProvider, ScmProvider,
+  SelectorOperator, StepOperator, SyncOption, TemplatePatch,
 } from '../src';
 import {
   acceptedOrOurError, BUDGET, dnsLabel, expectOurError, mostly, opt, validLabelKey, validLabelValue, duration, executedRuns, intLike, jsonParams,
@@ -224,6 +224,48 @@ describe('property: generators', () => {
         const seconds = (rendered as any)[Object.keys(rendered).find(k => k !== 'selector')!]?.requeueAfterSeconds;
         if (seconds !== undefined) expect(Number.isSafeInteger(seconds) && seconds > 0).toBe(true);
       }
+    });
+  });
+});
+
+describe('property: pull-request and SCM-provider generators', () => {
+  test('GIVEN any options, the CRD\'s shape or wrong types WHEN the providers and generators are built and rendered THEN generators, or our error', () => {
+    const field = fc.oneof({ weight: 4, arbitrary: dnsLabel }, { weight: 1, arbitrary: wrongType });
+    const list = opt(fc.oneof({ weight: 4, arbitrary: fc.array(field, { maxLength: 2 }) }, { weight: 1, arbitrary: wrongType }));
+    const options = fc.oneof(
+      {
+        weight: 6,
+        arbitrary: fc.record(
+          { owner: field, repo: field, project: field, organization: field, group: field, labels: list, tagFilters: list },
+          { requiredKeys: [] },
+        ),
+      },
+      { weight: 1, arbitrary: fc.constantFrom<any>(undefined, null, 5, 'github', [], { github: { owner: 'o', repo: 'r' } }) },
+    );
+    const filter = fc.record({ branchMatch: opt(field), repositoryMatch: opt(field) }, { requiredKeys: [] });
+    const PR = ['github', 'gitlab', 'gitea', 'bitbucketServer', 'bitbucket', 'azureDevOps'] as const;
+    const SCM = ['github', 'gitlab', 'gitea', 'bitbucket', 'bitbucketServer', 'azureDevOps', 'awsCodeCommit'] as const;
+    const arb = fc.record({
+      scm: fc.boolean(),
+      kind: fc.nat({ max: 6 }),
+      options,
+      // sometimes the provider is the CRD's object instead of a provider value
+      crdShape: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+      filters: opt(fc.oneof(
+        { weight: 4, arbitrary: fc.array(fc.oneof(filter, wrongType), { maxLength: 2 }) },
+        { weight: 1, arbitrary: wrongType },
+      )),
+    });
+    runProperty('values', 'Generator pullRequest/scmProvider', arb, a => {
+      const g = acceptedOrOurError(() => {
+        if (a.scm) {
+          const provider = a.crdShape ? { github: a.options } : (ScmProvider as any)[SCM[a.kind % SCM.length]](a.options);
+          return Generator.scmProvider({ provider, filters: a.filters });
+        }
+        const provider = a.crdShape ? { github: a.options } : (PullRequestProvider as any)[PR[a.kind % PR.length]](a.options);
+        return Generator.pullRequest({ provider, filters: a.filters });
+      }, a);
+      if (g) expect(Object.keys(g._toArgo())).toContain(a.scm ? 'scmProvider' : 'pullRequest');
     });
   });
 });
@@ -501,8 +543,8 @@ describe('property budget', () => {
   });
 
   test('the property suite generates at least 10,000 cases in total', () => {
-    // values 12,900 + application 3,700 + project 3,100 + patterns 2,150 + hostile 4,400 = 26,250 generated cases
-    expect(TOTAL_RUNS).toBe(26_250);
+    // values 13,300 + application 3,700 + project 3,100 + patterns 2,150 + hostile 4,400 = 26,650 generated cases
+    expect(TOTAL_RUNS).toBe(26_650);
     expect(TOTAL_RUNS).toBeGreaterThanOrEqual(10_000);
   });
 });

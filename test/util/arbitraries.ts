@@ -23,8 +23,8 @@ import { ApplicationSource, SyncOption, SyncPolicy } from '../../src';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Budget: numRuns per property. Value-level properties (no synth) are cheap and get many runs; properties that
-// synthesize and schema-validate charts get fewer. Totals: values 12,900 + application 3,700 + project 3,100 +
-// patterns 2,150 + hostile 4,400 = 26,250 generated cases (about 30 s on two cores, with the determinism and secure-defaults tests).
+// synthesize and schema-validate charts get fewer. Totals: values 13,300 + application 3,700 + project 3,100 +
+// patterns 2,150 + hostile 4,400 = 26,650 generated cases (about 30 s on two cores, with the determinism and secure-defaults tests).
 
 export const BUDGET = {
   values: {
@@ -36,6 +36,7 @@ export const BUDGET = {
     'ApplicationSetStrategy.rollingSync': 800,
     'Generator.list': 800,
     'Generator git/clusters/merge/matrix': 800,
+    'Generator pullRequest/scmProvider': 400,
     'TemplatePatch': 500,
     'ProjectPolicy and actions': 500,
     'Component props': 800,

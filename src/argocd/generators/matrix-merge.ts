@@ -34,16 +34,16 @@ export function matrixGenerator(first: Generator, second: Generator): GeneratorP
 
 /** The merge generator. */
 export function mergeGenerator(options: MergeGeneratorOptions): GeneratorParts {
-  if (!options.generators || options.generators.length < 2) {
+  if (!Array.isArray(options?.generators) || options.generators.length < 2) {
     fail(undefined, {
       rule: 'GEN-004',
       problem: 'a merge generator needs a base generator and at least one more',
-      value: options.generators?.length ?? 0,
+      value: Array.isArray(options?.generators) ? options.generators.length : options?.generators ?? 0,
       fix: 'pass generators: [base, override, ...]',
     });
   }
-  if (!options.mergeKeys || options.mergeKeys.length === 0) {
-    fail(undefined, { rule: 'GEN-005', problem: 'a merge generator needs mergeKeys', value: options.mergeKeys, fix: "pass e.g. mergeKeys: ['server']" });
+  if (!Array.isArray(options.mergeKeys) || options.mergeKeys.length === 0 || options.mergeKeys.some(k => typeof k !== 'string')) {
+    fail(undefined, { rule: 'GEN-005', problem: 'a merge generator needs mergeKeys, a list of parameter names', value: options.mergeKeys, fix: "pass e.g. mergeKeys: ['server']" });
   }
   for (const g of options.generators) checkNesting(g, 'merge');
   const gens = [...options.generators];

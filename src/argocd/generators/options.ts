@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import type { GeneratorSelector } from './selector';
 import { errorDetail, fail, failWith } from '../../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../../checks/names';
+import { describeKind, expectList } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 import type { IgnoreDifference, InfoItem } from '../application';
 import type { ApplicationSource } from '../application-source';
@@ -249,4 +250,27 @@ export function valuePaths(values?: { [key: string]: string }): string[] {
 
 export function withPrefix(prefix: string | undefined, paths: string[]): string[] {
   return prefix ? [prefix, ...paths.map(p => `${prefix}.${p}`)] : paths;
+}
+
+/**
+ * The options of a provider factory (`PullRequestProvider.github(options)`, `ScmProvider.gitlab(options)`...), for
+ * JavaScript callers: fails with TYPE-005 unless `options` is an object, and with TYPE-006 unless each of the keys
+ * `lists` is a list (or unset). Returns `options`.
+ */
+export function providerOptions<T>(what: string, options: T, example: string, lists: readonly string[] = []): T {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    fail(undefined, { rule: 'TYPE-005', problem: `${what} takes an options object, but it got ${describeKind(options)}`, value: options, fix: example });
+  }
+  for (const k of lists) expectList(undefined, `${what}: ${k}`, (options as any)[k], example);
+  return options;
+}
+
+/** Fails with TYPE-006 / TYPE-005 unless `filters` (when set) is a list of objects. */
+export function filterObjects(what: string, filters: unknown, example: string): void {
+  expectList(undefined, what, filters, example);
+  (filters as unknown[] | undefined)?.forEach((f, i) => {
+    if (typeof f !== 'object' || f === null || Array.isArray(f)) {
+      fail(undefined, { rule: 'TYPE-005', problem: `${what}[${i}] must be an object, but it is ${describeKind(f)}`, value: f, fix: example });
+    }
+  });
 }

@@ -1,5 +1,9 @@
-import { basicAuth, BasicAuth, ConfigMapKeyRef, PollingGeneratorOptions, SecretKeyRef, secretRef, seconds, sorted, valuePaths } from './options';
+import {
+  basicAuth, BasicAuth, ConfigMapKeyRef, filterObjects, PollingGeneratorOptions, providerOptions, SecretKeyRef, secretRef,
+  seconds, sorted, valuePaths,
+} from './options';
 import { GeneratorParts, shapeSet } from './param-space';
+import { expectInstance, expectType } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 
 /** GitHub pull requests. */
@@ -184,6 +188,7 @@ export interface AzureDevOpsPullRequestOptions {
 export class PullRequestProvider {
   /** GitHub (or GitHub Enterprise). */
   public static github(options: GitHubPullRequestOptions): PullRequestProvider {
+    providerOptions('PullRequestProvider.github', options, "pass an object, e.g. PullRequestProvider.github({ owner: 'org', repo: 'app' })", ['labels']);
     return new PullRequestProvider('github', {
       owner: options.owner,
       repo: options.repo,
@@ -196,6 +201,7 @@ export class PullRequestProvider {
 
   /** GitLab merge requests. */
   public static gitlab(options: GitLabPullRequestOptions): PullRequestProvider {
+    providerOptions('PullRequestProvider.gitlab', options, "pass an object, e.g. PullRequestProvider.gitlab({ project: 'group/app' })", ['labels']);
     return new PullRequestProvider('gitlab', {
       project: options.project,
       api: options.api,
@@ -209,6 +215,7 @@ export class PullRequestProvider {
 
   /** Gitea. */
   public static gitea(options: GiteaPullRequestOptions): PullRequestProvider {
+    providerOptions('PullRequestProvider.gitea', options, "pass an object, e.g. PullRequestProvider.gitea({ owner: 'org', repo: 'app', api: 'https://gitea.example.com' })", ['labels']);
     return new PullRequestProvider('gitea', {
       owner: options.owner,
       repo: options.repo,
@@ -221,6 +228,7 @@ export class PullRequestProvider {
 
   /** Bitbucket Server / Data Center. */
   public static bitbucketServer(options: BitbucketServerPullRequestOptions): PullRequestProvider {
+    providerOptions('PullRequestProvider.bitbucketServer', options, "pass an object, e.g. PullRequestProvider.bitbucketServer({ project: 'PRJ', repo: 'app', api: 'https://bitbucket.example.com' })");
     return new PullRequestProvider('bitbucketServer', {
       project: options.project,
       repo: options.repo,
@@ -234,6 +242,7 @@ export class PullRequestProvider {
 
   /** Bitbucket Cloud. */
   public static bitbucket(options: BitbucketPullRequestOptions): PullRequestProvider {
+    providerOptions('PullRequestProvider.bitbucket', options, "pass an object, e.g. PullRequestProvider.bitbucket({ owner: 'org', repo: 'app' })");
     return new PullRequestProvider('bitbucket', {
       owner: options.owner,
       repo: options.repo,
@@ -245,6 +254,7 @@ export class PullRequestProvider {
 
   /** Azure DevOps. */
   public static azureDevOps(options: AzureDevOpsPullRequestOptions): PullRequestProvider {
+    providerOptions('PullRequestProvider.azureDevOps', options, "pass an object, e.g. PullRequestProvider.azureDevOps({ organization: 'org', project: 'proj', repo: 'app' })", ['labels']);
     return new PullRequestProvider('azuredevops', {
       organization: options.organization,
       project: options.project,
@@ -316,6 +326,12 @@ export interface PullRequestGeneratorOptions extends PollingGeneratorOptions {
 
 /** The pull-request generator. */
 export function pullRequestGenerator(options: PullRequestGeneratorOptions): GeneratorParts {
+  // JavaScript callers: the provider is a value of this library, not the CRD's { github: {...} } object
+  expectType(undefined, 'pullRequest options', options, 'object', 'pass e.g. { provider: PullRequestProvider.github({ owner, repo }) }');
+  if (!(options.provider instanceof PullRequestProvider)) {
+    expectInstance(undefined, 'pullRequest provider', options.provider ?? null, x => x instanceof PullRequestProvider, 'PullRequestProvider.github(...) (or gitlab, gitea, bitbucketServer, bitbucket, azureDevOps)');
+  }
+  filterObjects('pullRequest filters', options.filters, "pass e.g. filters: [{ branchMatch: '.*-preview' }]");
   return {
     body: () => ({
       pullRequest: {

@@ -1,5 +1,9 @@
-import { basicAuth, BasicAuth, ConfigMapKeyRef, PollingGeneratorOptions, SecretKeyRef, secretRef, seconds, sorted, valuePaths } from './options';
+import {
+  basicAuth, BasicAuth, ConfigMapKeyRef, filterObjects, PollingGeneratorOptions, providerOptions, SecretKeyRef, secretRef,
+  seconds, sorted, valuePaths,
+} from './options';
 import { GeneratorParts, shapeSet } from './param-space';
+import { expectInstance, expectType } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 
 /** GitHub organization scanning. */
@@ -257,6 +261,7 @@ export interface AwsCodeCommitScmOptions {
 export class ScmProvider {
   /** GitHub organization. */
   public static github(options: GitHubScmOptions): ScmProvider {
+    providerOptions('ScmProvider.github', options, "pass an object, e.g. ScmProvider.github({ organization: 'org' })");
     return new ScmProvider('github', {
       organization: options.organization,
       api: options.api,
@@ -269,6 +274,7 @@ export class ScmProvider {
 
   /** GitLab group. */
   public static gitlab(options: GitLabScmOptions): ScmProvider {
+    providerOptions('ScmProvider.gitlab', options, "pass an object, e.g. ScmProvider.gitlab({ group: 'group' })");
     return new ScmProvider('gitlab', {
       group: options.group,
       api: options.api,
@@ -285,6 +291,7 @@ export class ScmProvider {
 
   /** Gitea owner. */
   public static gitea(options: GiteaScmOptions): ScmProvider {
+    providerOptions('ScmProvider.gitea', options, "pass an object, e.g. ScmProvider.gitea({ owner: 'org', api: 'https://gitea.example.com' })");
     return new ScmProvider('gitea', {
       owner: options.owner,
       api: options.api,
@@ -297,6 +304,7 @@ export class ScmProvider {
 
   /** Bitbucket Cloud workspace. */
   public static bitbucket(options: BitbucketScmOptions): ScmProvider {
+    providerOptions('ScmProvider.bitbucket', options, "pass an object, e.g. ScmProvider.bitbucket({ owner: 'org', user: 'bot' })");
     return new ScmProvider('bitbucket', {
       owner: options.owner,
       user: options.user,
@@ -307,6 +315,7 @@ export class ScmProvider {
 
   /** Bitbucket Server / Data Center project. */
   public static bitbucketServer(options: BitbucketServerScmOptions): ScmProvider {
+    providerOptions('ScmProvider.bitbucketServer', options, "pass an object, e.g. ScmProvider.bitbucketServer({ project: 'PRJ', api: 'https://bitbucket.example.com' })");
     return new ScmProvider('bitbucketServer', {
       project: options.project,
       api: options.api,
@@ -320,6 +329,7 @@ export class ScmProvider {
 
   /** Azure DevOps team project. */
   public static azureDevOps(options: AzureDevOpsScmOptions): ScmProvider {
+    providerOptions('ScmProvider.azureDevOps', options, "pass an object, e.g. ScmProvider.azureDevOps({ organization: 'org', teamProject: 'proj' })");
     return new ScmProvider('azureDevOps', {
       organization: options.organization,
       teamProject: options.teamProject,
@@ -331,6 +341,8 @@ export class ScmProvider {
 
   /** AWS CodeCommit. */
   public static awsCodeCommit(options: AwsCodeCommitScmOptions = {}): ScmProvider {
+    providerOptions('ScmProvider.awsCodeCommit', options, "pass an object, e.g. ScmProvider.awsCodeCommit({ region: 'eu-west-1' })");
+    filterObjects('ScmProvider.awsCodeCommit: tagFilters', options.tagFilters, "pass e.g. tagFilters: [{ key: 'team', value: 'a' }]");
     return new ScmProvider('awsCodeCommit', {
       region: options.region,
       role: options.role,
@@ -406,6 +418,12 @@ export interface ScmProviderGeneratorOptions extends PollingGeneratorOptions {
 
 /** The SCM-provider generator. */
 export function scmProviderGenerator(options: ScmProviderGeneratorOptions): GeneratorParts {
+  // JavaScript callers: the provider is a value of this library, not the CRD's { github: {...} } object
+  expectType(undefined, 'scmProvider options', options, 'object', 'pass e.g. { provider: ScmProvider.github({ organization }) }');
+  if (!(options.provider instanceof ScmProvider)) {
+    expectInstance(undefined, 'scmProvider provider', options.provider ?? null, x => x instanceof ScmProvider, 'ScmProvider.github(...) (or gitlab, gitea, bitbucketServer, bitbucket, azureDevOps, awsCodeCommit)');
+  }
+  filterObjects('scmProvider filters', options.filters, "pass e.g. filters: [{ repositoryMatch: '^team-' }]");
   return {
     body: () => ({
       scmProvider: {
