@@ -143,12 +143,15 @@ describe('Generator', () => {
     expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: ['a'], exclude: [3 as any] })).toThrow(/paths are strings .*\[GEN-012\]/);
     expect(() => Generator.gitDirectories({ repoUrl: GIT, directories: ['a'], exclude: ['/b'] })).toThrow(/relative to the repository root/);
     // pull-request and SCM-provider generators: the CRD's shape, a missing options object, lists that are not lists
-    expect(() => Generator.pullRequest({ github: { owner: 'o', repo: 'r' } } as any)).toThrow(/pullRequest provider must be PullRequestProvider\.github\(\.\.\.\).*\[TYPE-003\]/);
+    expect(() => Generator.pullRequest({ github: { owner: 'o', repo: 'r' } } as any)).toThrow(/needs a provider, a PullRequestProvider value \(not the CRD's github.*\[TYPE-003\]/);
+    expect(() => Generator.pullRequest({ provider: { github: { owner: 'o', repo: 'r' } } } as any)).toThrow(/pullRequest provider must be PullRequestProvider\.github\(\.\.\.\).*\[TYPE-003\]/);
     expect(() => Generator.scmProvider({ provider: { github: { organization: 'o' } } } as any)).toThrow(/scmProvider provider must be ScmProvider\.github\(\.\.\.\).*\[TYPE-003\]/);
     expect(() => PullRequestProvider.github(undefined as any)).toThrow(/PullRequestProvider\.github takes an options object, but it got undefined.*owner: 'org'.*\[TYPE-005\]/);
     expect(() => PullRequestProvider.gitlab({ project: 'p', labels: 'preview' as any })).toThrow(/PullRequestProvider\.gitlab: labels must be a list.*\[TYPE-006\]/);
     expect(() => ScmProvider.gitlab(5 as any)).toThrow(/ScmProvider\.gitlab takes an options object, but it got a number \(got 5\).*\[TYPE-005\]/);
     expect(() => ScmProvider.awsCodeCommit({ tagFilters: [null as any] })).toThrow(/tagFilters\[0\] must be an object.*\[TYPE-005\]/);
+    expect(() => Generator.pullRequest({} as any)).toThrow(/a pullRequest generator needs a provider.*PullRequestProvider\.github.*\[TYPE-003\]/);
+    expect(() => Generator.scmProvider({} as any)).toThrow(/a scmProvider generator needs a provider.*ScmProvider\.github.*\[TYPE-003\]/);
     const provider = PullRequestProvider.github({ owner: 'o', repo: 'r' });
     expect(() => Generator.pullRequest({ provider, filters: [null as any] })).toThrow(/pullRequest filters\[0\] must be an object.*\[TYPE-005\]/);
     expect(() => Generator.pullRequest({ provider, filters: 'x' as any })).toThrow(/pullRequest filters must be a list.*\[TYPE-006\]/);

@@ -3,6 +3,7 @@ import {
   seconds, sorted, valuePaths,
 } from './options';
 import { GeneratorParts, shapeSet } from './param-space';
+import { fail } from '../../checks/errors';
 import { expectInstance, expectType } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 
@@ -420,8 +421,11 @@ export interface ScmProviderGeneratorOptions extends PollingGeneratorOptions {
 export function scmProviderGenerator(options: ScmProviderGeneratorOptions): GeneratorParts {
   // JavaScript callers: the provider is a value of this library, not the CRD's { github: {...} } object
   expectType(undefined, 'scmProvider options', options, 'object', 'pass e.g. { provider: ScmProvider.github({ organization }) }');
+  if (options.provider === undefined) {
+    fail(undefined, { rule: 'TYPE-003', problem: 'a scmProvider generator needs a provider, a ScmProvider value (not the CRD\'s github, gitlab... key)', value: options.provider, fix: "pass e.g. provider: ScmProvider.github({ organization: 'org' })" });
+  }
   if (!(options.provider instanceof ScmProvider)) {
-    expectInstance(undefined, 'scmProvider provider', options.provider ?? null, x => x instanceof ScmProvider, 'ScmProvider.github(...) (or gitlab, gitea, bitbucketServer, bitbucket, azureDevOps, awsCodeCommit)');
+    expectInstance(undefined, 'scmProvider provider', options.provider, x => x instanceof ScmProvider, 'ScmProvider.github(...) (or gitlab, gitea, bitbucketServer, bitbucket, azureDevOps, awsCodeCommit)');
   }
   filterObjects('scmProvider filters', options.filters, "pass e.g. filters: [{ repositoryMatch: '^team-' }]");
   return {
