@@ -150,6 +150,7 @@ describe('Generator', () => {
     expect(() => PullRequestProvider.gitlab({ project: 'p', labels: 'preview' as any })).toThrow(/PullRequestProvider\.gitlab: labels must be a list.*\[TYPE-006\]/);
     expect(() => ScmProvider.gitlab(5 as any)).toThrow(/ScmProvider\.gitlab takes an options object, but it got a number \(got 5\).*\[TYPE-005\]/);
     expect(() => ScmProvider.awsCodeCommit({ tagFilters: [null as any] })).toThrow(/tagFilters\[0\] must be an object.*\[TYPE-005\]/);
+    expect(() => Generator.pullRequest(undefined as any)).toThrow(/pullRequest takes an options object, but it got undefined.*\[TYPE-005\]/);
     expect(() => Generator.pullRequest({} as any)).toThrow(/a pullRequest generator needs a provider.*PullRequestProvider\.github.*\[TYPE-003\]/);
     expect(() => Generator.scmProvider({} as any)).toThrow(/a scmProvider generator needs a provider.*ScmProvider\.github.*\[TYPE-003\]/);
     const provider = PullRequestProvider.github({ owner: 'o', repo: 'r' });

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import type { GeneratorSelector } from './selector';
 import { errorDetail, fail, failWith } from '../../checks/errors';
 import { findUnrenderableKey, validateLabelKey, validateLabelValue } from '../../checks/names';
-import { describeKind, expectList } from '../../checks/runtime';
+import { describeKind, expectInstance, expectList } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 import type { IgnoreDifference, InfoItem } from '../application';
 import type { ApplicationSource } from '../application-source';
@@ -273,4 +273,27 @@ export function filterObjects(what: string, filters: unknown, example: string): 
       fail(undefined, { rule: 'TYPE-005', problem: `${what}[${i}] must be an object, but it is ${describeKind(f)}`, value: f, fix: example });
     }
   });
+}
+
+/**
+ * The options of the pull-request and SCM-provider generators, for JavaScript callers: an object, whose `provider`
+ * is a provider value of this library (`isProvider`), not the CRD's `{ github: {...} }`, and whose `filters` are a
+ * list of objects. Fails with TYPE-003 / TYPE-005 / TYPE-006 and a fix.
+ */
+export function checkProviderOptions(kind: string, options: unknown, isProvider: (x: unknown) => boolean,
+  providerClass: string, example: string, filtersExample: string): void {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    fail(undefined, { rule: 'TYPE-005', problem: `${kind} takes an options object, but it got ${describeKind(options)}`, value: options, fix: `pass e.g. { provider: ${example} }` });
+  }
+  const o = options as { provider?: unknown; filters?: unknown };
+  if (o.provider === undefined) {
+    fail(undefined, {
+      rule: 'TYPE-003',
+      problem: `a ${kind} generator needs a provider, a ${providerClass} value (not the CRD's github, gitlab... key)`,
+      value: o.provider,
+      fix: `pass e.g. provider: ${example}`,
+    });
+  }
+  if (!isProvider(o.provider)) expectInstance(undefined, `${kind} provider`, o.provider, isProvider, `${providerClass}.github(...) (or another of its providers)`);
+  filterObjects(`${kind} filters`, o.filters, filtersExample);
 }

@@ -1,10 +1,8 @@
 import {
-  basicAuth, BasicAuth, ConfigMapKeyRef, filterObjects, PollingGeneratorOptions, providerOptions, SecretKeyRef, secretRef,
-  seconds, sorted, valuePaths,
+  basicAuth, BasicAuth, checkProviderOptions, ConfigMapKeyRef, PollingGeneratorOptions, providerOptions, SecretKeyRef, secretRef, seconds, sorted,
+  valuePaths,
 } from './options';
 import { GeneratorParts, shapeSet } from './param-space';
-import { fail } from '../../checks/errors';
-import { expectInstance, expectType } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 
 /** GitHub pull requests. */
@@ -328,14 +326,8 @@ export interface PullRequestGeneratorOptions extends PollingGeneratorOptions {
 /** The pull-request generator. */
 export function pullRequestGenerator(options: PullRequestGeneratorOptions): GeneratorParts {
   // JavaScript callers: the provider is a value of this library, not the CRD's { github: {...} } object
-  expectType(undefined, 'pullRequest options', options, 'object', 'pass e.g. { provider: PullRequestProvider.github({ owner, repo }) }');
-  if (options.provider === undefined) {
-    fail(undefined, { rule: 'TYPE-003', problem: 'a pullRequest generator needs a provider, a PullRequestProvider value (not the CRD\'s github, gitlab... key)', value: options.provider, fix: "pass e.g. provider: PullRequestProvider.github({ owner: 'org', repo: 'app' })" });
-  }
-  if (!(options.provider instanceof PullRequestProvider)) {
-    expectInstance(undefined, 'pullRequest provider', options.provider, x => x instanceof PullRequestProvider, 'PullRequestProvider.github(...) (or gitlab, gitea, bitbucketServer, bitbucket, azureDevOps)');
-  }
-  filterObjects('pullRequest filters', options.filters, "pass e.g. filters: [{ branchMatch: '.*-preview' }]");
+  checkProviderOptions('pullRequest', options, x => x instanceof PullRequestProvider, 'PullRequestProvider',
+    "PullRequestProvider.github({ owner: 'org', repo: 'app' })", "pass e.g. filters: [{ branchMatch: '.*-preview' }]");
   return {
     body: () => ({
       pullRequest: {

@@ -1,10 +1,8 @@
 import {
-  basicAuth, BasicAuth, ConfigMapKeyRef, filterObjects, PollingGeneratorOptions, providerOptions, SecretKeyRef, secretRef,
+  basicAuth, BasicAuth, checkProviderOptions, ConfigMapKeyRef, filterObjects, PollingGeneratorOptions, providerOptions, SecretKeyRef, secretRef,
   seconds, sorted, valuePaths,
 } from './options';
 import { GeneratorParts, shapeSet } from './param-space';
-import { fail } from '../../checks/errors';
-import { expectInstance, expectType } from '../../checks/runtime';
 import type * as argo from '../../imports/argoproj.io';
 
 /** GitHub organization scanning. */
@@ -420,14 +418,8 @@ export interface ScmProviderGeneratorOptions extends PollingGeneratorOptions {
 /** The SCM-provider generator. */
 export function scmProviderGenerator(options: ScmProviderGeneratorOptions): GeneratorParts {
   // JavaScript callers: the provider is a value of this library, not the CRD's { github: {...} } object
-  expectType(undefined, 'scmProvider options', options, 'object', 'pass e.g. { provider: ScmProvider.github({ organization }) }');
-  if (options.provider === undefined) {
-    fail(undefined, { rule: 'TYPE-003', problem: 'a scmProvider generator needs a provider, a ScmProvider value (not the CRD\'s github, gitlab... key)', value: options.provider, fix: "pass e.g. provider: ScmProvider.github({ organization: 'org' })" });
-  }
-  if (!(options.provider instanceof ScmProvider)) {
-    expectInstance(undefined, 'scmProvider provider', options.provider, x => x instanceof ScmProvider, 'ScmProvider.github(...) (or gitlab, gitea, bitbucketServer, bitbucket, azureDevOps, awsCodeCommit)');
-  }
-  filterObjects('scmProvider filters', options.filters, "pass e.g. filters: [{ repositoryMatch: '^team-' }]");
+  checkProviderOptions('scmProvider', options, x => x instanceof ScmProvider, 'ScmProvider',
+    "ScmProvider.github({ organization: 'org' })", "pass e.g. filters: [{ repositoryMatch: '^team-' }]");
   return {
     body: () => ({
       scmProvider: {
