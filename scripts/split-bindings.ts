@@ -126,15 +126,7 @@ interface MovedFunction {
 export function chunkModule(module: string, text: string): { core: string; chunks: SplitPart[] } {
   if (text.includes(STUBS_MARKER)) throw new Error(`${module}: already cut into chunks`);
   const lines = text.split('\n');
-  const interfaceEnd = new Map<string, number>();
-  for (let i = 0, open: string | undefined; i < lines.length; i++) {
-    const m = /^export interface (\w+) \{$/.exec(lines[i]);
-    if (m) open = m[1];
-    else if (open !== undefined && lines[i] === '}') {
-      interfaceEnd.set(open, i);
-      open = undefined;
-    }
-  }
+  const interfaceEnd = interfaceEnds(lines);
   const moved: MovedFunction[] = [];
   const cut = new Set<number>();
   const chunkOfFunction = new Map<string, string>();
@@ -143,8 +135,7 @@ export function chunkModule(module: string, text: string): { core: string; chunk
     if (!m) continue;
     const chunk = chunkOf(m[1]);
     if (chunk === undefined) continue;
-    let end = i;
-    while (end < lines.length && lines[end] !== '}') end++;
+    const end = functionEnd(lines, i);
     const start = i - 5;
     const expected = ['', '/**', ` * Converts an object of type '${m[1]}' to JSON representation.`, ' */'];
     if (m[1] !== m[2] || interfaceEnd.get(m[1]) !== start - 1 || expected.some((l, k) => lines[start + k] !== l)
@@ -198,6 +189,27 @@ export function chunkModule(module: string, text: string): { core: string; chunk
   return { core, chunks };
 }
 
+/** The line of each `export interface X {`'s closing `}`, by interface name. */
+function interfaceEnds(lines: readonly string[]): Map<string, number> {
+  const ends = new Map<string, number>();
+  for (let i = 0, open: string | undefined; i < lines.length; i++) {
+    const m = /^export interface (\w+) \{$/.exec(lines[i]);
+    if (m) open = m[1];
+    else if (open !== undefined && lines[i] === '}') {
+      ends.set(open, i);
+      open = undefined;
+    }
+  }
+  return ends;
+}
+
+/** The line of the closing `}` of the generated function that starts at line `start`. */
+function functionEnd(lines: readonly string[], start: number): number {
+  let end = start;
+  while (end < lines.length && lines[end] !== '}') end++;
+  return end;
+}
+
 /** Puts the functions of `chunks` back into the module `core` (the inverse of `chunkModule`). */
 export function joinChunks(core: string, chunks: readonly SplitPart[]): string {
   const at = core.indexOf('\n' + STUBS_MARKER + '\n');
@@ -208,24 +220,18 @@ export function joinChunks(core: string, chunks: readonly SplitPart[]): string {
     const cl = c.text.split('\n');
     for (let i = 0; i < cl.length; i++) {
       const m = FUNCTION_LINE.exec(cl[i]);
-      if (!m) continue;
-      let end = i;
-      while (cl[end] !== '}') end++;
-      blocks.set(m[1], cl.slice(i - 5, end + 2));
+      if (m) blocks.set(m[1], cl.slice(i - 5, functionEnd(cl, i) + 2));
     }
   }
+  const after = new Map([...interfaceEnds(lines)].map(([name, end]) => [end, name]));
   const out: string[] = [];
-  for (let i = 0, open: string | undefined; i < lines.length; i++) {
+  for (let i = 0; i < lines.length; i++) {
     out.push(lines[i]);
-    const m = /^export interface (\w+) \{$/.exec(lines[i]);
-    if (m) open = m[1];
-    else if (open !== undefined && lines[i] === '}') {
-      const block = blocks.get(open);
-      if (block) {
-        out.push(...block);
-        blocks.delete(open);
-      }
-      open = undefined;
+    const name = after.get(i);
+    const block = name === undefined ? undefined : blocks.get(name);
+    if (block) {
+      out.push(...block);
+      blocks.delete(name!);
     }
   }
   if (blocks.size > 0) throw new Error(`functions without their interface: ${[...blocks.keys()].slice(0, 3).join(', ')}`);
