@@ -282,10 +282,7 @@ export function filterObjects(what: string, filters: unknown, example: string): 
  */
 export function checkProviderOptions(kind: string, options: unknown, isProvider: (x: unknown) => boolean,
   providerClass: string, example: string, filtersExample: string): void {
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    fail(undefined, { rule: 'TYPE-005', problem: `${kind} takes an options object, but it got ${describeKind(options)}`, value: options, fix: `pass e.g. { provider: ${example} }` });
-  }
-  const o = options as { provider?: unknown; filters?: unknown };
+  const o = providerOptions(kind, options, `pass e.g. { provider: ${example} }`) as { provider?: unknown; filters?: unknown };
   if (o.provider === undefined) {
     fail(undefined, {
       rule: 'TYPE-003',
@@ -294,6 +291,6 @@ export function checkProviderOptions(kind: string, options: unknown, isProvider:
       fix: `pass e.g. provider: ${example}`,
     });
   }
-  if (!isProvider(o.provider)) expectInstance(undefined, `${kind} provider`, o.provider, isProvider, `${providerClass}.github(...) (or another of its providers)`);
+  expectInstance(undefined, `${kind} provider`, o.provider, isProvider, `${providerClass}.github(...) (or another of its providers)`);
   filterObjects(`${kind} filters`, o.filters, filtersExample);
 }
