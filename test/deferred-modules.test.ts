@@ -36,13 +36,14 @@ function plainDeferredModules(): string {
 function run(script: string, env: { [k: string]: string } = {}, plain = false): any {
   const env2: { [k: string]: string | undefined } = { ...process.env, ...env };
   for (const k of ['CDK8S_GITOPS_EAGER_YAML', 'CDK8S_GITOPS_EAGER_LOAD']) if (!(k in env)) delete env2[k];
+  let argv = ['-r', 'ts-node/register/transpile-only', '-e', script];
   if (plain) {
-    script = script.split("'./src/app/deferred-modules'").join(JSON.stringify(plainDeferredModules()));
+    // a script file, as `node -e` loads crypto itself
+    const file = path.join(path.dirname(plainDeferredModules()), `script-${++scripts}.js`);
+    fs.writeFileSync(file, script.split("'./src/app/deferred-modules'").join(JSON.stringify(plainDeferredModules())));
     env2.NODE_PATH = path.join(ROOT, 'node_modules');
+    argv = [file];
   }
-  // plain: a script file, as `node -e` loads crypto itself
-  const argv = plain ? [path.join(path.dirname(plainDeferredModules()), `script-${++scripts}.js`)] : ['-r', 'ts-node/register/transpile-only', '-e', script];
-  if (plain) fs.writeFileSync(argv[0], script);
   const p = spawnSync(process.execPath, argv, { cwd: ROOT, encoding: 'utf8', env: env2 });
   if (p.status !== 0) throw new Error(`node exited ${p.status}: ${p.stderr}`);
   return JSON.parse(p.stdout.trim().split('\n').pop()!);
