@@ -1,7 +1,7 @@
 import { Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
-import { stringifyDocument, stringifyDocuments } from '../src/output/yaml-emitter';
+import { stringifyCoreDocument, stringifyDocument, stringifyDocuments } from '../src/output/yaml-emitter';
 
 // fixed seed, as the other property tests (CI is reproducible); FC_SEED=random (or a number) explores
 if (process.env.FC_SEED !== 'random') fc.configureGlobal({ seed: Number(process.env.FC_SEED) || 20261202 });
@@ -397,5 +397,63 @@ describe('yaml emitter: realistic manifests', () => {
       '        b: "yes"',
       '',
     ].join('\n'));
+  });
+});
+
+describe('yaml emitter: the YAML 1.2 form (stringifyCoreDocument, component files)', () => {
+  // the copy cdk8s bundles, which Component.toYaml uses when the fast path declines
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const cdk8sYaml: typeof YAML = require(require.resolve('yaml', { paths: [require('path').dirname(require.resolve('cdk8s'))] }));
+  const core = (doc: unknown) => cdk8sYaml.stringify(doc, { lineWidth: 0 });
+
+  test('is byte-identical to YAML.stringify(doc, { lineWidth: 0 }) whenever it answers', () => {
+    let answered = 0;
+    fc.assert(
+      fc.property(jsonLike, doc => {
+        const fast = stringifyCoreDocument(doc);
+        if (fast !== undefined) {
+          answered++;
+          expect(fast).toBe(core(doc));
+        }
+      }),
+      { numRuns: 4000 },
+    );
+    expect(answered).toBeGreaterThan(2000); // the fast path is taken for most documents
+  });
+
+  test.each(TRICKY_STRINGS.map(s => [JSON.stringify(s).slice(0, 60), s]))('string %s as a value, a key and a list item', (_name, s) => {
+    for (const doc of [s, { [s]: s }, { a: [s, { [s]: [s] }] }]) {
+      const fast = stringifyCoreDocument(doc);
+      if (fast !== undefined) expect(fast).toBe(core(doc));
+    }
+  });
+
+  test('declines where YAML 1.1 and 1.2 read a string differently, and on undefined', () => {
+    for (const s of ['yes', 'on', 'Off', 'y', 'n', '0o17', '012', '0b101', '1_000', '1:20', '2001-12-14', '1e3', '.5']) {
+      // 1.1-only non-strings (quoted by cdk8s's 1.1 form, plain in 1.2) and 1.2-only ones (0o17) alike
+      const in11 = stringifyDocument({ v: s }) !== `v: ${s}\n`;
+      const in12 = core({ v: s }) !== `v: ${s}\n`;
+      expect(stringifyCoreDocument({ v: s })).toBe(in11 === in12 ? core({ v: s }) : undefined);
+    }
+    expect(stringifyCoreDocument({ on: 'x' })).toBeUndefined(); // a key, too (own key cache)
+    expect(stringifyDocument({ on: 'x' })).toBe('"on": x\n'); // the 1.1 form quotes it
+    expect(stringifyCoreDocument({ a: undefined, b: 1 })).toBeUndefined(); // yaml drops the pair
+    expect(stringifyCoreDocument({ a: new Date(0) })).toBeUndefined();
+    const shared = { x: 1 };
+    expect(stringifyCoreDocument({ a: shared, b: shared })).toBeUndefined(); // anchors
+  });
+
+  test('answers for a component file as TieredApplicationSet writes it', () => {
+    const doc = {
+      name: 'cert-manager',
+      tier: 'infra',
+      wave: -5,
+      project: 'platform',
+      namespace: 'cert-manager',
+      source: { repoURL: 'https://charts.jetstack.io', chart: 'cert-manager', targetRevision: '1.15.3', helm: { releaseName: 'cert-manager', valuesObject: { installCRDs: true, replicas: 2 } } },
+      syncOptions: ['CreateNamespace=true', 'ServerSideApply=true'],
+    };
+    expect(stringifyCoreDocument(doc)).toBe(core(doc));
+    expect(stringifyCoreDocument(doc)).toContain('targetRevision: 1.15.3\n');
   });
 });

@@ -42,6 +42,8 @@ interface KeyStrings {
   readonly open: string;
 }
 const KEY_CACHES: Array<Map<string, KeyStrings>> = [];
+/** The key caches of `stringifyCoreDocument` (a key such as `on` is written differently there). */
+const CORE_KEY_CACHES: Array<Map<string, KeyStrings>> = [];
 const KEY_CACHE_LIMIT = 10000;
 
 /** Objects and arrays already visited in the current document. */
@@ -123,6 +125,27 @@ const NON_STRING_TESTS: RegExp[] = [
     ')?$'), // timestamp
 ];
 
+/**
+ * The tests of the YAML 1.2 core schema's default tags other than `!!str` (yaml's `schema/core` and
+ * `schema/common/null`), for `stringifyCoreDocument`.
+ */
+const CORE_NON_STRING_TESTS: RegExp[] = [
+  /^(?:~|[Nn]ull|NULL)?$/, // null
+  /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, // bool
+  /^0o[0-7]+$/, // int OCT
+  /^[-+]?[0-9]+$/, // int
+  /^0x[0-9a-fA-F]+$/, // int HEX
+  /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/, // float NaN/Inf
+  /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/, // float EXP
+  /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/, // float
+];
+
+/**
+ * True while `stringifyCoreDocument` runs: a string that the two schemas read differently (`yes`, `0o17`, `1:20`...)
+ * abandons the fast path, so the emitter's YAML 1.1 decisions are only used where the 1.2 core schema agrees.
+ */
+let coreSchema = false;
+
 /** Character classes for the quick pre-check in `resolvesAsNonString`. */
 const NON_STRING_NONE = 0;
 const NON_STRING_WORD = 1; // null, bool: `~` and y/n/t/f/o words of up to 5 chars
@@ -144,6 +167,12 @@ for (const ch of ' ,[]{}#&*!|>\'"%@`') INDICATOR_FIRST[ch.charCodeAt(0)] = 1;
  * so a cheap look at the characters rules out most strings first.
  */
 function resolvesAsNonString(str: string): boolean {
+  const yaml11 = resolvesAsNonString11(str);
+  if (coreSchema && CORE_NON_STRING_TESTS.some(re => re.test(str)) !== yaml11) throw FALLBACK;
+  return yaml11;
+}
+
+function resolvesAsNonString11(str: string): boolean {
   const n = str.length;
   if (n !== 0) {
     const c = str.charCodeAt(0);
@@ -399,8 +428,9 @@ function checkArray(arr: unknown[]): void {
 
 /** The strings of an implicit mapping key whose `ctx.indent` is `indentOf(depth)`. */
 function keyStrings(key: string, depth: number): KeyStrings {
-  let cache = KEY_CACHES[depth];
-  if (cache === undefined) cache = KEY_CACHES[depth] = new Map();
+  const caches = coreSchema ? CORE_KEY_CACHES : KEY_CACHES;
+  let cache = caches[depth];
+  if (cache === undefined) cache = caches[depth] = new Map();
   let strings = cache.get(key);
   if (strings === undefined) {
     const str = stringifyString(key, indentOf(depth), true);
@@ -424,6 +454,7 @@ function emitScalar(value: unknown, depth: number): boolean {
       out += value ? 'true' : 'false';
       return true;
     case 'undefined':
+      if (coreSchema) throw FALLBACK; // yaml drops the pair without keepUndefined
       out += 'null';
       return true;
     default:
@@ -531,6 +562,32 @@ export function stringifyDocument(doc: unknown): string {
     out = '';
     seen.clear();
     trackSeen = true;
+  }
+}
+
+/**
+ * `doc` as the `yaml` library's `YAML.stringify(doc, { lineWidth: 0 })` writes it (YAML 1.2 core schema, `undefined`
+ * values dropped), or undefined when the fast path cannot promise the same bytes (a string the 1.1 and 1.2 schemas
+ * read differently, an `undefined`, a shared reference, anything but plain JSON-like data): the caller then uses
+ * the library. Saves loading the `yaml` library for the files the library writes in that form.
+ */
+export function stringifyCoreDocument(doc: unknown): string | undefined {
+  if (doc === undefined) return undefined;
+  out = '';
+  seen.clear();
+  trackSeen = true;
+  lastTree = undefined;
+  coreSchema = true;
+  try {
+    emitNode(doc, 0);
+    return [out, '\n'].join('');
+  } catch (e) {
+    if (e !== FALLBACK) throw e;
+    return undefined;
+  } finally {
+    coreSchema = false;
+    out = '';
+    seen.clear();
   }
 }
 

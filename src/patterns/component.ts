@@ -10,6 +10,7 @@ import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-o
 import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { resolveInside } from '../checks/paths';
+import { stringifyCoreDocument } from '../output/yaml-emitter';
 
 /** The file name of an enabled component. */
 const ENABLED_FILE = 'component.yaml';
@@ -349,7 +350,8 @@ export class Component {
    * @param header a comment written at the top
    */
   public toYaml(scope: IConstruct, header?: string): string {
-    const body = yamlLib().stringify(this.toParameters(scope), { lineWidth: 0 });
+    const params = this.toParameters(scope);
+    const body = stringifyCoreDocument(params) ?? yamlLib().stringify(params, { lineWidth: 0 });
     const comment = header ? header.split('\n').map(l => `# ${l}`.trimEnd()).join('\n') + '\n' : '';
     return comment + body;
   }

@@ -389,7 +389,8 @@ export class TieredApplicationSet extends Construct {
 
   /** The template patch: the component's source (or sources) and sync options. */
   private patch(multiSource: boolean): TemplatePatch {
-    return TemplatePatch.fromYaml([
+    // a fixed YAML shape (user values only inside the actions): test/tiered-application-set.test.ts parses both forms
+    return TemplatePatch._ofLibrary([
       'spec:',
       ...multiSource ? [
         // `get` rather than `.source`: a component file has one of the two keys (missingkey=error)
