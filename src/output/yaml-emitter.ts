@@ -546,23 +546,7 @@ function emitMap(obj: Record<string, unknown>, keys: string[], depth: number): v
  */
 export function stringifyDocument(doc: unknown): string {
   if (doc === undefined) return '\n';
-  out = '';
-  seen.clear();
-  trackSeen = doc !== lastTree;
-  lastTree = undefined;
-  try {
-    emitNode(doc, 0);
-    // `out` is a rope of many small strings: joining copies it into one flat
-    // string, so the pieces die young instead of being promoted by the GC.
-    return [out, '\n'].join('');
-  } catch (e) {
-    if (e !== FALLBACK) throw e;
-    return Yaml.stringify(doc);
-  } finally {
-    out = '';
-    seen.clear();
-    trackSeen = true;
-  }
+  return emitDocument(doc, doc !== lastTree, false) ?? Yaml.stringify(doc);
 }
 
 /**
@@ -572,14 +556,20 @@ export function stringifyDocument(doc: unknown): string {
  * the library. Saves loading the `yaml` library for the files the library writes in that form.
  */
 export function stringifyCoreDocument(doc: unknown): string | undefined {
-  if (doc === undefined) return undefined;
+  return doc === undefined ? undefined : emitDocument(doc, true, true);
+}
+
+/** One document through the fast path; undefined when it declines (`FALLBACK`). */
+function emitDocument(doc: unknown, track: boolean, core: boolean): string | undefined {
   out = '';
   seen.clear();
-  trackSeen = true;
+  trackSeen = track;
   lastTree = undefined;
-  coreSchema = true;
+  coreSchema = core;
   try {
     emitNode(doc, 0);
+    // `out` is a rope of many small strings: joining copies it into one flat
+    // string, so the pieces die young instead of being promoted by the GC.
     return [out, '\n'].join('');
   } catch (e) {
     if (e !== FALLBACK) throw e;
@@ -588,6 +578,7 @@ export function stringifyCoreDocument(doc: unknown): string | undefined {
     coreSchema = false;
     out = '';
     seen.clear();
+    trackSeen = true;
   }
 }
 
