@@ -1,4 +1,5 @@
 import { App, Chart } from 'cdk8s';
+import * as YAML from 'yaml';
 import { ApplicationSource, Component } from '../src';
 import { SOURCE_FIELDS, sourceFieldPaths, sourceOptionsFromArgo } from '../src/argocd/source-fields';
 import { toJson_ApplicationSpecSource } from '../src/imports/argoproj.io';
@@ -103,6 +104,28 @@ describe('the source field table maps both ways', () => {
       expect(read.source.options).toEqual(source.options);
       expect(read.toParameters(scope)).toEqual(written.toParameters(scope));
     }
+  });
+
+  test('GIVEN Helm values that YAML 1.1 reads as booleans or times WHEN the component file is written THEN they are quoted and read back as strings', () => {
+    const scope = new Chart(new App(), 'c');
+    const valuesObject = { mode: 'on', enabled: 'yes', at: '1:20', mask: '0o17', name: 'web', count: 3, tls: true };
+    const written = new Component({
+      name: 'web',
+      tier: 'apps',
+      project: 'apps',
+      namespace: 'web',
+      source: ApplicationSource.helm({ repoUrl: 'https://charts.example.com', chart: 'web', version: '1.0.0', valuesObject }),
+    });
+    const text = written.toYaml(scope);
+    // Argo CD's git files generator reads the file with Go YAML (1.1): plain `on` / `yes` would become true, `1:20` 80
+    expect(text).toContain('mode: "on"\n');
+    expect(text).toContain('enabled: "yes"\n');
+    expect(text).toContain('at: "1:20"\n');
+    expect(text).toContain('mask: "0o17"\n');
+    expect(text).toContain('name: web\n');
+    expect(text).toContain('count: 3\n');
+    expect(YAML.parse(text, { version: '1.1' }).source.helm.valuesObject).toEqual(valuesObject);
+    expect(Component.fromYaml(text).source.options.helm?.valuesObject).toEqual(valuesObject);
   });
 
   test('GIVEN a component source field of the wrong type, also a nested one THEN the reader says which [TIER-021]', () => {

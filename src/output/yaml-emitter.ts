@@ -141,8 +141,8 @@ const CORE_NON_STRING_TESTS: RegExp[] = [
 ];
 
 /**
- * True while `stringifyCoreDocument` runs: a string that the two schemas read differently (`yes`, `0o17`, `1:20`...)
- * abandons the fast path, so the emitter's YAML 1.1 decisions are only used where the 1.2 core schema agrees.
+ * True while `stringifyCoreDocument` runs: a string is quoted when the YAML 1.1 schema or the 1.2 core schema would
+ * read it as something else than a string (`yes` and `1:20` for 1.1, `0o17` for 1.2).
  */
 let coreSchema = false;
 
@@ -167,9 +167,9 @@ for (const ch of ' ,[]{}#&*!|>\'"%@`') INDICATOR_FIRST[ch.charCodeAt(0)] = 1;
  * so a cheap look at the characters rules out most strings first.
  */
 function resolvesAsNonString(str: string): boolean {
-  const yaml11 = resolvesAsNonString11(str);
-  if (coreSchema && CORE_NON_STRING_TESTS.some(re => re.test(str)) !== yaml11) throw FALLBACK;
-  return yaml11;
+  // a component file is read by yaml (1.2, Component.fromYaml) and by Argo CD's Go YAML (1.1): quoted when either
+  // would read it as something else than a string
+  return resolvesAsNonString11(str) || (coreSchema && CORE_NON_STRING_TESTS.some(re => re.test(str)));
 }
 
 function resolvesAsNonString11(str: string): boolean {
@@ -550,10 +550,11 @@ export function stringifyDocument(doc: unknown): string {
 }
 
 /**
- * `doc` as the `yaml` library's `YAML.stringify(doc, { lineWidth: 0 })` writes it (YAML 1.2 core schema, `undefined`
- * values dropped), or undefined when the fast path cannot promise the same bytes (a string the 1.1 and 1.2 schemas
- * read differently, an `undefined`, a shared reference, anything but plain JSON-like data): the caller then uses
- * the library. Saves loading the `yaml` library for the files the library writes in that form.
+ * `doc` as the `yaml` library's `YAML.stringify(doc, { lineWidth: 0 })` writes it (YAML 1.2), except that a string
+ * the YAML 1.1 schema reads as something else (`on`, `yes`, `1:20`, `2001-12-14`...) is quoted too, so that readers
+ * of either version (yaml, Argo CD's Go YAML) read it back as the same string; undefined when the fast path cannot
+ * promise that form (an `undefined` value, which yaml drops; a shared reference; anything but JSON-like data): the
+ * caller then uses the library. Saves loading the `yaml` library for the files written in that form.
  */
 export function stringifyCoreDocument(doc: unknown): string | undefined {
   return doc === undefined ? undefined : emitDocument(doc, true, true);
