@@ -1,7 +1,7 @@
 /**
  * Issue 16: src/app/deferred-modules.ts defers what cdk8s loads but a GitOpsApp never calls (cdk8s's copy of
- * `yaml`, its `Yaml`, `Helm`, `Names`, `JsonPatch`, `Testing` files, constructs' `node-addr`, and with them
- * `child_process` and `crypto`) to its first use. jest keeps its own module registry (writes to `require.cache` are
+ * `yaml`, its `Yaml`, `Helm`, `Names`, `JsonPatch`, `Testing` files, its copy of `fast-json-patch`, constructs'
+ * `node-addr`, and with them `child_process` and `crypto`) to its first use. jest keeps its own module registry (writes to `require.cache` are
  * not kept there), so each case runs in a node process of its own, on the TypeScript sources through ts-node.
  */
 import { spawnSync } from 'child_process';
@@ -144,9 +144,11 @@ console.log(JSON.stringify({ state: state(), states: states(), files: yamlFiles(
   expect(r.features).toEqual(['argocd-settings', 'app-of-apps', 'projects']);
   expect(r.state).toBe('deferred');
   // nothing deferred was needed but JsonPatch (cdk8s's ApiObject.toJson applies the patch list, empty or not, and
-  // the settings' ConfigMaps render through it); crypto and child_process: see the plain-node test below
-  expect(Object.keys(r.states)).toHaveLength(8);
+  // the settings' ConfigMaps render through it); the empty patch lists did not load fast-json-patch; crypto and
+  // child_process: see the plain-node test below
+  expect(Object.keys(r.states)).toHaveLength(9);
   expect(Object.entries(r.states).filter(([, v]) => v !== 'deferred')).toEqual([['cdk8s/lib/json-patch.js', 'loaded']]);
+  expect(r.states['fast-json-patch']).toBe('deferred');
   expect(r.files).toBe(1);
   expect(fs.readdirSync(outdir).length).toBeGreaterThan(0);
 }, 120_000);
@@ -190,6 +192,7 @@ ${OTHER_USES}`;
     'cdk8s/lib/names.js': 'deferred',
     'cdk8s/lib/json-patch.js': 'deferred',
     'cdk8s/lib/testing.js': 'deferred',
+    'fast-json-patch': 'deferred',
     'constructs/lib/private/node-addr.js': 'deferred',
   });
   expect(deferred.builtinsAfterRequire).toEqual([]);
@@ -197,7 +200,7 @@ ${OTHER_USES}`;
   expect(new Set(Object.values(eager.statesAfterRequire))).toEqual(new Set(['skipped']));
   expect(new Set(Object.values(old.statesAfterRequire))).toEqual(new Set(['skipped']));
   // used: loaded, with the same results
-  for (const k of ['cdk8s/lib/names.js', 'cdk8s/lib/json-patch.js', 'cdk8s/lib/testing.js', 'constructs/lib/private/node-addr.js', 'cdk8s/lib/yaml.js', 'cdk8s/lib/helm.js', 'yaml']) {
+  for (const k of ['cdk8s/lib/names.js', 'cdk8s/lib/json-patch.js', 'cdk8s/lib/testing.js', 'fast-json-patch', 'constructs/lib/private/node-addr.js', 'cdk8s/lib/yaml.js', 'cdk8s/lib/helm.js', 'yaml']) {
     expect([k, deferred.states[k]]).toEqual([k, 'loaded']);
   }
   expect(deferred.builtins).toEqual(['child_process', 'crypto']);
@@ -214,26 +217,113 @@ require('./src/app/deferred-modules');
 const cdk8sLib = path.dirname(require.resolve('cdk8s'));
 const files = ['yaml.js', 'helm.js', '_child_process.js', 'names.js', 'json-patch.js', 'testing.js'].map(f => path.join(cdk8sLib, f));
 files.push(path.join(path.dirname(require.resolve('constructs', { paths: [cdk8sLib] })), 'private', 'node-addr.js'));
+files.push(require.resolve('fast-json-patch', { paths: [cdk8sLib] }));
+const STUBS = ['applyPatch', 'deepClone']; // fast-json-patch's: functions of their own (compared below)
 const out = files.map(file => {
   const standIn = require.cache[file].exports;
   const names = Object.keys(standIn);
   const esm = standIn.__esModule;
   const sep = standIn.ADDR_SEP; // a constant: read without loading
+  const stubs = STUBS.map(n => typeof standIn[n] === 'function' ? [standIn[n].name, standIn[n].length] : undefined);
   const before = states();
   const values = names.map(n => standIn[n]); // loads the real module
   const real = require.cache[file].exports;
   return { file: path.basename(file), names, esm, sep, before, realNames: Object.keys(real), realEsm: real.__esModule,
-    same: names.every((n, i) => values[i] === real[n]), replaced: real !== standIn };
+    same: names.every((n, i) => values[i] === real[n] || (file.includes('fast-json-patch') && STUBS.includes(n))),
+    stubs, realStubs: STUBS.map(n => typeof real[n] === 'function' ? [real[n].name, real[n].length] : undefined), replaced: real !== standIn };
 });
 console.log(JSON.stringify(out));`, {}, true);
-  expect(r).toHaveLength(7);
+  expect(r).toHaveLength(8);
   for (const f of r) {
     expect([f.file, f.names]).toEqual([f.file, f.realNames]);
     expect([f.file, f.esm, f.same, f.replaced]).toEqual([f.file, f.realEsm, true, true]);
   }
   expect(r[6].sep).toBe('\n');
   expect(r[6].before['constructs/lib/private/node-addr.js']).toBe('deferred'); // reading ADDR_SEP did not load it
+  // fast-json-patch: 15 names; its two own functions have the real ones' names and arity ('_deepClone' for deepClone)
+  expect(r[7].names).toHaveLength(15);
+  expect(r[7].before['fast-json-patch']).toBe('deferred');
+  expect(r[7].stubs.map((s: any) => s[1])).toEqual(r[7].realStubs.map((s: any) => s[1]));
+  expect(r[7].stubs[0]).toEqual(r[7].realStubs[0]);
 }, 60_000);
+
+test('GIVEN the fast-json-patch stand-in WHEN cdk8s applies empty patch lists THEN it answers like the real module without loading it, and hands every other call over', () => {
+  const r = run(`${PRELUDE}
+require('./src/app/deferred-modules');
+const cdk8s = require('cdk8s');
+const cdk8sLib = path.dirname(require.resolve('cdk8s'));
+const file = require.resolve('fast-json-patch', { paths: [cdk8sLib] });
+const dir = path.dirname(file);
+const loadedFiles = () => Object.keys(require.cache).filter(f => f.startsWith(dir + path.sep)).length;
+const s = require.cache[file].exports;
+const doc = { a: { b: [1, 2] } };
+const show = x => ({ isArray: Array.isArray(x), keys: Object.keys(x), length: x.length, sameDoc: x.newDocument === doc, doc: x.newDocument });
+const out = {};
+// what cdk8s's JsonPatch.apply(json) does: applyPatch(document, deepClone([]))
+const emptyOps = [];
+const cloned = s.deepClone(emptyOps);
+out.clone = { isArray: Array.isArray(cloned), length: cloned.length, fresh: cloned !== emptyOps };
+out.trivial = [s.applyPatch(doc, cloned), s.applyPatch(doc, [], true), s.applyPatch(doc, [], undefined, true)].map(show);
+const json = new cdk8s.ApiObject(new cdk8s.Chart(new cdk8s.App(), 'c'), 'x', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { k: 'v' } }).toJson();
+out.json = json;
+out.stillDeferred = [states()['fast-json-patch'], loadedFiles()];
+// anything else goes to the real module, whose answers these are
+out.handed = [s.applyPatch(doc, [], false, false), s.applyPatch(doc, [{ op: 'add', path: '/c', value: 1 }], false, false)].map(show);
+out.after = [states()['fast-json-patch'], loadedFiles() > 1];
+const real = require(file);
+out.realIsNew = real !== s;
+out.realTrivial = [real.applyPatch(doc, real.deepClone([]))].map(show);
+out.clones = [undefined, 1, 'x', null, [1, { a: 2 }], { a: [] }].map(v => [JSON.stringify(s.deepClone(v)), JSON.stringify(real.deepClone(v))]);
+const withToJson = []; withToJson.toJSON = () => [7];
+out.toJson = [JSON.stringify(s.deepClone(withToJson)), JSON.stringify(real.deepClone(withToJson))];
+let err; try { s.applyPatch(doc, undefined); } catch (e) { err = e.constructor.name; }
+let realErr; try { real.applyPatch(doc, undefined); } catch (e) { realErr = e.constructor.name; }
+out.errors = [err, realErr];
+console.log(JSON.stringify(out));`, {}, true);
+  const trivial = { isArray: true, keys: ['newDocument'], length: 0, sameDoc: true, doc: { a: { b: [1, 2] } } };
+  expect(r.clone).toEqual({ isArray: true, length: 0, fresh: true });
+  expect(r.trivial).toEqual([trivial, trivial, trivial]);
+  expect(r.realTrivial).toEqual([trivial]);
+  expect(r.json).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'x' }, data: { k: 'v' } });
+  expect(r.stillDeferred).toEqual(['deferred', 1]); // only the stand-in is in the cache
+  // mutateDocument false: the real module clones the document
+  expect(r.handed[0]).toEqual({ ...trivial, sameDoc: false });
+  expect(r.handed[1]).toEqual({ isArray: true, keys: ['0', 'newDocument'], length: 1, sameDoc: false, doc: { a: { b: [1, 2] }, c: 1 } });
+  expect(r.after).toEqual(['loaded', true]);
+  expect(r.realIsNew).toBe(true);
+  for (const [mine, theirs] of r.clones) expect(mine).toEqual(theirs);
+  expect(r.toJson).toEqual(['[7]', '[7]']);
+  expect(r.errors).toEqual(['TypeError', 'TypeError']);
+}, 60_000);
+
+test('GIVEN fast-json-patch files or package.json shapes that are not as expected THEN nothing of it is deferred', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { bundledFastJsonPatchEntry, fastJsonPatchNames } = require('../src/app/deferred-modules');
+  const cdk8sRoot = path.dirname(path.dirname(require.resolve('cdk8s')));
+  const realEntry = fs.realpathSync(require.resolve('fast-json-patch', { paths: [path.join(cdk8sRoot, 'lib')] }));
+  expect(bundledFastJsonPatchEntry(cdk8sRoot)).toEqual(realEntry);
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  expect(fastJsonPatchNames(realEntry, fs.readFileSync(realEntry, 'utf8'))).toEqual(Object.keys(require(realEntry)));
+
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fjp-entry-'));
+  const dir = path.join(root, 'node_modules', 'fast-json-patch');
+  fs.mkdirSync(path.join(dir, 'commonjs'), { recursive: true });
+  for (const f of ['index.js', 'commonjs/core.js', 'commonjs/duplex.js']) fs.copyFileSync(path.join(path.dirname(realEntry), f), path.join(dir, f));
+  const entry = (pkg: unknown) => {
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg));
+    return bundledFastJsonPatchEntry(root);
+  };
+  expect(entry({ version: '3.1.1', main: 'index.js' })).toEqual(fs.realpathSync(path.join(dir, 'index.js')));
+  expect(entry({ version: '4.0.0', main: 'index.js' })).toBeUndefined();
+  expect(entry({ version: '3.1.1', main: 'index.mjs' })).toBeUndefined();
+  expect(entry({ version: '3.1.1', main: 'index.js', exports: { '.': './index.js' } })).toBeUndefined();
+  const index = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+  const file = path.join(dir, 'index.js');
+  expect(fastJsonPatchNames(file, index)).toHaveLength(15);
+  expect(fastJsonPatchNames(file, index.replace(/\n/g, '\r\n'))).toHaveLength(15);
+  expect(fastJsonPatchNames(file, index + 'exports.extra = 1;\n')).toBeUndefined();
+  expect(fastJsonPatchNames(file, index.replace('helpers._deepClone', 'helpers.deepClone2'))).toBeUndefined();
+});
 
 test('GIVEN a file that is not as expected THEN no stand-in is installed', () => {
   const r = run(`

@@ -18,8 +18,17 @@
  * | `cdk8s/lib/_child_process.js` | `_child_process` | `child_process` |
  * | `cdk8s/lib/names.js` | `Names` | `crypto` |
  * | `cdk8s/lib/json-patch.js` | `JsonPatch` | `fast-json-patch` (4 files) |
+ * | cdk8s's bundled `fast-json-patch` entry | its 15 exports | 3 more files (about 0.6 MB of memory) |
  * | `cdk8s/lib/testing.js` | `Testing` | `os` |
  * | `constructs/lib/private/node-addr.js` | `ADDR_SEP` (a constant, kept as its value), `addressOf` | `crypto` |
+ *
+ * `fast-json-patch` is the one stand-in that answers some calls itself. cdk8s's `ApiObject.toJson()` applies the
+ * object's JSON patches on every call, none or not (`JsonPatch.apply(json, ...this.patches)`, which is
+ * `applyPatch(document, deepClone([]))`): with an empty patch list, `applyPatch` gives back the document itself
+ * (in a results list with `newDocument` set) and `deepClone([])` a new empty list. The stand-in's `applyPatch` and
+ * `deepClone` do exactly that for an empty list and hand every other call to the real module; its other exports
+ * load the real module like any stand-in. Only cdk8s's `json-patch.js` requires this copy (it is bundled inside
+ * cdk8s), so nothing else holds the two functions.
  *
  * A file is left alone (and loads as before) when:
  * - it or cdk8s's entry point is already loaded (the user's program required cdk8s first);
@@ -46,6 +55,13 @@ interface Deferral {
   readonly names: (found: readonly string[]) => boolean;
   /** Exports kept as values (read at load time by the modules that require the file), each with its source line. */
   readonly constants?: { readonly [name: string]: { readonly value: unknown; readonly line: string } };
+  /**
+   * The export names, for a file that does not assign them one by one (`exports.X = ` lines, the default); undefined
+   * when the file is not as expected.
+   */
+  readonly exportNames?: (file: string, source: string) => string[] | undefined;
+  /** Exports that are functions answering some calls themselves; `real` loads the real module. */
+  readonly stubs?: { readonly [name: string]: (real: () => any) => Function };
 }
 
 interface Roots {
@@ -72,6 +88,31 @@ const DEFERRALS: readonly Deferral[] = [
   { label: 'cdk8s/lib/names.js', file: cdk8sFile('names.js'), names: exactly('Names') },
   { label: 'cdk8s/lib/json-patch.js', file: cdk8sFile('json-patch.js'), names: exactly('JsonPatch') },
   { label: 'cdk8s/lib/testing.js', file: cdk8sFile('testing.js'), names: exactly('Testing') },
+  {
+    label: 'fast-json-patch',
+    file: roots => bundledFastJsonPatchEntry(path.dirname(roots.cdk8sLib)),
+    names: found => found.includes('applyPatch') && found.includes('deepClone'),
+    exportNames: fastJsonPatchNames,
+    stubs: {
+      applyPatch: real => function applyPatch(document: unknown, patch: unknown, _validateOperation?: unknown,
+        mutateDocument?: unknown, _banPrototypeModifications?: unknown): unknown {
+        // fast-json-patch 3: mutateDocument defaults to true; a false one clones the document first
+        if (Array.isArray(patch) && patch.length === 0 && (mutateDocument === undefined || mutateDocument)) {
+          const results: any = new Array(0);
+          results.newDocument = document;
+          return results;
+        }
+        return real().applyPatch.apply(undefined, arguments);
+      },
+      deepClone: real => function deepClone(obj: unknown): unknown {
+        // JSON.parse(JSON.stringify([])), when nothing can change what JSON.stringify writes
+        if (Array.isArray(obj) && obj.length === 0 && Object.getPrototypeOf(obj) === Array.prototype && (obj as any).toJSON === undefined) {
+          return [];
+        }
+        return real().deepClone(obj);
+      },
+    },
+  },
   {
     label: 'constructs/lib/private/node-addr.js',
     file: roots => roots.constructs === undefined ? undefined : path.join(roots.constructs, 'lib', 'private', 'node-addr.js'),
@@ -102,7 +143,7 @@ export function deferModules(): void {
     const roots: Roots = { cdk8sLib, constructs: constructsOf(path.dirname(cdk8sLib)) };
     for (const d of DEFERRALS) {
       const file = d.file(roots);
-      if (file !== undefined && installStandIn(file, d.names, d.constants, () => states.set(d.label, 'loaded'))) {
+      if (file !== undefined && installStandIn(file, d.names, d.constants, () => states.set(d.label, 'loaded'), d.exportNames, d.stubs)) {
         states.set(d.label, 'deferred');
       }
     }
@@ -118,23 +159,31 @@ export function deferModules(): void {
  * the file is already loaded, is not as expected, or the module registry does not keep the stand-in. Never throws.
  */
 export function installStandIn(file: string, expected: (names: readonly string[]) => boolean,
-  constants: Deferral['constants'] = {}, onLoad: () => void = () => undefined): boolean {
+  constants: Deferral['constants'] = {}, onLoad: () => void = () => undefined,
+  exportNames: Deferral['exportNames'] = assignedNames, stubs: Deferral['stubs'] = {}): boolean {
   try {
-    return standIn(file, expected, constants, onLoad);
+    return standIn(file, expected, constants, onLoad, exportNames, stubs);
   } catch {
     return false; // leave node's loading of this file as it is
   }
 }
 
+/** The names of a CommonJS file's `exports.X = ` lines, in order. */
+function assignedNames(_file: string, source: string): string[] {
+  return [...new Set([...source.matchAll(/^exports\.([A-Za-z_$][\w$]*) = /gm)].map(m => m[1]))];
+}
+
 function standIn(file: string, expected: (names: readonly string[]) => boolean,
-  constants: NonNullable<Deferral['constants']>, onLoad: () => void): boolean {
+  constants: NonNullable<Deferral['constants']>, onLoad: () => void,
+  exportNames: NonNullable<Deferral['exportNames']>, stubs: NonNullable<Deferral['stubs']>): boolean {
   const cache = require.cache;
   const Module = require('module');
   if (typeof cache !== 'object' || cache === null || typeof Module !== 'function') return false;
   if (!path.isAbsolute(file) || cache[file] !== undefined) return false;
   const source = fs.readFileSync(file, 'utf8');
-  const names = [...new Set([...source.matchAll(/^exports\.([A-Za-z_$][\w$]*) = /gm)].map(m => m[1]))];
-  if (!expected(names)) return false;
+  const names = exportNames(file, source);
+  if (names === undefined || !expected(names)) return false;
+  if (Object.keys(stubs).some(name => !names.includes(name))) return false;
   for (const [name, c] of Object.entries(constants)) {
     // the one assignment besides TypeScript's `exports.X = void 0;` must be the expected line
     const assignments = source.split('\n').filter(l => l.startsWith(`exports.${name} = `) && l !== `exports.${name} = void 0;`);
@@ -157,6 +206,8 @@ function standIn(file: string, expected: (names: readonly string[]) => boolean,
   for (const name of names) {
     if (name in constants) {
       Object.defineProperty(exportsObject, name, { enumerable: true, configurable: true, writable: true, value: constants[name].value });
+    } else if (name in stubs) {
+      Object.defineProperty(exportsObject, name, { enumerable: true, configurable: true, writable: true, value: stubs[name](load) });
     } else {
       Object.defineProperty(exportsObject, name, {
         enumerable: true,
@@ -184,6 +235,51 @@ function constructsOf(cdk8sRoot: string): string | undefined {
     if (fs.existsSync(path.join(dir, 'package.json'))) return fs.realpathSync(dir);
   }
   return undefined;
+}
+
+/**
+ * The file cdk8s's `require("fast-json-patch")` loads when it is bundled inside cdk8s (as cdk8s publishes it):
+ * `<cdk8s>/node_modules/fast-json-patch/index.js`, for a version 3 package whose entry is `index.js` (no `exports`
+ * map); else undefined (nothing deferred). Its export names are read by `fastJsonPatchNames`.
+ */
+export function bundledFastJsonPatchEntry(cdk8sRoot: string): string | undefined {
+  const dir = path.join(cdk8sRoot, 'node_modules', 'fast-json-patch');
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    if (pkg?.main !== 'index.js' || pkg.exports !== undefined || typeof pkg.version !== 'string' || !pkg.version.startsWith('3.')) return undefined;
+    return fs.realpathSync(path.join(dir, 'index.js'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** fast-json-patch 3's `index.js`: the exports of two files copied over, then four of a third. */
+const FAST_JSON_PATCH_INDEX = `var core = require("./commonjs/core.js");
+Object.assign(exports, core);
+
+var duplex = require("./commonjs/duplex.js");
+Object.assign(exports, duplex);
+
+var helpers = require("./commonjs/helpers.js");
+exports.JsonPatchError = helpers.PatchError;
+exports.deepClone = helpers._deepClone;
+exports.escapePathComponent = helpers.escapePathComponent;
+exports.unescapePathComponent = helpers.unescapePathComponent;
+`;
+
+/**
+ * The export names of fast-json-patch's `index.js`, in the order `Object.assign` and the assignments give them:
+ * `commonjs/core.js`'s and `commonjs/duplex.js`'s own `exports.X = ` lines, then the four set in `index.js`.
+ * Undefined when `index.js` is not exactly the expected file.
+ */
+export function fastJsonPatchNames(file: string, source: string): string[] | undefined {
+  if (source.replace(/\r\n/g, '\n').trimEnd() !== FAST_JSON_PATCH_INDEX.trimEnd()) return undefined;
+  const names: string[] = [];
+  for (const part of ['core.js', 'duplex.js']) {
+    names.push(...assignedNames(file, fs.readFileSync(path.join(path.dirname(file), 'commonjs', part), 'utf8')));
+  }
+  names.push('JsonPatchError', 'deepClone', 'escapePathComponent', 'unescapePathComponent');
+  return [...new Set(names)];
 }
 
 /**
