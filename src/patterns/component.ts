@@ -214,7 +214,7 @@ export class Component {
     }
     const files: string[] = [];
     const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) { // code-unit order: the same on every machine
         const full = path.join(d, e.name);
         if (e.isDirectory()) walk(full);
         else if (e.name === ENABLED_FILE || e.name === DISABLED_FILE) files.push(componentFileInside(dir, full));

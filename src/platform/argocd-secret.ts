@@ -75,7 +75,8 @@ export function emitArgoSecret(scope: Construct, o: ArgoSecretOptions): void {
               data: sortedRecord(templateData),
             },
           },
-          data: [...keys].sort((a, b) => a.secretKey.localeCompare(b.secretKey)).map(k => ({
+          // code-unit order (not localeCompare, whose order follows the machine's ICU data and locale)
+          data: [...keys].sort((a, b) => (a.secretKey < b.secretKey ? -1 : a.secretKey > b.secretKey ? 1 : 0)).map(k => ({
             secretKey: goTemplateKey(k.secretKey),
             remoteRef: { key: k.remoteKey, property: k.property },
           })),
