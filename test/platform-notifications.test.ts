@@ -1,4 +1,5 @@
 import { Chart, Testing } from 'cdk8s';
+import { parse } from 'yaml';
 import { expectSchemaValidChart } from './util/schema';
 import { Application } from '../src/argocd/application';
 import { ApplicationSource } from '../src/argocd/application-source';
@@ -42,6 +43,25 @@ describe('Notifications', () => {
     expect(n.services).toEqual(['slack']);
     expect(docs.find(d => d.kind === 'Application').metadata.annotations)
       .toEqual({ 'notifications.argoproj.io/subscribe.on-sync-failed.slack': 'team-web' });
+  });
+
+  test('GIVEN values YAML 1.1 reads as booleans and a long message THEN the ConfigMap YAML reads back as given in both YAML versions, unfolded', () => {
+    // Argo CD reads templates and triggers with sigs.k8s.io/yaml, which resolves YAML 1.1 scalars (a plain yes is
+    // true, and a template field holding it fails to load)
+    const { chart, n } = setup();
+    const long = 'Application {{.app.metadata.name}} failed to sync at {{.app.status.operationState.finishedAt}}: {{.app.status.operationState.message}}';
+    const template = { message: long, email: { subject: 'yes' }, webhook: { hook: { method: 'POST', body: 'on', path: '/1:20' } } };
+    n.addTemplate('app-sync-failed', template);
+    n.addTrigger('on-sync-failed', { when: 'true', send: ['app-sync-failed'], oncePer: 'no' });
+    const cm = Testing.synth(chart).find((d: any) => d.metadata.name === 'argocd-notifications-cm');
+    const text = cm.data['template.app-sync-failed'];
+    expect(text.split('\n')).toContain(`message: ${JSON.stringify(long)}`); // one line: no folding at 80 characters
+    expect(text).toContain('subject: "yes"');
+    expect(text).toContain('body: "on"');
+    for (const version of ['1.1', '1.2'] as const) {
+      expect(parse(text, { version })).toEqual(template);
+      expect(parse(cm.data['trigger.on-sync-failed'], { version })).toEqual([{ oncePer: 'no', send: ['app-sync-failed'], when: 'true' }]);
+    }
   });
 
   test('a subscription to an unknown trigger fails with path, value and fix', () => {

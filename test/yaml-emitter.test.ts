@@ -1,6 +1,7 @@
 import { Yaml } from 'cdk8s';
 import * as fc from 'fast-check';
 import * as YAML from 'yaml';
+import { goYamlText } from '../src/output/go-yaml';
 import { stringifyCoreDocument, stringifyDocument, stringifyDocuments } from '../src/output/yaml-emitter';
 
 // fixed seed, as the other property tests (CI is reproducible); FC_SEED=random (or a number) explores
@@ -455,6 +456,28 @@ describe('yaml emitter: the YAML 1.2 form (stringifyCoreDocument, component file
     expect(stringifyCoreDocument({ a: new Date(0) })).toBeUndefined();
     const shared = { x: 1 };
     expect(stringifyCoreDocument({ a: shared, b: shared })).toBeUndefined(); // anchors
+  });
+
+  test('goYamlText (component files, notification templates and triggers, argocd-cm lists): the emitter\'s form, also for what it declines', () => {
+    const doc = { message: 'Sync of {{.app.metadata.name}} failed', email: { subject: 'yes' } };
+    expect(goYamlText(doc)).toBe(stringifyCoreDocument(doc));
+    // declined by the emitter: written from the JSON copy, with the same quoting (yaml would write `yes` plain)
+    const declined: [unknown, string][] = [
+      [{ a: undefined, b: 'on' }, 'b: "on"\n'],
+      [{ b: [undefined, 'y'] }, 'b:\n  - null\n  - "y"\n'],
+      [{ a: new Date(0) }, 'a: "1970-01-01T00:00:00.000Z"\n'], // a string after JSON; yaml writes a 1.1 timestamp
+      [(() => { const shared = { x: 'no' }; return { a: shared, b: shared }; })(), 'a:\n  x: "no"\nb:\n  x: "no"\n'],
+    ];
+    for (const [d, text] of declined) {
+      expect(stringifyCoreDocument(d)).toBeUndefined();
+      expect(goYamlText(d)).toBe(text);
+      expect(cdk8sYaml.parse(text, { version: '1.1' })).toEqual(JSON.parse(JSON.stringify(d)));
+    }
+    // what JSON cannot copy goes to the yaml library
+    const cyclic: any = { name: 'x' };
+    cyclic.self = cyclic;
+    expect(goYamlText(cyclic)).toBe(core(cyclic));
+    expect(goYamlText([{ send: ['a'], when: 'true' }])).toBe('- send:\n    - a\n  when: "true"\n');
   });
 
   test('answers for a component file as TieredApplicationSet writes it', () => {

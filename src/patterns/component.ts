@@ -10,7 +10,7 @@ import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-o
 import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
 import { resolveInside } from '../checks/paths';
-import { stringifyCoreDocument } from '../output/yaml-emitter';
+import { goYamlText } from '../output/go-yaml';
 
 /** The file name of an enabled component. */
 const ENABLED_FILE = 'component.yaml';
@@ -351,7 +351,7 @@ export class Component {
    */
   public toYaml(scope: IConstruct, header?: string): string {
     const params = this.toParameters(scope);
-    const body = stringifyCoreDocument(params) ?? yamlLib().stringify(params, { lineWidth: 0 });
+    const body = goYamlText(params);
     const comment = header ? header.split('\n').map(l => `# ${l}`.trimEnd()).join('\n') + '\n' : '';
     return comment + body;
   }

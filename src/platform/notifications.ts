@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { platformRegistry } from './platform-checks';
-import { yamlLib } from '../app/lazy-modules';
 import { check, fail } from '../checks/errors';
+import { goYamlText } from '../output/go-yaml';
 import { addSuppression } from '../rules/engine';
 import { ArgoCdSettings } from '../settings/argocd-settings';
 
@@ -203,7 +203,7 @@ export class Notifications extends Construct {
         fix: 'put the secret in argocd-notifications-secret (e.g. with an ExternalSecret) and reference it as "$key"; or set allowPlaintextCredentials: true',
       });
     }
-    this.settings._putNotifications(this, service.key, yamlLib().stringify(sortDeep(service._config)));
+    this.settings._putNotifications(this, service.key, goYamlText(sortDeep(service._config)));
     this._services.add(service.name);
   }
 
@@ -218,7 +218,7 @@ export class Notifications extends Construct {
     if (!body || typeof body !== 'object' || Object.keys(body).length === 0) {
       fail(this, { rule: 'NOTIF-007', problem: `template ${name} is empty`, value: body, fix: "pass e.g. { message: 'Application {{.app.metadata.name}} failed' }" });
     }
-    this.settings._putNotifications(this, `template.${name}`, yamlLib().stringify(sortDeep(body)));
+    this.settings._putNotifications(this, `template.${name}`, goYamlText(sortDeep(body)));
     this._templates.add(name);
   }
 
@@ -239,7 +239,7 @@ export class Notifications extends Construct {
     }
     const rendered = conditions.map(c => ({ description: c.description, oncePer: c.oncePer, send: [...c.send], when: c.when }))
       .map(c => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
-    this.settings._putNotifications(this, `trigger.${name}`, yamlLib().stringify(rendered));
+    this.settings._putNotifications(this, `trigger.${name}`, goYamlText(rendered));
     this._triggers.add(name);
   }
 

@@ -5,12 +5,12 @@ import { APPLICATION_HEALTH_LUA, APPLICATION_SET_HEALTH_LUA } from './health-che
 import { helmValues } from './helm-values-target';
 import { _HELM_RESERVED_KEYS, _OPERATOR_CMD_PARAMS, _PROGRESSIVE_SYNCS_KEY, _SettingsData } from './settings-data';
 import { SettingsTarget } from './settings-target';
-import { yamlLib } from '../app/lazy-modules';
 import { ArgoAnnotations } from '../argocd/application';
 import { SyncOption } from '../argocd/sync-option';
 import { check, describeProblem, fail } from '../checks/errors';
 import { luaSyntaxError } from '../checks/lua';
 import { isDns1123Label, isDns1123Subdomain } from '../checks/names';
+import { goYamlText } from '../output/go-yaml';
 import { registerInstanceSettings } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 
@@ -441,7 +441,7 @@ export class ArgoCdSettings extends Construct {
     if (this._settings.has(CUSTOMIZATIONS_KEY) && this.wildcardHealth.size === 1) {
       fail(this, { rule: 'SET-302', problem: `${CUSTOMIZATIONS_KEY} is already set with addSetting; wildcard health checks are written there`, value: key, fix: `set ${CUSTOMIZATIONS_KEY} in one place` });
     }
-    this._settings.set(CUSTOMIZATIONS_KEY, yamlLib().stringify(doc, { lineWidth: 0 }));
+    this._settings.set(CUSTOMIZATIONS_KEY, goYamlText(doc));
     this.output(ArgoCdSettings.ARGOCD_CM);
   }
 
@@ -602,7 +602,7 @@ export class ArgoCdSettings extends Construct {
       });
     }
     list.push({ apiGroups: [...filter.apiGroups], kinds: [...filter.kinds], clusters: [...filter.clusters ?? ['*']] });
-    const rendered = yamlLib().stringify(list.map(f => ({ apiGroups: f.apiGroups, kinds: f.kinds, clusters: f.clusters })));
+    const rendered = goYamlText(list.map(f => ({ apiGroups: f.apiGroups, kinds: f.kinds, clusters: f.clusters })));
     if (list.length > 1) this._settings.delete(key); // re-rendered with the new entry
     this.addSetting(key, rendered);
   }
