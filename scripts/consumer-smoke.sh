@@ -17,7 +17,7 @@ tgz="$(ls "$root"/dist/js/cdk8s-gitops@*.jsii.tgz 2>/dev/null | head -1 || true)
 [ -n "$tgz" ] || { echo "consumer-smoke: no dist/js/cdk8s-gitops@*.jsii.tgz: run 'npx projen build' first"; exit 1; }
 # 0. the package holds what a user needs and nothing else from the working tree (the benchmark's outputs and its
 #    unpacked Helm binaries in .bench/ once made it 540 MB)
-unexpected="$(tar tzf "$tgz" | grep -vE '^package/(lib/|docs/|node_modules/|bin/|\.jsii$|API\.md$|README\.md$|LICENSE$|CONTRIBUTING\.md$|package\.json$)' || true)"
+unexpected="$(tar tzf "$tgz" | grep -vE '^package/(lib/|docs/|node_modules/|bin/|\.jsii$|API\.md$|README\.md$|LICENSE$|CONTRIBUTING\.md$|package\.json$|register\.js$|register\.d\.ts$)' || true)"
 [ -z "$unexpected" ] || { echo "consumer-smoke: unexpected files in $tgz:"; echo "$unexpected" | head -20; exit 1; }
 unpacked="$(tar tzvf "$tgz" | awk '{ s += $3 } END { print s }')"
 [ "$unpacked" -lt 50000000 ] || { echo "consumer-smoke: $tgz unpacks to $unpacked bytes (the bound is 50 MB)"; exit 1; }
@@ -51,6 +51,15 @@ npm install --no-audit --no-fund --loglevel=error "$tgz" >npm-install.log 2>&1 |
 # an optional peer: npm must not have installed it, or the type-check below would not prove anything about it
 [ ! -e node_modules/cdk8s-plus-28 ] || { echo "consumer-smoke: FAIL: cdk8s-plus-28 was installed (it is an optional peer dependency)"; exit 1; }
 grep -q '"skipLibCheck": *true' tsconfig.json && { echo "consumer-smoke: FAIL: the README tsconfig.json sets skipLibCheck"; exit 1; }
+# the README's first line, `import 'cdk8s-gitops/register'`: cdk8s loaded after it leaves its yaml copy unloaded
+grep -q "^import 'cdk8s-gitops/register';$" main.ts || { echo "consumer-smoke: FAIL: the README quick start does not start with import 'cdk8s-gitops/register'"; exit 1; }
+node -e "
+require('cdk8s-gitops/register');
+require('cdk8s');
+const states = require('cdk8s-gitops/lib/app/deferred-modules').deferredModuleStates();
+const yamlFiles = Object.keys(require.cache).filter(f => /[\\/]node_modules[\\/]yaml[\\/]/.test(f)).length;
+if (states.yaml !== 'deferred' || yamlFiles > 1) { console.error('consumer-smoke: FAIL: cdk8s-gitops/register did not defer cdk8s\'s yaml', states, yamlFiles); process.exit(1); }
+" || exit 1
 
 for v in $TS_VERSIONS; do
   node "node_modules/ts-$v/bin/tsc" -p tsconfig.json --noEmit || { echo "consumer-smoke: FAIL: TypeScript $v does not type-check the README quick start"; exit 1; }

@@ -388,3 +388,15 @@ test('GIVEN package.json shapes WHEN the bundled yaml entry is read by hand THEN
   expect(entry({ exports: { '.': './missing.js' } })).toBeUndefined();
   expect(entry(undefined)).toBeUndefined();
 });
+
+test('GIVEN register.js (import \'cdk8s-gitops/register\') THEN it loads the compiled deferral and nothing else, and its types export nothing', () => {
+  // the packed package runs it for real: scripts/consumer-smoke.sh requires cdk8s after it and checks that cdk8s's
+  // yaml copy stayed unloaded
+  const js = fs.readFileSync(path.join(ROOT, 'register.js'), 'utf8');
+  const requires = [...js.matchAll(/require\('([^']+)'\)/g)].map(m => m[1]);
+  expect(requires).toEqual(['./lib/app/deferred-modules']);
+  expect(fs.existsSync(path.join(ROOT, 'src', 'app', 'deferred-modules.ts'))).toBe(true); // what lib/ is compiled from
+  expect(fs.readFileSync(path.join(ROOT, 'register.d.ts'), 'utf8')).toMatch(/^export \{\};$/m);
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+  expect(pkg.exports).toBeUndefined(); // no exports map: 'cdk8s-gitops/register' resolves to register.js
+});

@@ -30,7 +30,7 @@ function typeCheck(checked: ReadmeSnippet[] = active): Map<number, string[]> {
     types: ['node', 'jest'],
     noUnusedLocals: false,
     noUnusedParameters: false,
-    paths: { 'cdk8s-gitops': [path.join(root, 'src', 'index.ts')] },
+    paths: { 'cdk8s-gitops': [path.join(root, 'src', 'index.ts')], 'cdk8s-gitops/register': [path.join(root, 'register.d.ts')] },
   };
   const sources = new Map(checked.map(s => [virtualFile(s), s]));
   const host = ts.createCompilerHost(compilerOptions);
@@ -62,7 +62,8 @@ function run(s: ReadmeSnippet, dir: string): string[] {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   }).outputText;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const load = (id: string) => (id === 'cdk8s-gitops' ? require('../src') : require(id));
+  const load = (id: string) => (id === 'cdk8s-gitops' ? require('../src')
+    : id === 'cdk8s-gitops/register' ? require('../src/app/deferred-modules') : require(id));
   const cwd = process.cwd();
   process.chdir(dir);
   try {

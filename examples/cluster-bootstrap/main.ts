@@ -7,6 +7,9 @@
  * argo-cd child owns argocd-cm alone (no separate argocd-cm ConfigMap). The ApplicationSet health check makes
  * the waves after the ApplicationSet in wave 0 wait until its generated Applications are healthy.
  */
+// First, before cdk8s: defers what cdk8s loads but a GitOpsApp never calls (README, "Start-up"). In your app:
+// import 'cdk8s-gitops/register';
+import '../../src/app/deferred-modules';
 import { Chart } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {

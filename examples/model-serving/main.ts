@@ -12,6 +12,9 @@
  * would reconcile away. They make each wave wait for the previous child to be healthy. The database password never appears here: ExternalSecrets (one per namespace that reads it) create
  * the Secret the stack references.
  */
+// First, before cdk8s: defers what cdk8s loads but a GitOpsApp never calls (README, "Start-up"). In your app:
+// import 'cdk8s-gitops/register';
+import '../../src/app/deferred-modules';
 import { ApiObject, Chart, Size } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {

@@ -4,6 +4,9 @@
  *
  *   npx cdk8s synth        (inside this folder)   or   npm run synth   (repository root)
  */
+// First, before cdk8s: defers what cdk8s loads but a GitOpsApp never calls (README, "Start-up"). In your app:
+// import 'cdk8s-gitops/register';
+import '../../src/app/deferred-modules';
 import { Chart, Duration } from 'cdk8s';
 import { k8s } from 'cdk8s-plus-28';
 import {

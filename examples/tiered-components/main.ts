@@ -9,6 +9,9 @@
  *
  *   npx cdk8s synth        (inside this folder)   or   npm run synth   (repository root)
  */
+// First, before cdk8s: defers what cdk8s loads but a GitOpsApp never calls (README, "Start-up"). In your app:
+// import 'cdk8s-gitops/register';
+import '../../src/app/deferred-modules';
 import * as path from 'path';
 import { Duration } from 'cdk8s';
 import {

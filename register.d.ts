@@ -1,0 +1,2 @@
+// `import 'cdk8s-gitops/register';`: a side-effect import (see register.js); it exports nothing.
+export {};
