@@ -495,3 +495,33 @@ describe('TieredApplicationSet as the reference architecture writes it', () => {
     expect(() => tiered(setup().chart, { tierLabel: 'tier', labels: { tier: 'x' } })).toThrow(/set by the TieredApplicationSet/);
   });
 });
+
+describe('TieredApplicationSet: component parameters once per synth pass', () => {
+  test('GIVEN a synth WHEN the checks, the preview and the rollout read the components THEN each is rendered once for them (and once for its file); a component added before the next synth is in it', () => {
+    const { app, chart } = setup();
+    const t = tiered(chart);
+    const spy = jest.spyOn(Component.prototype, 'toParameters');
+    try {
+      const first = app.synthFiles();
+      // 4 components: once each for the generator's parameters (every reader in the pass shares them), once for
+      // the enabled ones' component.yaml and once for the disabled-or-not file of each
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(4 * 2);
+      expect(Object.keys(first).filter(f => f.startsWith('components/'))).toHaveLength(4);
+      spy.mockClear();
+      t.addComponent(new Component({
+        name: 'redis',
+        tier: 'data',
+        project: 'data',
+        namespace: 'redis',
+        source: ApplicationSource.helm({ repoUrl: 'https://charts.bitnami.com/bitnami', chart: 'redis', version: '20.1.0' }),
+      }));
+      const second = app.synthFiles();
+      expect(Object.keys(second).filter(f => f.startsWith('components/'))).toHaveLength(5);
+      expect(spy.mock.calls.length).toBeLessThanOrEqual(5 * 2);
+      // outside a pass (a direct call) nothing is cached: the preview sees what is there now
+      expect(t.preview().map(p => p.name)).toContain('redis');
+    } finally {
+      spy.mockRestore();
+    }
+  });
+});

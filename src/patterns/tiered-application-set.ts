@@ -14,6 +14,7 @@ import { TemplatePatch } from '../argocd/template-patch';
 import { collect, describeProblem, errorDetail, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
 import { containedRelativePath } from '../checks/paths';
+import { passCache } from '../rules/engine';
 import { delegateStepCoverage } from '../rules/protocols';
 import { TreeIndex } from '../rules/tree-index';
 import { renderUncoveredKinds, UncoveredKind, uncoveredKindsOf } from '../settings/argocd-health-kinds';
@@ -214,11 +215,12 @@ export class TieredApplicationSet extends Construct {
       repoUrl: app.repoUrl,
       revision: app.targetRevision,
       files: [posixJoin(app.repoPath, this.componentsFolder, '*', '*', Component.FILE_NAME)],
-    }, () => this.enabledComponents()
+    }, () => passCache(this, `TieredApplicationSet files ${this.node.path}`, () => this.enabledComponents()
       // the git files generator yields the files in path order, whatever order the components were added in
       .map(c => ({ c, file: this.filePath(c) }))
       .sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
-      .map(({ c, file }) => ({ origin: `${c.name} (${file})`, params: this.parametersOf(c) })));
+      // once per synth pass (the checks, the preview and the rollout read the parameters about 15 times)
+      .map(({ c, file }) => ({ origin: `${c.name} (${file})`, params: this.parametersOf(c) }))));
 
     this.applicationSet = new ApplicationSet(this, 'ApplicationSet', {
       name: props.name ?? id,

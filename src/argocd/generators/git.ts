@@ -1,5 +1,5 @@
 import { PollingGeneratorOptions, seconds, sorted, valuePaths, withPrefix } from './options';
-import { GeneratorParts, knownSet, openSet, shapeSet } from './param-space';
+import { _ParamSet, GeneratorParts, knownSet, openSet, shapeSet } from './param-space';
 import { fail } from '../../checks/errors';
 
 /** Options shared by the git generators. */
@@ -107,6 +107,17 @@ export function gitDirectoriesGenerator(options: GitDirectoriesGeneratorOptions)
 }
 
 /**
+ * The parameter sets of a list of known files, built once per list: a caller that gives the same list again (a
+ * TieredApplicationSet, within one synth pass) gets the same sets. The sets are read, never changed.
+ */
+const SETS = new WeakMap<object, _ParamSet[]>();
+function setsOf(list: Array<{ origin: string; params: { [key: string]: any } }>): _ParamSet[] {
+  let sets = SETS.get(list);
+  if (sets === undefined) SETS.set(list, sets = list.map(f => knownSet(f.origin, f.params)));
+  return sets;
+}
+
+/**
  * The git file generator; with `files`, one whose files are known at synth (written by this library), so its
  * parameter sets can be checked and previewed.
  */
@@ -128,7 +139,7 @@ export function gitFilesGenerator(options: GitFilesGeneratorOptions,
       },
     }),
     params: () => files
-      ? { knowable: true, sets: files().map(f => knownSet(f.origin, f.params)) }
+      ? { knowable: true, sets: setsOf(files()) }
       : {
         knowable: false,
         unknownBecause: 'the git file generator reads files from the repository at run time',
