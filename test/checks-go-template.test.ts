@@ -4,6 +4,16 @@ import {
 } from '../src/engines/go-template';
 
 describe('go-template', () => {
+  test('GIVEN one template text WHEN rendered again (parsed trees are kept) THEN every render reads its own parameters, and a parse error throws every time', () => {
+    const text = '{{range $i, $e := .list}}{{if $i}},{{end}}{{$e | upper}}{{end}}/{{with .svc}}{{.name}}{{else}}none{{end}}';
+    expect(renderGoTemplate(text, { list: ['a', 'b'], svc: { name: 'api' } })).toBe('A,B/api');
+    expect(renderGoTemplate(text, { list: ['x'], svc: null })).toBe('X/none');
+    expect(renderGoTemplate(text, { list: ['a', 'b'], svc: { name: 'api' } })).toBe('A,B/api');
+    expect(templateReferences(text)).toEqual(templateReferences(text));
+    const bad = '{{if .a}}never closed';
+    for (let i = 0; i < 2; i++) expect(() => renderGoTemplate(bad, { a: true })).toThrow(GoTemplateError);
+  });
+
   test('GIVEN field access, pipelines and functions WHEN rendered THEN the result matches Go text/template', () => {
     const p = { env: 'Prod', svc: { name: 'api' }, n: 3, big: 1000000, list: ['a', 'b'] };
     expect(renderGoTemplate('{{.env | lower}}-{{ .svc.name }}', p)).toBe('prod-api');

@@ -251,7 +251,25 @@ function split(text: string): Array<string | RawAction> {
 }
 
 /** Parses a template into its node tree; throws GoTemplateError on syntax this reader does not handle. */
+/**
+ * Parsed templates by text: an ApplicationSet's template fields are rendered once per generated Application, and
+ * checked again by the parameter checks. The trees are read, never changed. Parse errors are not kept (each call
+ * throws again). Emptied when it holds `PARSED_MAX` texts.
+ */
+const PARSED = new Map<string, Node[]>();
+const PARSED_MAX = 2000;
+
 function parse(text: string): Node[] {
+  let nodes = PARSED.get(text);
+  if (nodes === undefined) {
+    nodes = parseText(text);
+    if (PARSED.size >= PARSED_MAX) PARSED.clear();
+    PARSED.set(text, nodes);
+  }
+  return nodes;
+}
+
+function parseText(text: string): Node[] {
   const parts = split(text);
   let pos = 0;
   // returns nodes until an {{end}} / {{else...}} at this level; reports which ended it
