@@ -250,7 +250,6 @@ function split(text: string): Array<string | RawAction> {
   return parts;
 }
 
-/** Parses a template into its node tree; throws GoTemplateError on syntax this reader does not handle. */
 /**
  * Parsed templates by text: an ApplicationSet's template fields are rendered once per generated Application, and
  * checked again by the parameter checks. The trees are read, never changed. Parse errors are not kept (each call
@@ -259,6 +258,7 @@ function split(text: string): Array<string | RawAction> {
 const PARSED = new Map<string, Node[]>();
 const PARSED_MAX = 2000;
 
+/** Parses a template into its node tree (kept by text); throws GoTemplateError on syntax this reader does not handle. */
 function parse(text: string): Node[] {
   let nodes = PARSED.get(text);
   if (nodes === undefined) {
