@@ -61,9 +61,10 @@ function run(s: ReadmeSnippet, dir: string): string[] {
   const js = ts.transpileModule(s.code, {
     compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
   }).outputText;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  /* eslint-disable @typescript-eslint/no-require-imports */
   const load = (id: string) => (id === 'cdk8s-gitops' ? require('../src')
     : id === 'cdk8s-gitops/register' ? require('../src/app/deferred-modules') : require(id));
+  /* eslint-enable @typescript-eslint/no-require-imports */
   const cwd = process.cwd();
   process.chdir(dir);
   try {
