@@ -6,6 +6,7 @@ import { paramContextOf } from './declared-clusters';
 import { _ParamSet, _ParamSpace, flattenParameters, Generator } from './generators';
 import { describeProblem, fail, failWith } from '../checks/errors';
 import { validateAppName, validateLabelValue } from '../checks/names';
+import { compareCodeUnits } from '../checks/order';
 import {
   fastTemplateReferences, goSyntaxAction, GoTemplateError, printsMapParameter, renderFastTemplate, renderGoTemplate, templateReferences,
 } from '../engines/go-template';
@@ -188,8 +189,7 @@ export function validateParameters(
 
   for (const g of input.generators) {
     const space: _ParamSpace = g._params(paramContextOf(input.scope));
-    // code-unit order: the same messages on every machine (localeCompare would also load ICU's collation data, 3 MB)
-    for (const [ref, where] of [...refs].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+    for (const [ref, where] of [...refs].sort((a, b) => compareCodeUnits(a[0], b[0]))) {
       const missing = space.sets.filter(set => !readable(set, ref, input.goTemplate));
       if (missing.length === 0) continue;
       const produced = [...new Set(space.sets.flatMap(s => s.paths.filter(p => !p.includes('.'))))].sort();

@@ -2,6 +2,7 @@
 import * as YAML from 'yaml';
 import type { LintFinding, LintResult } from './linter';
 import { documentLines, SourceDocument } from './source';
+import { compareCodeUnits } from '../checks/order';
 
 /** One corrected document. */
 export interface FixedDocument {
@@ -50,7 +51,7 @@ export function computeFixes(r: LintResult): FixedDocument[] {
     }
     out.push({ file: doc.file, index: doc.index, changes, yaml: copy.toString({ lineWidth: 0 }) });
   }
-  return out.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.index - b.index));
+  return out.sort((a, b) => compareCodeUnits(a.file, b.file) || a.index - b.index);
 }
 
 interface PatchTree { [key: string]: PatchTree | string }

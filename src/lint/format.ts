@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { LintFinding, LintResult } from './linter';
+import { compareCodeUnits } from '../checks/order';
 import { allRules } from '../rules/registry';
 import { RuleLevel } from '../rules/rule';
 
@@ -68,7 +69,7 @@ const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning'
 
 /** SARIF 2.1.0: one `rules` entry per rule of the library (help text, helpUri), one result per finding. */
 export function formatSarif(r: LintResult): string {
-  const rules = [...allRules().values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const rules = [...allRules().values()].sort((a, b) => compareCodeUnits(a.id, b.id));
   const index = new Map(rules.map((x, i) => [x.id, i]));
   const result = (f: LintFinding, suppression?: { reason: string; by: string }) => ({
     ruleId: f.ruleId,

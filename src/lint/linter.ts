@@ -18,6 +18,7 @@ import { fieldsTooNewFor } from '../checks/argocd-version';
 import { validateRetryBackoff } from '../checks/duration';
 import { GitOpsErrors } from '../checks/errors';
 import { validateAppName } from '../checks/names';
+import { compareCodeUnits } from '../checks/order';
 import { CompiledProject, compileProject, describeDenial } from '../checks/project-rules';
 import { isTemplated, renderFastTemplate, renderGoTemplate } from '../engines/go-template';
 import { ruleById } from '../rules/registry';
@@ -140,12 +141,10 @@ export function lintPaths(paths: readonly string[], options: LintOptions = {}): 
 }
 
 function byPlace(a: LintFinding, b: LintFinding): number {
-  return cmp(a.file, b.file) || a.line - b.line || a.column - b.column || cmp(a.ruleId, b.ruleId) || cmp(a.problem, b.problem);
+  return compareCodeUnits(a.file, b.file) || a.line - b.line || a.column - b.column
+    || compareCodeUnits(a.ruleId, b.ruleId) || compareCodeUnits(a.problem, b.problem);
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function finding(rule: string, file: string, pos: Position, problem: string, value: unknown, fix: string,
   extra: Partial<LintFinding> = {}): LintFinding {

@@ -11,6 +11,7 @@ import * as path from 'path';
 import { ValidateFunction } from 'ajv';
 import * as YAML from 'yaml';
 import { ajv, describeErrors, documentSchema } from './crd-schema';
+import { compareCodeUnits } from '../checks/order';
 
 /** The JSON Schemas of the document kinds, keyed by `apiVersion|kind`. */
 export interface SchemaBundle {
@@ -32,7 +33,7 @@ export function schemasFromCrdDir(dir: string): SchemaBundle {
   if (!fs.existsSync(abs) || !fs.statSync(abs).isDirectory()) throw new Error(`the schemas folder ${abs} does not exist`);
   const schemas: { [key: string]: any } = {};
   const walk = (d: string): void => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name))) {
       const full = path.join(d, e.name);
       if (e.isDirectory()) {walk(full);} else if (e.isFile() && /\.ya?ml$/i.test(e.name)) {
         for (const doc of YAML.parseAllDocuments(fs.readFileSync(full, 'utf8'))) {

@@ -5,6 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
+import { compareCodeUnits } from '../checks/order';
 
 /** Default largest file read (bytes); `--max-file-size` changes it. */
 export const DEFAULT_MAX_FILE_SIZE = 16 * 1024 * 1024;
@@ -57,7 +58,7 @@ export function collectFiles(paths: readonly string[]): { files: string[]; missi
     }
   };
   const walk = (d: string): void => {
-    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name));
     for (const e of entries) {
       if (e.name === 'node_modules' || e.name === '.git') continue;
       const full = path.join(d, e.name);

@@ -14,6 +14,7 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { collect, fail, failWith, ProblemOptions } from '../checks/errors';
 import { groupOf, isClusterScoped } from '../checks/kinds';
 import { isDns1123Label, validateAppName } from '../checks/names';
+import { compareCodeUnits } from '../checks/order';
 import { expectEnum, expectProps } from '../checks/runtime';
 import { addSuppression, decide, onPrepare } from '../rules/engine';
 import { TreeIndex } from '../rules/tree-index';
@@ -249,7 +250,7 @@ function copyDependsOn(d: IConstruct[] | undefined): IConstruct[] {
 
 /** By wave, then by name in code-unit order (not localeCompare: the same bytes on every machine). */
 function byWaveThenName(a: Child, b: Child): number {
-  return a.wave - b.wave || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return a.wave - b.wave || compareCodeUnits(a.name, b.name);
 }
 
 const NOT_ALNUM = /[^a-zA-Z0-9]/g;

@@ -9,6 +9,7 @@ import { ProjectRules, resolveProjectName } from '../argocd/spec-render';
 import { renderSyncOptions, SyncOption, SyncOptionScope } from '../argocd/sync-option';
 import { describeProblem, errorDetail, fail, failWith } from '../checks/errors';
 import { isDns1123Label, validateAppName } from '../checks/names';
+import { compareCodeUnits } from '../checks/order';
 import { resolveInside } from '../checks/paths';
 import { goYamlText } from '../output/go-yaml';
 
@@ -214,7 +215,7 @@ export class Component {
     }
     const files: string[] = [];
     const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) { // code-unit order: the same on every machine
+      for (const e of fs.readdirSync(d, { withFileTypes: true }).sort((a, b) => compareCodeUnits(a.name, b.name))) {
         const full = path.join(d, e.name);
         if (e.isDirectory()) walk(full);
         else if (e.name === ENABLED_FILE || e.name === DISABLED_FILE) files.push(componentFileInside(dir, full));

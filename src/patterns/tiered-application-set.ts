@@ -13,6 +13,7 @@ import { SyncPolicy } from '../argocd/sync-policy';
 import { TemplatePatch } from '../argocd/template-patch';
 import { collect, describeProblem, errorDetail, fail } from '../checks/errors';
 import { isDns1123Label, validateLabelKey, validateLabelValue } from '../checks/names';
+import { compareCodeUnits } from '../checks/order';
 import { containedRelativePath } from '../checks/paths';
 import { passCache } from '../rules/engine';
 import { delegateStepCoverage } from '../rules/protocols';
@@ -218,7 +219,7 @@ export class TieredApplicationSet extends Construct {
     }, () => passCache(this, `TieredApplicationSet files ${this.node.path}`, () => this.enabledComponents()
       // the git files generator yields the files in path order, whatever order the components were added in
       .map(c => ({ c, file: this.filePath(c) }))
-      .sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : 0)
+      .sort((a, b) => compareCodeUnits(a.file, b.file))
       // once per synth pass (the checks, the preview and the rollout read the parameters about 15 times)
       .map(({ c, file }) => ({ origin: `${c.name} (${file})`, params: this.parametersOf(c) }))));
 
@@ -356,7 +357,7 @@ export class TieredApplicationSet extends Construct {
       '',
       '| component | tier | wave | project | namespace | file |',
       '| --- | --- | --- | --- | --- | --- |',
-      ...[...disabled].sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+      ...[...disabled].sort((a, b) => compareCodeUnits(a.name, b.name))
         .map(c => `| ${c.name} | ${c.tier} | ${c.wave} | ${c.project} | ${c.namespace} | ${this.filePath(c)} |`),
       '',
     ];
@@ -376,7 +377,7 @@ export class TieredApplicationSet extends Construct {
     const comps = this.enabledComponents().filter(c => c.sources.some(x => x.chart !== undefined)).sort((a, b) => {
       const [ta, wa] = order(a);
       const [tb, wb] = order(b);
-      return ta - tb || wa - wb || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+      return ta - tb || wa - wb || compareCodeUnits(a.name, b.name);
     });
     for (const c of comps) {
       const objects = c.sources.flatMap(x => (x.chart ? TreeIndex.of(this).objectsOf(x.chart) : []));

@@ -6,6 +6,7 @@ import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
 import { Credentials, CredentialsKind, ExternalSecretKey, SecretStoreKind } from './credentials';
 import { check, fail } from '../checks/errors';
+import { compareCodeUnits } from '../checks/order';
 import * as sealed from '../imports/bitnami.com';
 import * as eso from '../imports/external-secrets.io';
 import { addSuppression } from '../rules/engine';
@@ -75,8 +76,7 @@ export function emitArgoSecret(scope: Construct, o: ArgoSecretOptions): void {
               data: sortedRecord(templateData),
             },
           },
-          // code-unit order (not localeCompare, whose order follows the machine's ICU data and locale)
-          data: [...keys].sort((a, b) => (a.secretKey < b.secretKey ? -1 : a.secretKey > b.secretKey ? 1 : 0)).map(k => ({
+          data: [...keys].sort((a, b) => compareCodeUnits(a.secretKey, b.secretKey)).map(k => ({
             secretKey: goTemplateKey(k.secretKey),
             remoteRef: { key: k.remoteKey, property: k.property },
           })),

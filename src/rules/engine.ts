@@ -1,6 +1,7 @@
 import { IConstruct } from 'constructs';
 import { ruleById } from './registry';
 import { RuleFinding, RuleLevel, RuleSuppression } from './rule';
+import { compareCodeUnits } from '../checks/order';
 
 /**
  * The rules runner's state: suppressions per construct, findings per app root, and the synth pass.
@@ -123,12 +124,13 @@ export function findingsOf(scope: IConstruct): RuleFinding[] {
   const s = storeOf(scope);
   const order = { [RuleLevel.ERROR]: 0, [RuleLevel.WARNING]: 1, [RuleLevel.INFO]: 2 };
   return [...s.construction.values(), ...s.pass.values()].sort((a, b) =>
-    order[a.level] - order[b.level] || cmp(a.ruleId, b.ruleId) || cmp(a.path, b.path) || cmp(a.message, b.message));
+    order[a.level] - order[b.level] || compareCodeUnits(a.ruleId, b.ruleId) || compareCodeUnits(a.path, b.path)
+    || compareCodeUnits(a.message, b.message));
 }
 
 /** Suppressions that silenced at least one finding, sorted by rule id and path. */
 export function usedSuppressionsOf(scope: IConstruct): RuleSuppression[] {
-  return [...storeOf(scope).used.values()].sort((a, b) => cmp(a.ruleId, b.ruleId) || cmp(a.path, b.path));
+  return [...storeOf(scope).used.values()].sort((a, b) => compareCodeUnits(a.ruleId, b.ruleId) || compareCodeUnits(a.path, b.path));
 }
 
 /** The synth report: warnings and infos grouped by rule, then the suppressions used. Empty when there is nothing. */
@@ -154,6 +156,3 @@ export function formatFindings(scope: IConstruct): string {
   return lines.join('\n') + '\n';
 }
 
-function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

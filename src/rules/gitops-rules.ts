@@ -3,6 +3,7 @@ import { addSuppression, findingsOf, formatFindings, suppressionsOn, usedSuppres
 import { allRules } from './registry';
 import { RuleDescription, RuleFinding, RuleSuppression } from './rule';
 import { fail } from '../checks/errors';
+import { compareCodeUnits } from '../checks/order';
 
 /**
  * The library's checks as named rules: list them, silence one for a subtree (with a reason), read what they found.
@@ -25,7 +26,7 @@ export class GitOpsRules {
 
   /** Every rule of the library, sorted by id. */
   public static all(): RuleDescription[] {
-    return [...allRules().values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return [...allRules().values()].sort((a, b) => compareCodeUnits(a.id, b.id));
   }
 
   /** The rule with this id, or undefined. */
