@@ -91,7 +91,10 @@ const DEFERRALS: readonly Deferral[] = [
   {
     label: 'fast-json-patch',
     file: roots => bundledFastJsonPatchEntry(path.dirname(roots.cdk8sLib)),
-    names: found => found.includes('applyPatch') && found.includes('deepClone'),
+    // fast-json-patch 3.1's exports, in index.js's order (core.js, duplex.js, then the helpers it sets)
+    names: exactly('JsonPatchError', 'deepClone', 'getValueByPointer', 'applyOperation', 'applyPatch', 'applyReducer',
+      'validator', 'validate', '_areEquals', 'unobserve', 'observe', 'generate', 'compare', 'escapePathComponent',
+      'unescapePathComponent'),
     exportNames: fastJsonPatchNames,
     stubs: {
       applyPatch: real => function applyPatch(document: unknown, patch: unknown, _validateOperation?: unknown,
