@@ -173,10 +173,10 @@ export class GitOpsApp extends App {
   /** Runs every construct's validations; throws the same message format as cdk8s's `App.synth()`. */
   private runValidations(): void {
     const errors: string[] = [];
-    for (const child of this.node.findAll()) {
-      for (const error of child.node.validate()) {
-        errors.push(`[${child.node.path}] ${error}`);
-      }
+    const all = this.node.findAll();
+    for (let i = 0; i < all.length; i++) {
+      const found = all[i].node.validate();
+      for (let j = 0; j < found.length; j++) errors.push(`[${all[i].node.path}] ${found[j]}`);
     }
     if (errors.length > 0) {
       throw new Error(`Validation failed with the following errors:\n  ${errors.join('\n  ')}`);

@@ -957,7 +957,9 @@ function copySimple(v: unknown, depth: number): unknown {
   const proto = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) return NOT_SIMPLE;
   const out: any = {};
-  for (const key of Object.keys(v)) {
+  const keys = Object.keys(v);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key === 'constructor' || key === '__proto__') return NOT_SIMPLE; // NAME-016's keys (names.ts UNRENDERABLE_KEYS)
     const x = copySimple((v as any)[key], depth + 1);
     if (x === NOT_SIMPLE) return NOT_SIMPLE;
@@ -969,12 +971,16 @@ function copySimple(v: unknown, depth: number): unknown {
 /** `{ ...o }`: the own enumerable properties, in their order (symbols last), as data properties of a plain object. */
 function copyOwnEnumerable(o: object): { [key: string]: unknown } {
   const out: any = {};
-  for (const key of Object.keys(o)) {
+  const keys = Object.keys(o);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     const v = (o as any)[key];
     if (key === '__proto__') Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
     else out[key] = v;
   }
-  for (const sym of Object.getOwnPropertySymbols(o)) {
+  const symbols = Object.getOwnPropertySymbols(o);
+  for (let i = 0; i < symbols.length; i++) {
+    const sym = symbols[i];
     if (Object.prototype.propertyIsEnumerable.call(o, sym)) out[sym] = (o as any)[sym];
   }
   return out;

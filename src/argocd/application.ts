@@ -62,6 +62,8 @@ export interface ApplicationProps extends ApplicationSpecOptions, ApplicationSou
 }
 
 const APPLICATION = Symbol.for('cdk8s-gitops.Application');
+/** A repository URL read over plain http (APP-021). */
+const PLAIN_HTTP = /^http:\/\//i;
 /** The empty list Applications share until something is added (never pushed to). */
 const NO_ITEMS: readonly never[] = Object.freeze([]);
 
@@ -150,15 +152,15 @@ export class Application extends Construct {
         fix: "set destination: Destination.inCluster('my-namespace') (or Destination.byServer / Destination.byName)",
       });
     }
-    for (const v of [props.destination?.server, props.destination?.namespace]) {
-      if (isTemplated(v)) {
-        fail(this, {
-          rule: 'APP-003',
-          problem: 'an Application destination holds a template placeholder; only ApplicationSet templates fill those in',
-          value: v,
-          fix: 'use a concrete server/namespace, or put the Application in an ApplicationSet template',
-        });
-      }
+    const templatedDestination = isTemplated(props.destination?.server) ? props.destination!.server
+      : isTemplated(props.destination?.namespace) ? props.destination!.namespace : undefined;
+    if (templatedDestination !== undefined) {
+      fail(this, {
+        rule: 'APP-003',
+        problem: 'an Application destination holds a template placeholder; only ApplicationSet templates fill those in',
+        value: templatedDestination,
+        fix: 'use a concrete server/namespace, or put the Application in an ApplicationSet template',
+      });
     }
 
     if (props.source && props.sources) {
@@ -194,8 +196,9 @@ export class Application extends Construct {
         fix: 'use sources: [chartSource, ApplicationSource.ref(...)]',
       });
     }
-    for (const s of this._sources) {
-      if (typeof s.options.repoUrl === 'string' && /^http:\/\//i.test(s.options.repoUrl)) {
+    for (let i = 0; i < this._sources.length; i++) {
+      const s = this._sources[i];
+      if (typeof s.options.repoUrl === 'string' && PLAIN_HTTP.test(s.options.repoUrl)) {
         check(this, {
           rule: 'APP-021',
           problem: 'a source repository is read over plain http://: credentials and manifests travel unencrypted and can be tampered with',
@@ -227,12 +230,18 @@ export class Application extends Construct {
     // (the props, the user's maps and a copy of the labels would otherwise stay alive with every Application)
     const metadata = this.resource.metadata;
     const labels = props.labels; // checked above (checkSpecOptions); they override the chart's labels
-    if (labels) for (const k of Object.keys(labels)) metadata.addLabel(k, labels[k]);
+    if (labels) {
+      const keys = Object.keys(labels);
+      for (let i = 0; i < keys.length; i++) metadata.addLabel(keys[i], labels[keys[i]]);
+    }
     const annotations = props.annotations;
-    if (annotations) for (const k of Object.keys(annotations)) metadata.addAnnotation(k, annotations[k]);
+    if (annotations) {
+      const keys = Object.keys(annotations);
+      for (let i = 0; i < keys.length; i++) metadata.addAnnotation(keys[i], annotations[keys[i]]);
+    }
 
     if (props.syncWave !== undefined) this.syncWave = props.syncWave;
-    for (const n of props.notifications ?? []) this.pushNotification(n);
+    if (props.notifications) for (const n of props.notifications) this.pushNotification(n);
 
     // fail early on bad sync options and retry blocks (errors of value objects get this construct's path)
     atPath(this, () => this.renderSyncPolicy());
@@ -417,11 +426,19 @@ class ApplicationHooks implements IAnyProducer, IValidation {
 // the names and messages of checkApplicationProps, built once (the checks run for every Application)
 const APP_EXAMPLE = "new Application(scope, 'web', { project: 'team-a', source: ApplicationSource.helm({...}), destination: Destination.inCluster('web') })";
 const SOURCE_KIND = 'an ApplicationSource (ApplicationSource.helm/helmChart/kustomize/directory/fromChart/of(...)), not a plain Argo CD source object';
-const NAME_KEYS = (['name', 'namespace'] as const).map(k => [k, `pass a string, e.g. ${k}: 'web'`] as const);
-const AUTOMATED_FLAGS = (['prune', 'selfHeal', 'allowEmpty', 'enabled'] as const)
-  .map(k => [k, `syncPolicy.automated.${k}`, `pass true or false, e.g. ${k}: true`] as const);
-const LIST_KEYS = (['ignoreDifferences', 'info', 'notifications'] as const).map(k => [k, `pass a list, e.g. ${k}: []`] as const);
-const MAP_KEYS = (['labels', 'annotations'] as const).map(k => [k, `pass a map, e.g. ${k}: { team: 'a' }`] as const);
+const FIX = {
+  name: "pass a string, e.g. name: 'web'",
+  namespace: "pass a string, e.g. namespace: 'web'",
+  prune: 'pass true or false, e.g. prune: true',
+  selfHeal: 'pass true or false, e.g. selfHeal: true',
+  allowEmpty: 'pass true or false, e.g. allowEmpty: true',
+  enabled: 'pass true or false, e.g. enabled: true',
+  ignoreDifferences: 'pass a list, e.g. ignoreDifferences: []',
+  info: 'pass a list, e.g. info: []',
+  notifications: 'pass a list, e.g. notifications: []',
+  labels: "pass a map, e.g. labels: { team: 'a' }",
+  annotations: "pass a map, e.g. annotations: { team: 'a' }",
+} as const;
 const isSource = (x: unknown) => x instanceof ApplicationSource;
 const isDestination = (x: unknown) => x instanceof Destination;
 const isSyncOption = (x: unknown) => x instanceof SyncOption;
@@ -434,7 +451,10 @@ function checkApplicationProps(app: Application, props: ApplicationProps): void 
   expectProps(app, 'Application', props, [], APP_EXAMPLE); // project or appProject: APP-022
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
   expectType(app, 'appProject', props.appProject, 'object', "pass an AppProject of this app, or AppProject.fromProjectName('team-a')");
-  for (const [k, fix] of NAME_KEYS) expectType(app, k, props[k], 'string', fix);
+  // one call per key rather than loops over [key, fix] tables: this runs for every Application, mostly in V8's
+  // interpreter, where each destructured table entry costs an iterator and its result objects
+  if (props.name !== undefined) expectType(app, 'name', props.name, 'string', FIX.name);
+  if (props.namespace !== undefined) expectType(app, 'namespace', props.namespace, 'string', FIX.namespace);
   expectInstance(app, 'destination', props.destination, isDestination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
   expectInstance(app, 'source', props.source, isSource, SOURCE_KIND);
   expectInstances(app, 'sources', props.sources, isSource, SOURCE_KIND);
@@ -444,13 +464,20 @@ function checkApplicationProps(app: Application, props: ApplicationProps): void 
   const automated = props.syncPolicy?.automated;
   if (automated !== undefined) {
     expectType(app, 'syncPolicy.automated', automated, 'object', 'pass e.g. automated: { prune: true, selfHeal: true }');
-    for (const [k, what, fix] of AUTOMATED_FLAGS) expectType(app, what, (automated as any)[k], 'boolean', fix);
+    const a = automated as any;
+    if (a.prune !== undefined) expectType(app, 'syncPolicy.automated.prune', a.prune, 'boolean', FIX.prune);
+    if (a.selfHeal !== undefined) expectType(app, 'syncPolicy.automated.selfHeal', a.selfHeal, 'boolean', FIX.selfHeal);
+    if (a.allowEmpty !== undefined) expectType(app, 'syncPolicy.automated.allowEmpty', a.allowEmpty, 'boolean', FIX.allowEmpty);
+    if (a.enabled !== undefined) expectType(app, 'syncPolicy.automated.enabled', a.enabled, 'boolean', FIX.enabled);
   }
   if (props.syncWave !== undefined && typeof props.syncWave !== 'number') {
     expectType(app, 'syncWave', props.syncWave, 'number', 'pass a whole number, e.g. syncWave: 1');
   }
-  for (const [k, fix] of LIST_KEYS) expectList(app, k, props[k], fix);
-  for (const [k, fix] of MAP_KEYS) expectType(app, k, props[k], 'object', fix);
+  if (props.ignoreDifferences !== undefined) expectList(app, 'ignoreDifferences', props.ignoreDifferences, FIX.ignoreDifferences);
+  if (props.info !== undefined) expectList(app, 'info', props.info, FIX.info);
+  if (props.notifications !== undefined) expectList(app, 'notifications', props.notifications, FIX.notifications);
+  if (props.labels !== undefined) expectType(app, 'labels', props.labels, 'object', FIX.labels);
+  if (props.annotations !== undefined) expectType(app, 'annotations', props.annotations, 'object', FIX.annotations);
 }
 
 

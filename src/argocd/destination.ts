@@ -65,7 +65,8 @@ export class Destination {
   public readonly namespace?: string;
 
   private constructor(options: DestinationOptions) {
-    for (const field of DESTINATION_FIELDS) {
+    for (let i = 0; i < DESTINATION_FIELDS.length; i++) {
+      const field = DESTINATION_FIELDS[i];
       const v: unknown = options?.[field];
       if (v !== undefined && typeof v !== 'string') {
         fail(undefined, {

@@ -142,12 +142,23 @@ function renderFields(fields: readonly SourceField[], o: any): any {
       if (!field.keepEmpty && !hasValue(v)) continue; // Argo CD strips empty type blocks (see ApplicationSource)
       r = renderFields(field.block, v);
     } else if (field.items && Array.isArray(v)) {
-      r = v.map(item => renderFields(field.items!, item));
+      r = renderItems(field.items, v);
     } else {
       r = field.toArgo ? field.toArgo(v) : v;
     }
     out[field.binding ?? field.argo] = r;
   }
+  return out;
+}
+
+/**
+ * `items.map(item => renderFields(fields, item))`, as a function of its own: a closure in `renderFields`'s loop would
+ * make every pass of the loop allocate a context for `field` (about 0.3 KB per source rendered), whether or not
+ * the field has items.
+ */
+function renderItems(fields: readonly SourceField[], items: readonly unknown[]): any[] {
+  const out = new Array(items.length);
+  for (let i = 0; i < items.length; i++) if (i in items) out[i] = renderFields(fields, items[i]); // holes stay holes, as with map
   return out;
 }
 

@@ -150,17 +150,24 @@ export function checkSpecOptions(scope: IConstruct, o: ApplicationSpecOptions, r
     const problem = validateAppName(project);
     if (problem) failWith(scope, `${rules.prefix}AppProject ${problem}`);
   }
+  // (indexed loops: this runs for every Application, mostly in V8's interpreter, where for-of costs an iterator)
   const labels = o.labels;
-  if (labels) for (const k of Object.keys(labels)) checkSpecLabel(scope, k, labels[k], rules);
+  if (labels) {
+    const keys = Object.keys(labels);
+    for (let i = 0; i < keys.length; i++) checkSpecLabel(scope, keys[i], labels[keys[i]], rules);
+  }
   const annotations = o.annotations;
-  if (annotations) for (const k of Object.keys(annotations)) checkSpecAnnotation(scope, k, annotations[k], rules);
+  if (annotations) {
+    const keys = Object.keys(annotations);
+    for (let i = 0; i < keys.length; i++) checkSpecAnnotation(scope, keys[i], annotations[keys[i]], rules);
+  }
   const limit = o.revisionHistoryLimit;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
     fail(scope, { rule: rules.revisionHistoryLimit, problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: limit, fix: 'use e.g. 10' });
   }
-  for (const d of o.ignoreDifferences ?? []) checkIgnoreDifference(scope, d, rules);
-  for (const i of o.info ?? []) checkInfo(scope, i, rules);
-  for (const n of o.notifications ?? []) checkNotification(scope, n, rules);
+  if (o.ignoreDifferences) for (const d of o.ignoreDifferences) checkIgnoreDifference(scope, d, rules);
+  if (o.info) for (const i of o.info) checkInfo(scope, i, rules);
+  if (o.notifications) for (const n of o.notifications) checkNotification(scope, n, rules);
   return project;
 }
 

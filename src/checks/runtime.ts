@@ -49,10 +49,15 @@ export function expectProps(scope: Scope, construct: string, props: unknown, req
   }
 }
 
+/** The values of each enum `expectEnum` checked against (an enum object is built once, when its module loads). */
+const ENUM_VALUES = new WeakMap<object, Set<unknown>>();
+
 /** Fails unless `value` (when defined) is one of the values of the enum `enumObject` (named `enumName`). */
 export function expectEnum(scope: Scope, what: string, value: unknown, enumObject: object, enumName: string): void {
   if (value === undefined) return;
-  for (const k of Object.keys(enumObject)) if ((enumObject as any)[k] === value) return;
+  let values = ENUM_VALUES.get(enumObject);
+  if (!values) ENUM_VALUES.set(enumObject, values = new Set(Object.values(enumObject)));
+  if (values.has(value)) return;
   const members = Object.keys(enumObject).filter(k => isNaN(Number(k))).map(k => `${enumName}.${k}`);
   fail(scope, {
     rule: 'TYPE-002',

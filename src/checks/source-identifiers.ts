@@ -5,6 +5,13 @@ import type { SourceOptions } from '../argocd/application-source';
 import { argoGlobError, compileArgoGlob } from '../engines/glob';
 import { isTemplated } from '../engines/go-template';
 
+// (module constants: a regular expression literal makes a new RegExp object each time it is evaluated, and these
+// run for every source)
+const CHART_NAME_BREAKERS = /[\s\u0000-\u001f]/;
+const GIT_SUFFIX = /\.git\/?$/i;
+const GIT_SCHEME = /^(git@|ssh:\/\/)/i;
+const FLOATING_VERSION = /^(latest|head|main|master|stable)$/i;
+
 /**
  * Identifiers and embedded texts of a source that Argo CD would only reject (or misread) in the controller:
  * empty or padded chart names, git URLs given as Helm repositories, `latest` versions, Helm parameters without a
@@ -23,12 +30,12 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
         fix: "name the chart, e.g. chart: 'nginx'",
       });
     }
-    if (o.chart !== o.chart.trim() || /[\s\u0000-\u001f]/.test(o.chart)) {
+    if (o.chart !== o.chart.trim() || CHART_NAME_BREAKERS.test(o.chart)) {
       fail(undefined, { rule: 'SRC-302', problem: 'a Helm chart name has spaces or control characters (the repository lookup fails)', value: o.chart, fix: `write it without them, e.g. ${JSON.stringify(o.chart.trim().replace(/\s+/g, '-'))}` });
     }
   }
   if (isHelmRepository && typeof o.repoUrl === 'string' && !isTemplated(o.repoUrl)
-    && (/\.git\/?$/i.test(o.repoUrl) || /^(git@|ssh:\/\/)/i.test(o.repoUrl))) {
+    && (GIT_SUFFIX.test(o.repoUrl) || GIT_SCHEME.test(o.repoUrl))) {
     fail(undefined, {
       rule: 'SRC-303',
       problem: 'ApplicationSource.helm() takes a Helm chart repository (https:// index or oci://), but this is a git repository URL',
@@ -38,7 +45,7 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
   }
   if ((isHelmRepository || o.chart !== undefined) && typeof o.targetRevision === 'string' && !isTemplated(o.targetRevision)) {
     const v = o.targetRevision;
-    if (v.trim() !== v || /^(latest|head|main|master|stable)$/i.test(v)) {
+    if (v.trim() !== v || FLOATING_VERSION.test(v)) {
       fail(undefined, {
         rule: 'SRC-304',
         problem: 'a Helm chart version must be a version (or a semver range): Helm repositories have no "latest" tag and Argo CD fails to resolve it',
@@ -54,7 +61,8 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
     checkParameterNames('fileParameters', h.fileParameters);
   }
   checkRelativePath('path', o.path);
-  if (h) (h.fileParameters ?? []).forEach((f, i) => checkRelativePath(`helm.fileParameters[${i}].path`, f?.path));
+  const files = h?.fileParameters;
+  if (files) for (let i = 0; i < files.length; i++) checkRelativePath(`helm.fileParameters[${i}].path`, files[i]?.path);
   if (h?.values !== undefined) {
     if (typeof h.values !== 'string') {
       fail(undefined, { rule: 'SRC-308', problem: 'helm.values must be a YAML string', value: h.values, fix: 'pass YAML text, or use valuesObject for an object' });
@@ -85,7 +93,8 @@ export function checkSourceIdentifiers(o: SourceOptions, fromHelmFactory: boolea
 }
 
 function checkParameterNames(what: string, list: unknown[] | undefined): void {
-  (list ?? []).forEach((p: any, i: number) => {
+  if (list === undefined || list === null) return;
+  list.forEach((p: any, i: number) => {
     if (typeof p?.name !== 'string' || p.name.trim() === '' || p.name !== p.name.trim()) {
       fail(undefined, { rule: 'SRC-306', problem: `helm.${what}[${i}] has an empty or padded name (Helm reads it as a broken --set)`, value: p?.name, fix: "name the value, e.g. { name: 'image.tag', value: '1.2.3' }" });
     }

@@ -55,8 +55,9 @@ export function emitterMetadata(md: ApiObjectMetadataDefinition): object | undef
   const annotations = stringMapSize(m.annotations);
   if (labels < 0 || annotations < 0) return undefined;
   for (let i = 0; i < finalizers.length; i++) if (typeof finalizers[i] !== 'string') return undefined;
-  for (const k of Object.keys(extra)) {
-    switch (k) {
+  const extraKeys = Object.keys(extra);
+  for (let i = 0; i < extraKeys.length; i++) {
+    switch (extraKeys[i]) {
       case 'name': case 'namespace': case 'annotations': case 'finalizers': case 'ownerReferences': case 'labels':
         continue;
       default:
@@ -82,7 +83,8 @@ function metadataToJson(): Function {
 function stringMapSize(x: unknown): number {
   if (!isRecord(x) || Object.getPrototypeOf(x) !== Object.prototype) return -1;
   const keys = Object.keys(x as object);
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i];
     if (typeof (x as any)[k] !== 'string' || k === 'constructor' || k === '__proto__') return -1;
   }
   return keys.length;

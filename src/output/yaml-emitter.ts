@@ -187,8 +187,8 @@ function resolvesAsNonString11(str: string): boolean {
       }
     }
   }
-  for (const re of NON_STRING_TESTS) {
-    if (re.test(str)) return true;
+  for (let i = 0; i < NON_STRING_TESTS.length; i++) {
+    if (NON_STRING_TESTS[i].test(str)) return true;
   }
   return false;
 }
