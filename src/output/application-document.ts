@@ -100,7 +100,7 @@ function defineApplicationObject(base: typeof argo.Application) {
 
     public toJson(): any {
       if (this.patched) return super.toJson();
-      const app = App.of(this);
+      const app = this.node.root as App; // what App.of(this) returns (the construct without a scope), without walking up
       let state = STATES.get(app);
       if (!state) STATES.set(app, state = { enabled: true, verified: false, verifiedYaml: false });
       if (!state.enabled) return super.toJson();
@@ -121,7 +121,7 @@ function defineApplicationObject(base: typeof argo.Application) {
      */
     public _toYaml(): string {
       if (this.patched || this.toJson !== cls.prototype.toJson) return stringifyDocument(this.toJson());
-      const app = App.of(this);
+      const app = this.node.root as App; // what App.of(this) returns (the construct without a scope), without walking up
       const state = STATES.get(app);
       // the first document of an app goes through toJson(), which checks the direct JSON path
       if (!state || !state.enabled || !state.verified) return stringifyDocument(this.toJson());
@@ -274,7 +274,7 @@ function defineAppProjectObject(base: typeof argoProject.AppProject) {
         || typeof owner?._toArgoSpec !== 'function') {
         return stringifyDocument(this.toJson());
       }
-      const app = App.of(this);
+      const app = this.node.root as App; // what App.of(this) returns (the construct without a scope), without walking up
       let state = PROJECT_STATES.get(app);
       if (!state) PROJECT_STATES.set(app, state = { enabled: true, verifiedYaml: false });
       if (!state.enabled) return stringifyDocument(this.toJson());
