@@ -448,7 +448,7 @@ const isSyncOption = (x: unknown) => x instanceof SyncOption;
  * that says what was expected, before anything reads them.
  */
 function checkApplicationProps(app: Application, props: ApplicationProps): void {
-  expectProps(app, 'Application', props, [], APP_EXAMPLE); // project or appProject: APP-022
+  expectProps(app, 'Application', props, NO_ITEMS, APP_EXAMPLE); // project or appProject: APP-022
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
   expectType(app, 'appProject', props.appProject, 'object', "pass an AppProject of this app, or AppProject.fromProjectName('team-a')");
   // one call per key rather than loops over [key, fix] tables: this runs for every Application, mostly in V8's

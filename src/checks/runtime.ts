@@ -37,7 +37,8 @@ export function expectProps(scope: Scope, construct: string, props: unknown, req
       fix: example,
     });
   }
-  for (const r of required) {
+  for (let i = 0; i < required.length; i++) {
+    const r = required[i];
     if ((props as any)[r] === undefined || (props as any)[r] === null) {
       fail(scope, {
         rule: 'TYPE-004',
