@@ -241,7 +241,8 @@ export class Application extends Construct {
     }
 
     if (props.syncWave !== undefined) this.syncWave = props.syncWave;
-    if (props.notifications) for (const n of props.notifications) this.pushNotification(n);
+    const notifications = props.notifications; // (as `?? []` did: only undefined and null are skipped)
+    if (notifications !== undefined && notifications !== null) for (const n of notifications) this.pushNotification(n);
 
     // fail early on bad sync options and retry blocks (errors of value objects get this construct's path)
     atPath(this, () => this.renderSyncPolicy());

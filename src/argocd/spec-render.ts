@@ -165,9 +165,13 @@ export function checkSpecOptions(scope: IConstruct, o: ApplicationSpecOptions, r
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
     fail(scope, { rule: rules.revisionHistoryLimit, problem: 'revisionHistoryLimit must be a whole number ≥ 0', value: limit, fix: 'use e.g. 10' });
   }
-  if (o.ignoreDifferences) for (const d of o.ignoreDifferences) checkIgnoreDifference(scope, d, rules);
-  if (o.info) for (const i of o.info) checkInfo(scope, i, rules);
-  if (o.notifications) for (const n of o.notifications) checkNotification(scope, n, rules);
+  // (as `?? []` did: only undefined and null are skipped)
+  const diffs = o.ignoreDifferences;
+  if (diffs !== undefined && diffs !== null) for (const d of diffs) checkIgnoreDifference(scope, d, rules);
+  const info = o.info;
+  if (info !== undefined && info !== null) for (const i of info) checkInfo(scope, i, rules);
+  const notifications = o.notifications;
+  if (notifications !== undefined && notifications !== null) for (const n of notifications) checkNotification(scope, n, rules);
   return project;
 }
 
