@@ -99,7 +99,7 @@ export function expectType(scope: Scope, what: string, value: unknown, type: 'st
   if (value === undefined) return;
   const ok = type === 'object' ? typeof value === 'object' && value !== null && !Array.isArray(value) : typeof value === type;
   if (!ok) {
-    fail(scope, { rule: 'TYPE-005', problem: `${what} must be a ${type}, but it is ${describeKind(value)}`, value, fix: example });
+    fail(scope, { rule: 'TYPE-005', problem: `${what} must be ${type === 'object' ? 'an object' : `a ${type}`}, but it is ${describeKind(value)}`, value, fix: example });
   }
 }
 
