@@ -21,10 +21,13 @@ export function chartsInOrder(root: IConstruct, all: IConstruct[], generic: () =
   // Dependencies between other constructs do not move charts, unless they form a cycle (which App.charts reports).
   const dependents = all.filter(hasDependencies);
   if (dependents.some(c => c.node.dependencies.some(d => d instanceof Chart)) || hasCycle(dependents)) return generic();
-  const first = all.filter(c => c.node.scope === root && isArrayIndex(c.node.id))
+  // only charts are kept: take them first (one pass over the app), then order the few
+  const charts = all.filter((c): c is Chart => c instanceof Chart);
+  const first = charts.filter(c => c.node.scope === root && isArrayIndex(c.node.id))
     .sort((a, b) => Number(a.node.id) - Number(b.node.id));
-  const hoisted = new Set(first);
-  return [...first, ...all.filter(c => !hoisted.has(c))].filter((c): c is Chart => c instanceof Chart);
+  if (first.length === 0) return charts;
+  const hoisted = new Set<IConstruct>(first);
+  return [...first, ...charts.filter(c => !hoisted.has(c))];
 }
 
 /**
@@ -42,10 +45,7 @@ export function renderChartDocuments(charts: Chart[], all: IConstruct[], chartFi
   const out = new Map<string, string[]>();
   const direct = charts.every(c => c.toJson === Chart.prototype.toJson);
   let chartApiObjects = dependencyOrderedApiObjects;
-  if (direct) {
-    resolveDependencies(all);
-    chartApiObjects = apiObjectsByChart(all);
-  }
+  if (direct) chartApiObjects = apiObjectsByChart(all, resolveDependencies(all));
   for (const chart of charts) {
     const file = chartFile(chart);
     const docs = direct
@@ -141,14 +141,20 @@ function writeAll(fd: number, text: string): void {
 
 /**
  * What cdk8s's `App._synthChart` does before rendering a chart (its internal `resolveDependencies`): nested charts
- * and construct dependencies become chart and ApiObject dependencies. Idempotent.
+ * and construct dependencies become chart and ApiObject dependencies. Idempotent. False when no construct of `all`
+ * has a dependency (then nothing was added).
  */
-function resolveDependencies(all: IConstruct[]): void {
-  for (const parent of all.filter(x => x instanceof Chart)) {
-    for (const child of parent.node.children.filter(x => x instanceof Chart)) parent.node.addDependency(child);
+function resolveDependencies(all: IConstruct[]): boolean {
+  // a nested chart is a dependency of the chart it is in (charts are few: no list of every chart's children)
+  for (const child of all) {
+    if (!(child instanceof Chart)) continue;
+    const parent = child.node.scope;
+    if (parent instanceof Chart) parent.node.addDependency(child);
   }
-  const dependencies = () => all.filter(hasDependencies).flatMap(source => source.node.dependencies.map(target => ({ source, target })));
-  for (const dep of dependencies()) {
+  const dependents = all.filter(hasDependencies);
+  if (dependents.length === 0) return false; // nothing depends on anything: no chart or object dependency to add
+  const pairs = (list: IConstruct[]) => list.flatMap(source => source.node.dependencies.map(target => ({ source, target })));
+  for (const dep of pairs(dependents)) {
     const sourceChart = Chart.of(dep.source);
     const targetChart = Chart.of(dep.target);
     if (sourceChart !== targetChart) sourceChart.node.addDependency(targetChart);
@@ -159,7 +165,7 @@ function resolveDependencies(all: IConstruct[]): void {
     if (!sub) subtrees.set(c, sub = c.node.findAll());
     return sub.filter(x => x instanceof ApiObject).filter(x => Chart.of(x) === chart);
   };
-  for (const dep of dependencies()) {
+  for (const dep of pairs(all.filter(hasDependencies))) { // the charts' dependencies added above included
     const targets = objectsOf(dep.target, Chart.of(dep.target));
     const sources = objectsOf(dep.source, Chart.of(dep.source));
     for (const target of targets) {
@@ -168,6 +174,7 @@ function resolveDependencies(all: IConstruct[]): void {
       }
     }
   }
+  return true;
 }
 
 /**
@@ -183,12 +190,13 @@ function dependencyOrderedApiObjects(chart: Chart): ApiObject[] {
 /**
  * `dependencyOrderedApiObjects` for every chart, from one walk of the app (`all`, in preorder): a chart in which
  * no construct has dependencies renders its objects in construct-tree order.
+ * `anyDependencies` false (what `resolveDependencies` returned): no construct has one, so none is asked.
  */
-function apiObjectsByChart(all: IConstruct[]): (chart: Chart) => ApiObject[] {
+function apiObjectsByChart(all: IConstruct[], anyDependencies: boolean): (chart: Chart) => ApiObject[] {
   const byChart = new Map<Chart, ApiObject[]>();
   const withDependencies = new Set<IConstruct>();
   for (const x of all) {
-    if (hasDependencies(x)) {
+    if (anyDependencies && hasDependencies(x)) {
       for (const s of x.node.scopes) if (s instanceof Chart) withDependencies.add(s);
     }
     if (!(x instanceof ApiObject)) continue;
