@@ -453,9 +453,10 @@ function checkApplicationProps(app: Application, props: ApplicationProps): void 
   expectType(app, 'project', props.project, 'string', "name the AppProject, e.g. project: 'team-a'");
   expectType(app, 'appProject', props.appProject, 'object', "pass an AppProject of this app, or AppProject.fromProjectName('team-a')");
   // one call per key rather than loops over [key, fix] tables: this runs for every Application, mostly in V8's
-  // interpreter, where each destructured table entry costs an iterator and its result objects
-  if (props.name !== undefined) expectType(app, 'name', props.name, 'string', FIX.name);
-  if (props.namespace !== undefined) expectType(app, 'namespace', props.namespace, 'string', FIX.namespace);
+  // interpreter, where each destructured table entry costs an iterator and its result objects (each expect* call
+  // returns at once for a prop that is not given)
+  expectType(app, 'name', props.name, 'string', FIX.name);
+  expectType(app, 'namespace', props.namespace, 'string', FIX.namespace);
   expectInstance(app, 'destination', props.destination, isDestination, "a Destination (Destination.inCluster('ns'), Destination.byServer(...), Destination.byName(...))");
   expectInstance(app, 'source', props.source, isSource, SOURCE_KIND);
   expectInstances(app, 'sources', props.sources, isSource, SOURCE_KIND);
@@ -466,19 +467,19 @@ function checkApplicationProps(app: Application, props: ApplicationProps): void 
   if (automated !== undefined) {
     expectType(app, 'syncPolicy.automated', automated, 'object', 'pass e.g. automated: { prune: true, selfHeal: true }');
     const a = automated as any;
-    if (a.prune !== undefined) expectType(app, 'syncPolicy.automated.prune', a.prune, 'boolean', FIX.prune);
-    if (a.selfHeal !== undefined) expectType(app, 'syncPolicy.automated.selfHeal', a.selfHeal, 'boolean', FIX.selfHeal);
-    if (a.allowEmpty !== undefined) expectType(app, 'syncPolicy.automated.allowEmpty', a.allowEmpty, 'boolean', FIX.allowEmpty);
-    if (a.enabled !== undefined) expectType(app, 'syncPolicy.automated.enabled', a.enabled, 'boolean', FIX.enabled);
+    expectType(app, 'syncPolicy.automated.prune', a.prune, 'boolean', FIX.prune);
+    expectType(app, 'syncPolicy.automated.selfHeal', a.selfHeal, 'boolean', FIX.selfHeal);
+    expectType(app, 'syncPolicy.automated.allowEmpty', a.allowEmpty, 'boolean', FIX.allowEmpty);
+    expectType(app, 'syncPolicy.automated.enabled', a.enabled, 'boolean', FIX.enabled);
   }
   if (props.syncWave !== undefined && typeof props.syncWave !== 'number') {
     expectType(app, 'syncWave', props.syncWave, 'number', 'pass a whole number, e.g. syncWave: 1');
   }
-  if (props.ignoreDifferences !== undefined) expectList(app, 'ignoreDifferences', props.ignoreDifferences, FIX.ignoreDifferences);
-  if (props.info !== undefined) expectList(app, 'info', props.info, FIX.info);
-  if (props.notifications !== undefined) expectList(app, 'notifications', props.notifications, FIX.notifications);
-  if (props.labels !== undefined) expectType(app, 'labels', props.labels, 'object', FIX.labels);
-  if (props.annotations !== undefined) expectType(app, 'annotations', props.annotations, 'object', FIX.annotations);
+  expectList(app, 'ignoreDifferences', props.ignoreDifferences, FIX.ignoreDifferences);
+  expectList(app, 'info', props.info, FIX.info);
+  expectList(app, 'notifications', props.notifications, FIX.notifications);
+  expectType(app, 'labels', props.labels, 'object', FIX.labels);
+  expectType(app, 'annotations', props.annotations, 'object', FIX.annotations);
 }
 
 
